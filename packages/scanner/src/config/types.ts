@@ -1,0 +1,36 @@
+import type { Severity } from '../detectors/types.js';
+
+/** A custom detector declared in keyless.config.json. */
+export interface CustomDetectorConfig {
+  readonly id: string;
+  readonly title?: string;
+  /** JavaScript regex source; must contain a named group `secret`; must be linear-time. */
+  readonly pattern: string;
+  readonly flags?: string;
+  readonly keywords: readonly string[];
+  readonly severity?: Severity;
+}
+
+export type RuleSetting = 'off' | 'on' | Severity;
+
+/** keyless.config.json, as written by the user (all optional). */
+export interface KeylessConfig {
+  readonly $schema?: string;
+  /** Globs (relative to PATH) to scan; default: everything not ignored. */
+  readonly include?: readonly string[];
+  /** Globs (relative to PATH) never scanned. */
+  readonly exclude?: readonly string[];
+  /** Per-rule: "off", "on", or a severity override. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly allowlist?: {
+    /** Regexes; a finding whose secret matches one is dropped. */
+    readonly values?: readonly string[];
+    /** Globs; findings in matching paths are dropped. */
+    readonly paths?: readonly string[];
+  };
+  /** Files larger than this many bytes are skipped (and reported). Default 1 MiB... see DEFAULT_MAX_FILE_SIZE. */
+  readonly maxFileSize?: number;
+  readonly detectors?: readonly CustomDetectorConfig[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

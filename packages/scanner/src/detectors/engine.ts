@@ -1,0 +1,147 @@
+/**
+ * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
+ * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
+ */
+import { isNotSecret } from '../filters/not-secrets.js';
+import type { AssignmentDetector, Detector, DetectorMatch, PatternDetector } from './types.js';
+
+const DEFAULT_WINDOW_CAP = 4096;
+
+interface CompiledPattern {
+  readonly detector: PatternDetector;
+  readonly regex: RegExp;
+}
+
+export interface Engine {
+  readonly detectors: readonly Detector[];
+  /** All pattern-detector matches in `text`, overlaps resolved by priority, not-secrets removed. */
+  scanText(text: string): DetectorMatch[];
+  /** The assignment detector (if any) that reports `key = value`, after the not-secret filter. */
+  judgeAssignment(key: string, value: string): AssignmentDetector | undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function withFlags(re: RegExp, required: string): RegExp {
+  let flags = re.flags;
+  for (const f of required) if (!flags.includes(f)) flags += f;
+  return flags === re.flags ? re : new RegExp(re.source, flags);
+}
+
+/** Keep the highest-priority match among overlapping secret spans; stable by position. */
+export function resolveOverlaps(matches: DetectorMatch[]): DetectorMatch[] {
+  if (matches.length < 2) return matches;
+  const byPriority = [...matches].sort(
+    (a, b) => b.detector.priority - a.detector.priority || a.start - b.start || b.end - a.end,
+  );
+  const kept: DetectorMatch[] = [];
+  for (const m of byPriority) {
+    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function lineBounds(text: string, index: number): [number, number] {
+  const start = text.lastIndexOf('\n', index) + 1;
+  let end = text.indexOf('\n', index);
+  if (end === -1) end = text.length;
+  return [start, end];
+}
+
+export function createEngine(detectors: readonly Detector[]): Engine {
+  const patterns: CompiledPattern[] = [];
+  const assignments: AssignmentDetector[] = [];
+  const byKeyword = new Map<string, CompiledPattern[]>();
+  for (const d of detectors) {
+    if (d.kind === 'assignment') {
+      assignments.push(d);
+      continue;
+    }
+    const compiled = { detector: d, regex: withFlags(d.pattern, 'gd') };
+    patterns.push(compiled);
+    for (const k of d.keywords) {
+      const key = k.toLowerCase();
+      const list = byKeyword.get(key) ?? [];
+      list.push(compiled);
+      byKeyword.set(key, list);
+    }
+  }
+  // Longest keywords first so that an alternation prefers the most specific anchor at a position;
+  // shorter keywords overlapping it are still found because windows cover the whole line.
+  const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  const prefilter = keywordList.length
+    ? new RegExp(keywordList.map(escapeRegExp).join('|'), 'gi')
+    : undefined;
+  assignments.sort((a, b) => b.priority - a.priority);
+
+  function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number): [number, number] {
+    const w = c.detector.window;
+    if (w?.multiline) return [Math.max(0, hit - w.before), Math.min(text.length, hitEnd + w.after)];
+    const [ls, le] = lineBounds(text, hit);
+    const before = w?.before ?? DEFAULT_WINDOW_CAP;
+    const after = w?.after ?? DEFAULT_WINDOW_CAP;
+    return [Math.max(ls, hit - before), Math.min(le, hitEnd + after)];
+  }
+
+  function scanText(text: string): DetectorMatch[] {
+    if (!prefilter || text.length === 0) return [];
+    const windows = new Map<CompiledPattern, [number, number][]>();
+    prefilter.lastIndex = 0;
+    let hit: RegExpExecArray | null;
+    while ((hit = prefilter.exec(text)) !== null) {
+      const kw = hit[0].toLowerCase();
+      const hitEnd = hit.index + hit[0].length;
+      for (const c of byKeyword.get(kw) ?? []) {
+        const list = windows.get(c) ?? [];
+        list.push(windowFor(c, text, hit.index, hitEnd));
+        windows.set(c, list);
+      }
+      // Overlapping keywords (e.g. "key" inside "accountkey") must still be seen: step one char.
+      prefilter.lastIndex = hit.index + 1;
+    }
+    const found: DetectorMatch[] = [];
+    for (const [c, list] of windows) {
+      list.sort((a, b) => a[0] - b[0]);
+      const merged: [number, number][] = [];
+      for (const w of list) {
+        const last = merged[merged.length - 1];
+        if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+        else merged.push([w[0], w[1]]);
+      }
+      const seen = new Set<number>();
+      for (const [ws, we] of merged) {
+        const slice = text.slice(ws, we);
+        const re = c.regex;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(slice)) !== null) {
+          if (m[0].length === 0) re.lastIndex++;
+          const span = m.indices?.groups?.['secret'];
+          const secret = m.groups?.['secret'];
+          if (!span || secret === undefined || secret.length === 0) continue;
+          const start = ws + span[0];
+          if (seen.has(start)) continue;
+          if (c.detector.validate && !c.detector.validate(secret, m)) continue;
+          if (isNotSecret(secret)) continue;
+          seen.add(start);
+          found.push({ detector: c.detector, secret, start, end: ws + span[1] });
+        }
+      }
+    }
+    return resolveOverlaps(found);
+  }
+
+  function judgeAssignment(key: string, value: string): AssignmentDetector | undefined {
+    if (!value || isNotSecret(value)) return undefined;
+    const lowerKey = key.toLowerCase();
+    for (const a of assignments) {
+      if (!a.keywords.some((k) => lowerKey.includes(k.toLowerCase()))) continue;
+      if (a.matchesKey(key) && a.acceptsValue(value, key)) return a;
+    }
+    return undefined;
+  }
+
+  return { detectors, scanText, judgeAssignment };
+}

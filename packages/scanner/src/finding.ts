@@ -1,0 +1,37 @@
+import type { Confidence, Severity } from './detectors/types.js';
+
+/** Where a finding came from in git (history, range and staged scans). */
+export interface CommitInfo {
+  /** Full 40-hex SHA. */
+  readonly commit: string;
+  readonly author: string;
+  readonly email: string;
+  /** ISO 8601. */
+  readonly date: string;
+}
+
+/** A secret found in one place. `secret` is the raw value: reporters redact it unless told not to. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  /** Relative to the scan root, forward slashes. */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, UTF-16 code units. */
+  readonly column: number;
+  readonly endLine: number;
+  /** 1-based, exclusive (the column after the secret's last character), as SARIF's endColumn. */
+  readonly endColumn: number;
+  readonly secret: string;
+  /** The key the secret was assigned to, when the format knows it (`AzureAd:ClientSecret`). */
+  readonly key?: string;
+  /** Text of the line holding the secret (for code frames); reporters redact the secret in it. */
+  readonly lineText: string;
+  readonly fingerprint: string;
+  readonly commit?: CommitInfo;
+  /** How many times the same fingerprint was seen (history scans). */
+  readonly occurrences?: number;
+}

@@ -1,0 +1,10 @@
+/** `@keyless/scanner`: the library API. */
+export * from './detectors/index.js';
+export type { Finding, CommitInfo } from './finding.js';
+export type { ScanOptions, ScanOutcome, ScanStats } from './scan-types.js';
+export type { KeylessConfig, CustomDetectorConfig } from './config/types.js';
+export { scanContent, LineIndex, type ContentMatch } from './scan-content.js';
+export { makeFinding, compareFindings } from './make-finding.js';
+export { fingerprintOf } from './fingerprint.js';
+export { redactSecret, redactText } from './redact.js';
+export { scanHistory, scanRange, scanStaged } from './scan-git.js';

@@ -1,0 +1,123 @@
+/**
+ * The detection pipeline for one file's text: format reader -> candidates; detectors over the raw
+ * text and over the candidates; overlaps resolved; positions as line/column. Knows nothing of git.
+ */
+import { resolveOverlaps, type Engine } from './detectors/engine.js';
+import type { DetectorMatch } from './detectors/types.js';
+import { isIgnoredInline } from './filters/inline-ignore.js';
+import { readerFor, textReader } from './formats/index.js';
+import type { Candidate, FormatReadResult } from './formats/types.js';
+
+export interface ContentMatch {
+  readonly match: DetectorMatch;
+  /** Key the secret was assigned to, when known. */
+  readonly key?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly lineText: string;
+}
+
+export interface ContentScanResult {
+  readonly matches: ContentMatch[];
+  /** Set when the structured reader failed and the text reader was used instead. */
+  readonly warning?: string;
+}
+
+/** Offsets of line starts, for offset -> line/column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? 0;
+    const next = this.starts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+}
+
+function inRanges(offset: number, ranges: readonly (readonly [number, number])[]): boolean {
+  return ranges.some(([s, e]) => offset >= s && offset < e);
+}
+
+function keyOf(c: Candidate): string {
+  return c.keyPath && c.keyPath.length ? c.keyPath.join(':') : c.key;
+}
+
+function readStructured(text: string, path: string): { result: FormatReadResult; warning?: string } {
+  const reader = readerFor(path, text);
+  if (reader === textReader) return { result: textReader.read(text, path) };
+  try {
+    return { result: reader.read(text, path) };
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return {
+      result: textReader.read(text, path),
+      warning: `${path}: could not be read as ${reader.name} (${why}); scanned as plain text`,
+    };
+  }
+}
+
+export function scanContent(text: string, path: string, engine: Engine): ContentScanResult {
+  const { result, warning } = readStructured(text, path);
+  const keyed = new Map<DetectorMatch, string>();
+  const all: DetectorMatch[] = [];
+
+  for (const m of engine.scanText(text)) {
+    if (!inRanges(m.start, result.skipRanges)) all.push(m);
+  }
+  for (const c of result.candidates) {
+    if (c.transformed) {
+      for (const m of engine.scanText(c.value)) {
+        const mapped: DetectorMatch = { detector: m.detector, secret: m.secret, start: c.start, end: c.end };
+        all.push(mapped);
+        keyed.set(mapped, keyOf(c));
+      }
+    }
+    const judged = engine.judgeAssignment(c.key, c.value);
+    if (judged) {
+      const m: DetectorMatch = { detector: judged, secret: c.value, start: c.start, end: c.end };
+      all.push(m);
+      keyed.set(m, keyOf(c));
+    }
+  }
+  // A pattern match inside a candidate's range also learns the candidate's key.
+  const resolved = resolveOverlaps(all);
+  const index = new LineIndex(text);
+  const matches = resolved.map((m): ContentMatch | undefined => {
+    let key = keyed.get(m);
+    if (key === undefined) {
+      const owner = result.candidates.find((c) => m.start >= c.start && m.end <= c.end);
+      if (owner) key = keyOf(owner);
+    }
+    const s = index.position(m.start);
+    const e = index.position(m.end);
+    const lineText = index.lineText(s.line);
+    const previous = s.line > 1 ? index.lineText(s.line - 1) : undefined;
+    if (isIgnoredInline(lineText, previous, m.detector.id)) return undefined;
+    return {
+      match: m,
+      ...(key !== undefined ? { key } : {}),
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      lineText,
+    };
+  }).filter((m): m is ContentMatch => m !== undefined);
+  return warning ? { matches, warning } : { matches };
+}

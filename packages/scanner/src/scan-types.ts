@@ -1,0 +1,33 @@
+import type { KeylessConfig } from './config/types.js';
+import type { Finding } from './finding.js';
+
+/** What every scan (working tree, history, range, staged) takes. */
+export interface ScanOptions {
+  /** Absolute path of the directory or repository to scan. */
+  readonly root: string;
+  /** Loaded and validated config (`{}` when there is none). */
+  readonly config: KeylessConfig;
+  /** Show progress on stderr (only when stderr is a TTY and not --quiet). */
+  readonly progress?: boolean;
+  /** History scans: use the incremental cache (default true; false with --no-cache). */
+  readonly cache?: boolean;
+  /** --debug: extra diagnostics on stderr (redacted). */
+  readonly debug?: boolean;
+}
+
+export interface ScanStats {
+  readonly filesScanned: number;
+  readonly bytesScanned: number;
+  /** Files or blobs skipped, with why (size limit, binary, unreadable...). */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly commitsScanned?: number;
+  readonly shallow?: boolean;
+}
+
+export interface ScanOutcome {
+  /** Sorted by path, line, column; one per fingerprint for history scans (with `occurrences`). */
+  readonly findings: Finding[];
+  /** One-line, redacted warnings (malformed file read as text, skipped files...). */
+  readonly warnings: string[];
+  readonly stats: ScanStats;
+}
