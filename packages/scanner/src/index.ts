@@ -8,3 +8,7 @@ export { makeFinding, compareFindings } from './make-finding.js';
 export { fingerprintOf } from './fingerprint.js';
 export { redactSecret, redactText } from './redact.js';
 export { scanHistory, scanRange, scanStaged } from './scan-git.js';
+export { buildEngine, customDetector } from './config/build-engine.js';
+export { createScanContext, type ScanContext } from './config/scan-context.js';
+export { scanFileText, type FileScanResult } from './scan-file.js';
+export { decodeText, looksBinary } from './sources/decode.js';
