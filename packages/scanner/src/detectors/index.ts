@@ -6,3 +6,17 @@ export * from './types.js';
 export { catalog } from './catalog.js';
 export { createEngine, resolveOverlaps, type Engine } from './engine.js';
 export { isNotSecret } from '../filters/not-secrets.js';
+export * from './generate.js';
+export { marvin32, marvin32Ascii, seedFromAscii } from './marvin32.js';
+export { crc32, crc32Latin1 } from './crc32.js';
+export { decodeBase64, encodeBase64, decodeBase32, encodeBase32Lower } from './encoding.js';
+export {
+  IDENTIFIABLE_FAMILIES,
+  isValidIdentifiableKey,
+  identifiableSeedOf,
+  familyByName,
+  type IdentifiableFamily,
+} from './identifiable-keys.js';
+export { isValidEntraSecret, entraChecksumString } from './entra-checksum.js';
+export { isValidDevOpsPat } from './devops-pat-checksum.js';
+export { hasValidBase62Checksum } from './token-checksum.js';
