@@ -12,3 +12,31 @@ export { buildEngine, customDetector } from './config/build-engine.js';
 export { createScanContext, type ScanContext } from './config/scan-context.js';
 export { scanFileText, type FileScanResult } from './scan-file.js';
 export { decodeText, looksBinary } from './sources/decode.js';
+export { scanWorkingTree } from './scan-tree.js';
+export { listWorkingTree, type TreeFile, type TreeListing } from './sources/working-tree.js';
+export { loadConfig, validateConfig, DEFAULT_CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
+export { ConfigError } from './config/config-error.js';
+export {
+  renderReport,
+  renderText,
+  renderJson,
+  renderSarif,
+  renderGithub,
+  sarifLog,
+  rulesFrom,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportContext,
+  type RuleInfo,
+} from './reporters/index.js';
+export {
+  applyBaseline,
+  entriesFromFindings,
+  parseBaseline,
+  readBaselineFile,
+  serializeBaseline,
+  writeBaselineFile,
+  BaselineError,
+  type BaselineEntry,
+} from './filters/baseline.js';
+export { main as runCli } from './cli/main.js';

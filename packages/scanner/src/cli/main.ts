@@ -1,5 +1,52 @@
-/** CLI entry: parses arguments, runs the command, maps outcomes to exit codes 0/1/2. */
-export async function main(argv: readonly string[]): Promise<number> {
-  process.stderr.write(`keyless: not implemented yet (${argv.join(' ')})\n`);
-  return 2;
+/** CLI entry: dispatches the command, maps outcomes to exit codes 0/1/2, errors to one line. */
+import { baselineCommand } from './commands/baseline.js';
+import { explainCommand } from './commands/explain.js';
+import { installHookCommand } from './commands/install-hook.js';
+import { scanCommand } from './commands/scan.js';
+import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError, firstLine } from './errors.js';
+import { MAIN_HELP } from './help.js';
+import { processIO, toolVersion, type CliIO } from './io.js';
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  scan: scanCommand,
+  baseline: baselineCommand,
+  explain: explainCommand,
+  'install-hook': installHookCommand,
+};
+
+async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr.write(MAIN_HELP);
+    return EXIT_ERROR;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(MAIN_HELP);
+    return EXIT_CLEAN;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${toolVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook)`);
+    throw new UsageError(`unknown command '${first}'`);
+  }
+  return command(rest, io);
+}
+
+/** Runs the CLI; never throws: errors are printed as `keyless: <message>` and return 2. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    io.stderr.write(`keyless: ${firstLine(err)}\n`);
+    if (err instanceof KeylessError && err.hint) io.stderr.write(`keyless: ${err.hint}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT_ERROR;
+  }
 }

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import type { Engine } from '../detectors/engine.js';
 import type { Finding } from '../finding.js';
+import { pathFilter, valueAllowlist } from '../filters/allowlist.js';
 import { buildEngine } from './build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE, type KeylessConfig } from './types.js';
 
@@ -14,17 +14,12 @@ export interface ScanContext {
   readonly keepsFinding: (finding: Finding) => boolean;
 }
 
-const GLOB_OPTIONS = { dot: true } as const;
-
 export function createScanContext(config: KeylessConfig): ScanContext {
-  const include = config.include?.length ? picomatch([...config.include], GLOB_OPTIONS) : undefined;
-  const excluded = [...(config.exclude ?? []), ...(config.allowlist?.paths ?? [])];
-  const exclude = excluded.length ? picomatch(excluded, GLOB_OPTIONS) : undefined;
-  const allowValues = (config.allowlist?.values ?? []).map((v) => new RegExp(v));
+  const allowlisted = valueAllowlist(config);
   return {
     engine: buildEngine(config),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    wantsPath: (path) => (!include || include(path)) && !(exclude && exclude(path)),
-    keepsFinding: (f) => !allowValues.some((re) => re.test(f.secret)),
+    wantsPath: pathFilter(config),
+    keepsFinding: (f) => !allowlisted(f.secret),
   };
 }

@@ -1,0 +1,46 @@
+/** `keyless explain <ruleId>`: what a rule finds and the full remediation; `--list`: all rule ids. */
+import { catalog } from '../../detectors/catalog.js';
+import type { Detector } from '../../detectors/types.js';
+import { guidanceFor, helpUriFor } from '../../reporters/guidance.js';
+import { flag, parseCommand } from '../args.js';
+import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
+import { EXPLAIN_HELP } from '../help.js';
+import type { CliIO } from '../io.js';
+
+/** The full guidance text for a detector. */
+export function explainText(d: Detector): string {
+  const g = guidanceFor(d.remediation, {});
+  return [
+    `${d.id}: ${d.title}`,
+    '',
+    d.description,
+    '',
+    `Severity: ${d.severity}. Confidence: ${d.confidence}.`,
+    '',
+    `What to do: ${g.summary}`,
+    ...g.steps.map((s) => `  - ${s}`),
+    '',
+    `Silence one finding with a trailing comment: keyless-ignore ${d.id} -- reason`,
+    `More: ${helpUriFor(d.id)}`,
+    '',
+  ].join('\n');
+}
+
+export async function explainCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const p = parseCommand('explain', args, { list: { type: 'boolean' } }, 1);
+  if (flag(p, 'help')) {
+    io.stdout.write(EXPLAIN_HELP);
+    return EXIT_CLEAN;
+  }
+  if (flag(p, 'list')) {
+    const ids = [...catalog].sort((a, b) => (a.id < b.id ? -1 : 1));
+    io.stdout.write(ids.map((d) => `${d.id.padEnd(40)} ${d.severity.padEnd(8)} ${d.title}\n`).join(''));
+    return EXIT_CLEAN;
+  }
+  const id = p.positionals[0];
+  if (id === undefined) throw new UsageError('explain needs a rule id', 'explain');
+  const detector = catalog.find((d) => d.id === id);
+  if (!detector) throw new KeylessError(`unknown rule '${id}'`, "run 'keyless explain --list' for the rule ids");
+  io.stdout.write(explainText(detector));
+  return EXIT_CLEAN;
+}

@@ -1,0 +1,74 @@
+/** Usage texts for `keyless --help` and `keyless <command> --help`. */
+
+export const MAIN_HELP = `keyless: find secrets that should not exist, and make them unnecessary with managed identity
+
+Usage:
+  keyless scan [PATH]                      scan the working tree of PATH (default .)
+  keyless scan [PATH] --history            scan every commit reachable from any ref
+  keyless scan [PATH] --range A..B         scan the commits of a range (pull request gate)
+  keyless scan [PATH] --staged             scan the index vs HEAD (pre-commit)
+  keyless baseline [PATH] [--history] --output FILE
+                                           write the fingerprints of current findings
+  keyless explain <ruleId>                 print the full guidance for a rule (--list: all rules)
+  keyless install-hook [PATH] [--force]    install the git pre-commit hook
+
+Options: --help, --version. Run 'keyless <command> --help' for a command's options.
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+`;
+
+export const SCAN_HELP = `Usage: keyless scan [PATH] [options]
+
+Scans the working tree of PATH (default .), honouring .gitignore files; or its git history.
+
+Options:
+  --history             every commit reachable from any ref (branches, tags, others)
+  --range A..B          commits in a range (CI gate on a pull request)
+  --staged              the index vs HEAD (pre-commit)
+                        (--history, --range and --staged are mutually exclusive)
+  --format FORMAT       text (default, colour on a TTY) | json | sarif | github
+  -o, --output FILE     write the report to FILE instead of stdout
+  --baseline FILE       report only findings whose fingerprint is not in FILE;
+                        baseline entries that no longer match are listed on stderr
+  --prune               with --baseline: remove those stale entries from FILE
+  --config FILE         config file (default: keyless.config.json at PATH if present)
+  --no-redact           show full secrets (default: redacted everywhere)
+  --no-cache            with --history: ignore and don't write the incremental cache
+  -q, --quiet           no progress or summary on stderr
+  --debug               diagnostics (redacted) and stack traces on stderr
+  -h, --help            this help
+
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+`;
+
+export const BASELINE_HELP = `Usage: keyless baseline [PATH] [--history | --range A..B | --staged] --output FILE
+
+Writes the fingerprints of the current findings (never the secrets) to FILE, sorted and
+diff-friendly. Later, 'keyless scan --baseline FILE' reports only new findings. Fingerprints
+hash the rule, path and secret: moving lines, re-indenting or rewriting history keeps them.
+An existing FILE is replaced. Use 'keyless scan --baseline FILE --prune' to drop entries that
+no longer match anything while keeping the rest.
+
+Options:
+  --history, --range A..B, --staged   what to scan (default: the working tree)
+  -o, --output FILE     the baseline file to write (required)
+  --config FILE         config file (default: keyless.config.json at PATH if present)
+  --no-cache            with --history: ignore and don't write the incremental cache
+  -q, --quiet           no summary on stderr
+  --debug               diagnostics and stack traces on stderr
+`;
+
+export const EXPLAIN_HELP = `Usage: keyless explain <ruleId>
+       keyless explain --list
+
+Prints what a rule finds and how to remove the need for the secret (managed identity, Key Vault).
+--list prints every rule id with its title.
+`;
+
+export const INSTALL_HOOK_HELP = `Usage: keyless install-hook [PATH] [--force]
+
+Installs a git pre-commit hook in the repository at PATH (default .) that runs
+'keyless scan --staged' and blocks commits that add secrets. Respects core.hooksPath.
+
+Options:
+  --force     replace a pre-commit hook keyless did not write (kept as pre-commit.keyless-backup)
+`;

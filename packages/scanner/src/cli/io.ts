@@ -1,0 +1,37 @@
+/** The CLI's view of its process: streams, cwd, environment (injectable for tests). */
+import { readFileSync } from 'node:fs';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliIO {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+/** Colour when writing to a TTY, unless NO_COLOR is set; FORCE_COLOR (not "0") forces it. */
+export function wantsColor(stream: OutStream, env: CliIO['env']): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
+}
+
+let version: string | undefined;
+
+/** @keyless/scanner's version from its package.json. */
+export function toolVersion(): string {
+  if (version === undefined) {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    version = pkg.version ?? '0.0.0';
+  }
+  return version;
+}

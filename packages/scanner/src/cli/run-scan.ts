@@ -1,0 +1,60 @@
+/**
+ * What `scan` and `baseline` share: the scan root from PATH, the scan mode from --history /
+ * --range / --staged (mutually exclusive), the config, and running the matching scan.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { scanHistory, scanRange, scanStaged } from '../scan-git.js';
+import { scanWorkingTree } from '../scan-tree.js';
+import type { ScanOptions, ScanOutcome } from '../scan-types.js';
+import { flag, stringOption, type ParsedCommand } from './args.js';
+import { KeylessError, UsageError } from './errors.js';
+import type { CliIO } from './io.js';
+
+export type ScanMode =
+  | { readonly kind: 'tree' }
+  | { readonly kind: 'history' }
+  | { readonly kind: 'range'; readonly range: string }
+  | { readonly kind: 'staged' };
+
+export function scanModeOf(p: ParsedCommand, command: string): ScanMode {
+  const range = stringOption(p, 'range');
+  const chosen = [flag(p, 'history') && '--history', range !== undefined && '--range', flag(p, 'staged') && '--staged'].filter(
+    (x): x is string => typeof x === 'string',
+  );
+  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`, command);
+  if (range !== undefined) {
+    if (!/^[^\s.][^\s]*\.\.\.?[^\s]+$/.test(range)) throw new UsageError(`--range needs A..B (got '${range}')`, command);
+    return { kind: 'range', range };
+  }
+  if (flag(p, 'history')) return { kind: 'history' };
+  if (flag(p, 'staged')) return { kind: 'staged' };
+  if (flag(p, 'no-cache')) throw new UsageError('--no-cache only applies to --history', command);
+  return { kind: 'tree' };
+}
+
+/** The absolute scan root from the PATH argument; a missing path is an error. */
+export function scanRoot(pathArg: string | undefined, io: CliIO): string {
+  const root = resolve(io.cwd, pathArg ?? '.');
+  if (!existsSync(root)) throw new KeylessError(`path not found: ${pathArg ?? '.'}`);
+  return root;
+}
+
+export function configFor(root: string, p: ParsedCommand, io: CliIO): LoadedConfig {
+  const configFile = stringOption(p, 'config');
+  return loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
+}
+
+export function runScan(mode: ScanMode, options: ScanOptions): Promise<ScanOutcome> {
+  switch (mode.kind) {
+    case 'tree':
+      return scanWorkingTree(options);
+    case 'history':
+      return scanHistory(options);
+    case 'range':
+      return scanRange(options, mode.range);
+    case 'staged':
+      return scanStaged(options);
+  }
+}

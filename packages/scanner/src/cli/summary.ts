@@ -1,0 +1,60 @@
+/** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
+import type { ScanOutcome } from '../scan-types.js';
+
+/** Skipped paths listed one per line for these reasons (binary files are only counted). */
+const LISTED_REASONS = new Set(['over the size limit', 'symlink outside the scanned path', 'unreadable']);
+const MAX_LISTED = 20;
+const MAX_WARNINGS = 20;
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+export interface SummaryInput {
+  readonly outcome: ScanOutcome;
+  /** Findings reported (after the baseline). */
+  readonly reported: number;
+  /** Findings hidden by the baseline. */
+  readonly baselined?: number;
+  readonly elapsedMs: number;
+  /** Size limit in bytes, named in the "over the size limit" lines. */
+  readonly maxFileSize: number;
+}
+
+/** Summary lines (without trailing newline each). */
+export function summaryLines(input: SummaryInput): string[] {
+  const { outcome, reported, baselined, elapsedMs, maxFileSize } = input;
+  const { stats, warnings } = outcome;
+  const lines: string[] = [];
+  for (const w of warnings.slice(0, MAX_WARNINGS)) lines.push(`keyless: warning: ${w}`);
+  if (warnings.length > MAX_WARNINGS) lines.push(`keyless: warning: ... and ${warnings.length - MAX_WARNINGS} more warnings`);
+
+  const byReason = new Map<string, string[]>();
+  for (const s of stats.skipped) {
+    const list = byReason.get(s.reason) ?? [];
+    list.push(s.path);
+    byReason.set(s.reason, list);
+  }
+  for (const [reason, paths] of byReason) {
+    if (!LISTED_REASONS.has(reason)) continue;
+    const label = reason === 'over the size limit' ? `${reason} of ${formatBytes(maxFileSize)}` : reason;
+    for (const p of paths.slice(0, MAX_LISTED)) lines.push(`keyless: skipped (${label}): ${p}`);
+    if (paths.length > MAX_LISTED) lines.push(`keyless: skipped (${label}): ... and ${paths.length - MAX_LISTED} more`);
+  }
+
+  const what =
+    stats.commitsScanned !== undefined
+      ? `${stats.commitsScanned} commits, ${stats.filesScanned} files`
+      : `${stats.filesScanned} ${stats.filesScanned === 1 ? 'file' : 'files'}`;
+  const skippedText = stats.skipped.length
+    ? `; skipped ${stats.skipped.length} (${[...byReason].map(([r, p]) => `${p.length} ${r}`).join(', ')})`
+    : '';
+  const baselineText = baselined ? ` (${baselined} in baseline)` : '';
+  lines.push(
+    `keyless: scanned ${what} (${formatBytes(stats.bytesScanned)})${skippedText}; ${reported} ${reported === 1 ? 'finding' : 'findings'}${baselineText} in ${(elapsedMs / 1000).toFixed(2)} s`,
+  );
+  if (stats.shallow) lines.push('keyless: warning: the repository is a shallow clone; history before its boundary was not scanned');
+  return lines;
+}

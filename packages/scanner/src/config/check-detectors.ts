@@ -1,0 +1,42 @@
+/**
+ * Checks custom detectors from a config: the pattern compiles, has a `(?<secret>...)` group, is
+ * linear-time according to recheck, and the id does not clash with another detector.
+ */
+import { checkSync } from 'recheck';
+import type { CustomDetectorConfig } from './types.js';
+
+/** Undefined when the detector is acceptable, else a one-line reason (without the detector's name). */
+export function customDetectorProblem(d: CustomDetectorConfig): string | undefined {
+  const flags = d.flags ?? '';
+  try {
+    new RegExp(d.pattern, flags);
+  } catch (err) {
+    return `pattern is not a valid regular expression (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!d.pattern.includes('(?<secret>')) return 'pattern must contain a named group (?<secret>...)';
+  const diagnostics = checkSync(d.pattern, flags);
+  if (diagnostics.status === 'vulnerable') {
+    return `pattern can take super-linear time (ReDoS, ${diagnostics.complexity.summary}); rewrite it without nested or overlapping quantifiers`;
+  }
+  if (diagnostics.status !== 'safe') {
+    return `pattern could not be proven linear-time (recheck: ${diagnostics.status}); simplify it`;
+  }
+  return undefined;
+}
+
+/** Throws-free check of all custom detectors: the first problem as "/detectors/<i> (<id>): reason". */
+export function customDetectorsProblem(
+  detectors: readonly CustomDetectorConfig[],
+  builtInIds: ReadonlySet<string>,
+): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, d] of detectors.entries()) {
+    const where = `/detectors/${i} (${d.id})`;
+    if (builtInIds.has(d.id)) return `${where}: id clashes with a built-in rule`;
+    if (seen.has(d.id)) return `${where}: id is used by another custom detector`;
+    seen.add(d.id);
+    const problem = customDetectorProblem(d);
+    if (problem) return `${where}: ${problem}`;
+  }
+  return undefined;
+}

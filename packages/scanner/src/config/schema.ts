@@ -1,0 +1,43 @@
+/**
+ * The JSON schema of keyless.config.json (shipped in `schema/`, used for editor completion) and
+ * its validation with ajv, with errors rewritten as one line naming the offending key.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/** Location of the shipped schema file (`packages/scanner/schema/keyless.config.schema.json`). */
+export const CONFIG_SCHEMA_URL = new URL('../../../schema/keyless.config.schema.json', import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object;
+    compiled = new Ajv({ allErrors: false, strict: true }).compile(schema);
+  }
+  return compiled;
+}
+
+/** One ajv error as "<json pointer> <what is wrong>", naming the key. */
+export function describeSchemaError(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'enum':
+      return `${at} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'additionalProperties':
+      return `${e.instancePath}/${String(params['additionalProperty'])} is not a known key`;
+    case 'required':
+      return `${at} is missing the required key '${String(params['missingProperty'])}'`;
+    default:
+      return `${at} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** Undefined when `value` matches the schema, else a one-line description of the first problem. */
+export function schemaProblem(value: unknown): string | undefined {
+  const validate = validator();
+  if (validate(value)) return undefined;
+  const first = validate.errors?.[0];
+  return first ? describeSchemaError(first) : 'does not match the schema';
+}

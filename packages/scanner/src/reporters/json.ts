@@ -1,0 +1,32 @@
+/**
+ * JSON report (design.md §2): `{ "findings": [{ ruleId, severity, path, line, column, endColumn,
+ * commit?, secret, fingerprint, remediation, ... }] }`; `commit` is the full SHA. Secrets redacted
+ * unless the context says otherwise.
+ */
+import type { Finding } from '../finding.js';
+import { guidanceOf, guidanceText, ruleOf, shownSecret, type ReportContext } from './report-context.js';
+
+/** One finding as a plain JSON object. */
+export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endColumn: f.endColumn,
+    ...(f.commit ? { commit: f.commit.commit, author: f.commit.author, date: f.commit.date } : {}),
+    secret: shownSecret(f, ctx),
+    fingerprint: f.fingerprint,
+    remediation: guidanceText(guidanceOf(f, ctx)),
+    title: ruleOf(f, ctx).title,
+    confidence: f.confidence,
+    endLine: f.endLine,
+    ...(f.key !== undefined ? { key: f.key } : {}),
+    ...(f.occurrences !== undefined ? { occurrences: f.occurrences } : {}),
+  };
+}
+
+export function renderJson(findings: readonly Finding[], ctx: ReportContext): string {
+  return `${JSON.stringify({ findings: findings.map((f) => jsonFinding(f, ctx)) }, null, 2)}\n`;
+}

@@ -1,0 +1,110 @@
+/**
+ * SARIF 2.1.0 report (design.md §2): one run, `tool.driver.rules` from the enabled detectors with
+ * the managed-identity guidance as help text, one result per finding with a relative forward-slash
+ * URI, region, keyless fingerprint in `partialFingerprints`, and commit/author/date properties for
+ * history findings. Messages never contain an unredacted secret unless --no-redact.
+ */
+import type { Severity } from '../detectors/types.js';
+import type { Finding } from '../finding.js';
+import { guidanceFor } from './guidance.js';
+import {
+  guidanceOf,
+  guidanceText,
+  helpUriFor,
+  ruleOf,
+  shownSecret,
+  type ReportContext,
+  type RuleInfo,
+} from './report-context.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const FINGERPRINT_KEY = 'keyless/v1';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
+}
+
+/** GitHub code scanning's numeric severity for security results. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+/** `azure-storage-account-key` -> `AzureStorageAccountKey`. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function sarifRule(r: RuleInfo): Record<string, unknown> {
+  const g = guidanceFor(r.remediation, {});
+  const steps = g.steps.map((s) => `- ${s}`).join('\n');
+  return {
+    id: r.id,
+    name: ruleName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    help: { text: `${g.summary}\n${g.steps.map((s) => `- ${s}`).join('\n')}`, markdown: `**${g.summary}**\n\n${steps}` },
+    helpUri: helpUriFor(r.id),
+    defaultConfiguration: { level: sarifLevel(r.severity) },
+    properties: { tags: ['security', 'secret'], 'security-severity': SECURITY_SEVERITY[r.severity] },
+  };
+}
+
+function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<string, unknown> {
+  const rule = ruleOf(f, ctx);
+  const region: Record<string, number> = {
+    startLine: f.line,
+    startColumn: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+  };
+  const properties: Record<string, unknown> = { severity: f.severity, confidence: f.confidence };
+  if (f.commit) {
+    properties['commit'] = f.commit.commit;
+    properties['author'] = f.commit.author;
+    properties['date'] = f.commit.date;
+  }
+  if (f.occurrences !== undefined) properties['occurrences'] = f.occurrences;
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: sarifLevel(f.severity),
+    message: { text: `${rule.title}: ${shownSecret(f, ctx)}. ${guidanceText(guidanceOf(f, ctx))}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: f.path }, region } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    properties,
+  };
+}
+
+/** The SARIF log as an object (for tests and embedding). */
+export function sarifLog(findings: readonly Finding[], ctx: ReportContext): Record<string, unknown> {
+  const rules = [...ctx.rules.values()];
+  for (const f of findings) if (!ctx.rules.has(f.ruleId) && !rules.some((r) => r.id === f.ruleId)) rules.push(ruleOf(f, ctx));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'keyless',
+            version: ctx.toolVersion,
+            semanticVersion: ctx.toolVersion,
+            informationUri: 'https://github.com/keyless-dev/keyless',
+            rules: rules.map(sarifRule),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? -1, ctx)),
+      },
+    ],
+  };
+}
+
+export function renderSarif(findings: readonly Finding[], ctx: ReportContext): string {
+  return `${JSON.stringify(sarifLog(findings, ctx), null, 2)}\n`;
+}
