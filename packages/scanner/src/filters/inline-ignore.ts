@@ -1,12 +1,17 @@
 /**
- * Inline ignores, in any comment syntax (`//`, `#`, `/* *\/`, `<!-- -->`, `;`, `--`):
+ * Inline ignores, in any comment syntax (`//`, `#`, `/* *\/`, `<!-- -->`, `;`, `--`, `'`, `REM`, `::`, `%`):
  *   secret = "..."   // keyless-ignore
  *   # keyless-ignore-next-line
  *   x = "..."        // keyless-ignore azure-storage-account-key -- test fixture
- * A rule id limits the ignore to that rule; text after `--` is the reason.
+ * A rule id (or a comma-separated list) limits the ignore to those rules; text after `--` is the reason.
+ *
+ * The directive counts only where a comment starts: right after a comment marker that is not glued to
+ * a word, and outside string quotes. So a secret value or string containing the word
+ * (`password = "abc#keyless-ignore"`, `"x # keyless-ignore"`) ignores nothing.
  */
 
-const DIRECTIVE = /keyless-ignore(?<next>-next-line)?(?:[ \t]+(?<rules>[a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?/g;
+const DIRECTIVE =
+  /(?<![A-Za-z0-9+/=_-])(?:\/\/|\/\*|<!--|--|#|;|'|\*|::|%|[Rr][Ee][Mm](?=[ \t]))[ \t]*keyless-ignore(?<next>-next-line)?(?![\w-])(?<rules>[ \t]+[a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*)?/g;
 
 export interface IgnoreDirective {
   readonly nextLine: boolean;
@@ -14,11 +19,26 @@ export interface IgnoreDirective {
   readonly rules: readonly string[];
 }
 
+/** Is `index` inside a `"`, `'` or `` ` `` string, reading the line from its start? */
+function insideQuotes(line: string, index: number): boolean {
+  let open: string | undefined;
+  for (let i = 0; i < index; i++) {
+    const ch = line[i];
+    if (ch === '\\') i++;
+    else if (open === undefined && (ch === '"' || ch === "'" || ch === '`')) open = ch;
+    else if (ch === open) open = undefined;
+  }
+  return open !== undefined;
+}
+
+/** The ignore directives written in comments on one line. */
 export function directivesIn(lineText: string): IgnoreDirective[] {
   if (!lineText.includes('keyless-ignore')) return [];
   const out: IgnoreDirective[] = [];
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(lineText); m !== null; m = DIRECTIVE.exec(lineText)) {
+    // A `'` marker opens a VB comment only outside strings; any marker inside quotes is string text.
+    if (insideQuotes(lineText, m.index)) continue;
     const rules = (m.groups?.['rules'] ?? '')
       .split(',')
       .map((r) => r.trim())

@@ -1,11 +1,111 @@
 /**
- * Values that look like secrets but are not (design.md §3.4). Pure: used by the engine, so by the
+ * Values that look like secrets but are not (design.md §3.4): Key Vault references, the public
+ * Azurite development storage, variable references, placeholders, identifiers (GUIDs), hashes (git
+ * SHAs, lockfile integrity) and inline images. Pure, no `node:*`: used by the engine, so by the
  * scanner and the ESLint rules alike.
+ *
+ * Precision is the point, in both directions: every rule here must be something a randomly generated
+ * secret (base64, base62, hex, URL-safe alphabets) practically never is. Substring rules therefore use
+ * words of five or more letters or characters outside those alphabets (`<`, `*`, `${`).
  */
+
+interface NotSecretRule {
+  /** Shown by `whyNotSecret` (debug output). */
+  readonly reason: string;
+  readonly test: (value: string, lower: string) => boolean;
+}
+
+/** The public Azurite/storage-emulator account key (documented by Microsoft), assembled at run time. */
+const AZURITE_KEY = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSR', 'Z6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='].join(''); // keyless-ignore -- public emulator key
+
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const GIT_SHA = /^[0-9a-f]{40}$/;
+const INTEGRITY_HASH = /^(?:sha(?:1|224|256|384|512)|md5)[-:][A-Za-z0-9+/=_-]{16,}$/i;
+/** A whole value that is only a reference to something else. */
+const WHOLE_REFERENCE = [
+  /^\$[A-Z_][A-Z0-9_]*$/, // $VAR (shell, upper case)
+  /^\$env:[A-Za-z_]\w*$/i, // $env:Var (PowerShell)
+  /^%[A-Za-z_][\w.-]*%$/, // %VAR% (cmd)
+  /^__[A-Za-z][\w.-]*__$/, // __Token__ (token replacement tasks)
+  /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env)\b/,
+  /^(?:env|getenv|os\.getenv|System\.getenv|Environment\.GetEnvironmentVariable)\s*\(.*\)$/i,
+  /^<%=?.*%>$/s, // templates
+  /^\[[^\]]+\]$/, // [placeholder], ARM [parameters('x')]
+  /^@\{[^}]+\}$/, // @{variable} (Logic Apps)
+];
+/** References anywhere in a value (connection strings with `Password=${DB_PASSWORD}`). */
+const EMBEDDED_REFERENCE =
+  /\$\{[^{}\s]{1,200}\}|\$\([\w.: -]{1,200}\)|\{\{[^{}]{1,200}\}\}|#\{[\w.-]{1,200}\}#?|\$\{\{[^{}]{1,200}\}\}/;
+/** `<your-key>`, `<redacted>`, `<storage account key>`: angle-bracket placeholders. */
+const ANGLE_PLACEHOLDER = /<[A-Za-z][\w .:/-]{0,80}>/;
+/** Values that are nothing but placeholders' filler characters: `xxxx`, `****`, `....`, `----`. */
+const FILLER = /^[xX*•.#_=-]{3,}$/;
+/** Words that mark a placeholder wherever they appear (five letters or more: random text never has them). */
+const PLACEHOLDER_WORDS =
+  /changeme|change[-_ ]me|changeit|replace[-_ ]?(?:me|this|with)|placeholder|redacted|example|dummy|sample|insert[-_ ]?(?:your|here)|(?:goes|put)[-_ ]?here|your[-_ ]?(?:own[-_ ]?)?(?:password|secret|key|token|value|api)|[-_ ]here$/i;
+/** Whole values that are words, not secrets. */
+const TRIVIAL = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'secrets',
+  'token',
+  'apikey',
+  'api_key',
+  'key',
+  'test',
+  'tests',
+  'testing',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'true',
+  'false',
+  'default',
+  'todo',
+  'tbd',
+  'fixme',
+  'hidden',
+  'notset',
+  'not_set',
+  'empty',
+  'string',
+  'value',
+  'foo',
+  'bar',
+  'baz',
+  'foobar',
+]);
+/** `test123`, `test-password`, `testsecret`, `mytestkey`, `fake_token`. */
+const TRIVIAL_PREFIXED = /^(?:my)?(?:test(?:ing)?|fake|mock|demo)[-_.]?(?:pass(?:word)?|pwd|secret|key|token|value|user|\d{0,6})$/i;
+/** `your-client-secret`, `YourStrong!Passw0rd` (the SQL Server docs password), `your_password`. */
+const YOUR_PREFIX = /^your[-_ A-Z]/i;
+
+const RULES: readonly NotSecretRule[] = [
+  { reason: 'empty', test: (v) => v.trim().length === 0 },
+  { reason: 'Key Vault reference', test: (_, l) => l.startsWith('@microsoft.keyvault(') },
+  { reason: 'development storage (Azurite)', test: (v, l) => l.includes('usedevelopmentstorage=true') || v.includes(AZURITE_KEY) || l.includes('devstoreaccount1') },
+  { reason: 'variable reference', test: (v) => WHOLE_REFERENCE.some((re) => re.test(v)) || EMBEDDED_REFERENCE.test(v) },
+  { reason: 'placeholder', test: (v) => ANGLE_PLACEHOLDER.test(v) || FILLER.test(v) || PLACEHOLDER_WORDS.test(v) || YOUR_PREFIX.test(v) },
+  { reason: 'placeholder', test: (v) => v.includes('...') || v.includes('…') || v.includes('***') || /xxxxx|XXXXX/.test(v) },
+  { reason: 'trivial value', test: (v, l) => TRIVIAL.has(l) || TRIVIAL_PREFIXED.test(v) || /^(.)\1*$/.test(v) },
+  { reason: 'GUID (an identifier)', test: (v) => GUID.test(v) },
+  { reason: 'git commit SHA', test: (v) => GIT_SHA.test(v) },
+  { reason: 'integrity hash', test: (v) => INTEGRITY_HASH.test(v) },
+  { reason: 'inline image', test: (_, l) => /^data:(?:image|font)\//.test(l) },
+];
+
+/** Why `value` is not a secret (for debug output), or undefined when it may be one. */
+export function whyNotSecret(value: string): string | undefined {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  return RULES.find((r) => r.test(v, lower))?.reason;
+}
 
 /** True when `value` is a reference, placeholder, identifier or well-known public value. */
 export function isNotSecret(value: string): boolean {
-  const v = value.trim();
-  if (v.length === 0) return true;
-  return false;
+  return whyNotSecret(value) !== undefined;
 }

@@ -1,11 +1,26 @@
+import { dotenvReader } from './dotenv.js';
+import { ipynbReader } from './ipynb.js';
+import { jsonReader } from './json.js';
 import { textReader } from './text.js';
+import { tfvarsReader } from './tfvars.js';
 import type { FormatReader } from './types.js';
+import { xmlConfigReader } from './xml-config.js';
+import { yamlReader } from './yaml.js';
 
-export { textReader };
+export { textReader, dotenvReader, ipynbReader, jsonReader, tfvarsReader, xmlConfigReader, yamlReader };
+export type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
 /** Structured readers, most specific first. The text reader is the fallback. */
-export const formatReaders: readonly FormatReader[] = [];
+export const formatReaders: readonly FormatReader[] = [
+  ipynbReader,
+  jsonReader,
+  dotenvReader,
+  yamlReader,
+  tfvarsReader,
+  xmlConfigReader,
+];
 
+/** The reader for a file (relative path, forward slashes); `text` is reserved for content sniffing. */
 export function readerFor(path: string, _text: string): FormatReader {
   return formatReaders.find((r) => r.matches(path)) ?? textReader;
 }

@@ -1,0 +1,49 @@
+/**
+ * Jupyter notebooks: the code in each cell's `source` is read like source code (assignments found in
+ * the decoded JSON strings, positions mapped back to the file); `outputs` and `attachments` (base64
+ * images, long data dumps) are skipped.
+ */
+import type { Node } from 'jsonc-parser';
+import { decodeEscapes } from './escapes.js';
+import { parseJsonTree, propertiesOf } from './json.js';
+import { hasSuffix } from './paths.js';
+import { finishRead } from './result.js';
+import { assignmentCandidates } from './text.js';
+import type { Candidate, FormatReader, FormatReadResult } from './types.js';
+
+/** Assignments inside one JSON string node of cell source, at file offsets. */
+function sourceCandidates(text: string, node: Node, out: Candidate[]): void {
+  const rawStart = node.offset + 1;
+  const decoded = decodeEscapes(text.slice(rawStart, node.offset + node.length - 1));
+  for (const c of assignmentCandidates(decoded.value, 'code')) {
+    const start = rawStart + (decoded.rawOffset[c.start] as number);
+    const end = rawStart + (decoded.rawOffset[c.end] as number);
+    const transformed = c.transformed === true || text.slice(start, end) !== c.value;
+    out.push({ ...c, start, end, ...(transformed ? { transformed: true } : {}) });
+  }
+}
+
+export function readNotebook(text: string): FormatReadResult {
+  const root = parseJsonTree(text);
+  const candidates: Candidate[] = [];
+  const skips: [number, number][] = [];
+  const cells = root?.type === 'object' ? propertiesOf(root).find(([k]) => k === 'cells')?.[1] : undefined;
+  if (!cells || cells.type !== 'array') throw new Error('no "cells" array: not a Jupyter notebook');
+  for (const cell of cells.children ?? []) {
+    if (cell.type !== 'object') continue;
+    for (const [name, value] of propertiesOf(cell)) {
+      if (name === 'outputs' || name === 'attachments') skips.push([value.offset, value.offset + value.length]);
+      else if (name === 'source' && value.type === 'string') sourceCandidates(text, value, candidates);
+      else if (name === 'source' && value.type === 'array') {
+        for (const line of value.children ?? []) if (line.type === 'string') sourceCandidates(text, line, candidates);
+      }
+    }
+  }
+  return finishRead(text, candidates, skips);
+}
+
+export const ipynbReader: FormatReader = {
+  name: 'ipynb',
+  matches: (path) => hasSuffix(path, ['.ipynb']),
+  read: readNotebook,
+};
