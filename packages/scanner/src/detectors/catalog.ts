@@ -2,9 +2,14 @@ import { azureIdentifiableDetectors } from './azure-identifiable.js';
 import { connectionStringDetectors } from './connection-strings.js';
 import { devOpsDetectors } from './devops.js';
 import { entraDetectors } from './entra.js';
+import { genericSecretAssignment } from './generic-assignment.js';
+import { jwtToken } from './jwt.js';
+import { privateKey } from './private-key.js';
 import { sasToken } from './sas-token.js';
 import { sqlConnectionStringPassword } from './sql-connection-string.js';
+import { thirdPartyDetectors } from './third-party.js';
 import type { Detector } from './types.js';
+import { urlCredentials } from './url-credentials.js';
 
 /** Every built-in detector. Order does not matter: overlaps are resolved by `priority`. */
 export const catalog: readonly Detector[] = [
@@ -14,4 +19,9 @@ export const catalog: readonly Detector[] = [
   sasToken,
   sqlConnectionStringPassword,
   ...devOpsDetectors,
+  privateKey,
+  urlCredentials,
+  ...thirdPartyDetectors,
+  jwtToken,
+  genericSecretAssignment,
 ];

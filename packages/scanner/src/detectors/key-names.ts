@@ -1,0 +1,59 @@
+/**
+ * Does a key name denote a secret? Keys are split into lowercase words (camelCase, PascalCase,
+ * snake_case, kebab-case, dotted and `Section:Key` paths); the LAST word decides, so `passwordPolicy`,
+ * `keyName`, `KeyId`, `tokenType`, `secretName` are not secrets while `DB_PASSWORD`, `ClientSecret`,
+ * `apiKey`, `AccountKey`, `GITHUB_TOKEN` are.
+ */
+
+export type SecretKeyKind = 'password' | 'secret' | 'token' | 'key' | 'connection-string' | 'credential';
+
+/** `AzureAd:ClientSecret` -> ['azure', 'ad', 'client', 'secret']; `APIKey` -> ['api', 'key']. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pass', 'pw']);
+/** Single-word spellings of a secret key (`apikey`, `accesskey`, ...). */
+const KEY_COMPOUNDS = new Set([
+  'apikey', 'accesskey', 'accountkey', 'secretkey', 'privatekey', 'masterkey', 'subscriptionkey',
+  'storagekey', 'sharedkey', 'appkey', 'clientkey', 'authkey', 'signingkey', 'encryptionkey', 'hostkey',
+  'functionkey', 'adminkey', 'querykey', 'saskey',
+]);
+/** Words that make `<word> key` / `<word>_key` a secret key. */
+const KEY_QUALIFIERS = new Set([
+  'api', 'access', 'account', 'secret', 'private', 'master', 'shared', 'storage', 'subscription', 'client',
+  'app', 'application', 'auth', 'signing', 'encryption', 'encrypt', 'admin', 'query', 'sas', 'function',
+  'functions', 'host', 'service', 'hmac', 'jwt', 'session', 'cookie', 'license', 'licence',
+]);
+/** Tokens that are not credentials (parser tokens, pagination, cancellation...). */
+const NON_SECRET_TOKEN_QUALIFIERS = new Set([
+  'next', 'page', 'continuation', 'cancellation', 'cancel', 'sync', 'csrf', 'xsrf', 'lexer', 'parser',
+  'first', 'last', 'prev', 'previous', 'end', 'start', 'open', 'close', 'closing', 'opening', 'current',
+  'design', 'color', 'colour', 'theme', 'css', 'style', 'punctuator', 'comment', 'keyword', 'string',
+  'template', 'identifier', 'jsx', 'ts', 'js', 'type', 'node', 'semicolon', 'paren', 'brace', 'bracket',
+]);
+
+/** What kind of secret a key name denotes, or undefined when it does not denote one. */
+export function secretKeyKind(key: string): SecretKeyKind | undefined {
+  const words = keyWords(key);
+  const last = words[words.length - 1];
+  if (last === undefined) return undefined;
+  const prev = words[words.length - 2];
+  if (PASSWORD_WORDS.has(last)) return 'password';
+  if (last === 'secret' || last === 'secrets') return 'secret';
+  if (last === 'connectionstring' || (last === 'string' && prev === 'connection') || last === 'connstr') return 'connection-string';
+  if (last === 'credential' || last === 'credentials' || last === 'creds') return 'credential';
+  if (last === 'token' || last === 'pat') {
+    if (prev !== undefined && NON_SECRET_TOKEN_QUALIFIERS.has(prev)) return undefined;
+    if (words.length > 1 && last === 'token' && words.every((w) => NON_SECRET_TOKEN_QUALIFIERS.has(w) || w === 'token')) return undefined;
+    return 'token';
+  }
+  if (KEY_COMPOUNDS.has(last)) return 'key';
+  if (last === 'key' && prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'key';
+  return undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Is a literal value assigned to a secret-named key plausibly a real secret? Precision first: reject
+ * prose, code, references, identifiers, paths, URLs without credentials, numbers, booleans, GUIDs,
+ * low-entropy and short values, and values that merely repeat the key name.
+ */
+import { isPlaceholderValue } from './placeholders.js';
+import { keyWords, type SecretKeyKind } from './key-names.js';
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** How many of: lower case, upper case, digits, symbols. */
+export function charClasses(s: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(s)).length;
+}
+
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const LITERAL_WORDS = /^(?:true|false|null|nil|none|undefined|yes|no|on|off|enabled|disabled|required|optional)$/i;
+const NUMBER = /^[-+]?(?:\d[\d_,]*)?(?:\.\d+)?(?:e[-+]?\d+)?$/i;
+const VERSION_OR_DATE = /^v?\d+(?:[.:/-]\d+)+$/i;
+/**
+ * Words only (camelCase, PascalCase, snake_case, kebab-case, CONSTANT_CASE, dotted words, short
+ * numbers): `myClientSecretValue`, `client-secret`, `Bearer`. Random mixed case splits into 1-letter
+ * "words" and does not count.
+ */
+export function isIdentifierWords(v: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(v)) return false;
+  return keyWords(v).every((w) => /^[a-z]{2,}$/.test(w) || /^\d{1,3}$/.test(w));
+}
+
+/** Member chains and calls: `config.auth.secret`, `getSecret()`, `AST_TOKEN_TYPES.Identifier`. */
+const CODE = /[()[\]{}<>`]|=>|\$\{|\{\{|\$\(|process\.env|environ|getenv|^\$\w|^%\w+%$|^\w+(?:\.\w+)+$/;
+const URL_PREFIX = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+const PATH = /^(?:\.{1,2}\/|~\/|\/[\w.-]|[A-Za-z]:\\|\\\\)|\.(?:json|jsonc|js|mjs|cjs|ts|tsx|pem|key|crt|cer|pfx|p12|txt|ya?ml|xml|env|config|cfg|ini|conf|properties|md|html?)$/i;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+function normalized(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** True when the value contains a credential part (connection strings). */
+function hasCredentialPart(value: string): boolean {
+  const m = /(?:password|pwd|accountkey|sharedaccesskey|secret|appkey)\s*=\s*([^;"'\s]+)/i.exec(value);
+  return m !== null && m[1] !== undefined && !isPlaceholderValue(m[1]) && m[1].length >= 4;
+}
+
+/** Minimum length and entropy (bits/char) by kind of key. */
+const THRESHOLDS: Record<Exclude<SecretKeyKind, 'connection-string'>, { min: number; entropy: number; classes: number }> = {
+  password: { min: 6, entropy: 2.2, classes: 2 },
+  secret: { min: 10, entropy: 3.0, classes: 2 },
+  credential: { min: 12, entropy: 3.0, classes: 2 },
+  token: { min: 16, entropy: 3.2, classes: 2 },
+  key: { min: 16, entropy: 3.2, classes: 2 },
+};
+
+/** Judges a literal value for a key of the given kind. */
+export function looksLikeSecretValue(value: string, key: string, kind: SecretKeyKind): boolean {
+  const v = value;
+  if (kind === 'connection-string') return hasCredentialPart(v);
+  const t = THRESHOLDS[kind];
+  if (v.length < t.min || v.length > 1024) return false;
+  if (/\s/.test(v)) return false; // prose, code, several values
+  if (isPlaceholderValue(v)) return false;
+  if (LITERAL_WORDS.test(v) || NUMBER.test(v) || VERSION_OR_DATE.test(v) || GUID.test(v)) return false;
+  if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v)) return false;
+  if (CODE.test(v)) return false;
+  if (isIdentifierWords(v)) return false;
+  const nv = normalized(v);
+  if (nv.length === 0) return false;
+  // Repeats the key (`clientSecret: "client-secret"`, `DB_PASSWORD=db_password1`).
+  const nk = keyWords(key).join('');
+  if (nk.length >= 4 && (nv.includes(nk) || nk.includes(nv))) return false;
+  if (/^(?:test|mock|fake|dummy|sample|demo|local|dev|default|secret|password|token|key)/i.test(v) && kind !== 'password') return false;
+  if (charClasses(v) < t.classes && !(v.length >= 24 && shannonEntropy(v) >= 3.5)) return false;
+  if (shannonEntropy(v) < t.entropy) return false;
+  return true;
+}
