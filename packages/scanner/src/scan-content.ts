@@ -83,7 +83,13 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   for (const c of result.candidates) {
     if (c.transformed) {
       for (const m of engine.scanText(c.value)) {
-        const mapped: DetectorMatch = { detector: m.detector, secret: m.secret, start: c.start, end: c.end };
+        // Where the secret itself is written verbatim in the range (e.g. a block scalar's body, a
+        // JSON string with escapes elsewhere), point at it exactly; otherwise at the whole value.
+        const exact = text.indexOf(m.secret, c.start);
+        const verbatim = exact !== -1 && exact + m.secret.length <= c.end;
+        const start = verbatim ? exact : c.start;
+        const end = verbatim ? exact + m.secret.length : c.end;
+        const mapped: DetectorMatch = { detector: m.detector, secret: m.secret, start, end };
         all.push(mapped);
         keyed.set(mapped, keyOf(c));
       }
