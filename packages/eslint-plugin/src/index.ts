@@ -1,2 +1,39 @@
-/** @keyless/eslint-plugin: rules are added in src/rules. */
-export default { meta: { name: '@keyless/eslint-plugin', version: '0.1.0' }, rules: {} };
+/**
+ * @keyless/eslint-plugin: lint rules that flag secrets that should not exist (hardcoded credentials,
+ * secret-based Azure authentication) and suggest managed identity. Flat config only:
+ *
+ *   import keyless from '@keyless/eslint-plugin';
+ *   export default [keyless.configs.recommended];
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { rules, type RuleName } from './rules/index.js';
+
+const NAMESPACE = 'keyless';
+const meta = { name: '@keyless/eslint-plugin', version: '0.1.0', namespace: NAMESPACE };
+
+/** `configs.recommended` derives from each rule's `meta.docs.recommended`: no hand-kept list. */
+function recommendedRules(): Record<string, 'error' | 'warn'> {
+  const out: Record<string, 'error' | 'warn'> = {};
+  for (const name of Object.keys(rules) as RuleName[]) {
+    const level = rules[name].meta.docs?.recommended;
+    if (level) out[`${NAMESPACE}/${name}`] = level;
+  }
+  return out;
+}
+
+interface KeylessPlugin {
+  meta: typeof meta;
+  rules: typeof rules;
+  configs: { recommended: { name: string; plugins: Record<string, unknown>; rules: Record<string, 'error' | 'warn'> } };
+}
+
+const plugin: KeylessPlugin = {
+  meta,
+  rules,
+  configs: { recommended: { name: 'keyless/recommended', plugins: {}, rules: recommendedRules() } },
+};
+plugin.configs.recommended.plugins[NAMESPACE] = plugin;
+
+export default plugin;
+export { rules };
+export type { TSESLint };

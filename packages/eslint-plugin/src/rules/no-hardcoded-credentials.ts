@@ -1,0 +1,126 @@
+/**
+ * no-hardcoded-credentials: string and template literals that the scanner's catalog recognises as a
+ * secret (identifiable keys, client secrets, connection strings with keys or passwords, SAS tokens,
+ * tokens...), and literals assigned to a secret-named variable, property or parameter. Detection is
+ * entirely the scanner's (`@keyless/scanner/detectors`); this rule only maps literals to text and
+ * offsets. The secret is never echoed in the message.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
+import { createRule } from '../create-rule.js';
+import { assignmentKeyFor } from '../detection/assignment-key.js';
+import { sharedEngine } from '../detection/engine.js';
+import { hintFor } from '../detection/hints.js';
+
+type MessageIds = 'hardcodedSecret' | 'secretAssignment';
+export type Options = [{ minSeverity?: Severity; checkAssignments?: boolean }];
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+/** No catalog secret (nor a judged assignment value) is shorter than this. */
+const MIN_TEXT_LENGTH = 6;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow credentials (keys, client secrets, connection strings, tokens, passwords) written in the code',
+      recommended: 'error',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      secretAssignment: 'Hardcoded {{title}} assigned to "{{key}}" ({{severity}}, keyless {{id}}). {{hint}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minSeverity: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', 'critical'],
+            description: 'Report only detectors of at least this severity.',
+          },
+          checkAssignments: {
+            type: 'boolean',
+            description: 'Also judge literals assigned to secret-named variables, properties and parameters.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ minSeverity: 'low', checkAssignments: true }],
+  create(context, [options]) {
+    const engine = sharedEngine();
+    const sourceCode = context.sourceCode;
+    const minRank = SEVERITY_RANK[options.minSeverity ?? 'low'];
+    const checkAssignments = options.checkAssignments !== false;
+
+    function wanted(d: Detector): boolean {
+      return SEVERITY_RANK[d.severity] >= minRank;
+    }
+
+    function reportMatch(node: TSESTree.Node, m: DetectorMatch, sourceOffset: number): void {
+      const d = m.detector;
+      const data = { title: d.title, severity: d.severity, id: d.id, hint: hintFor(d.remediation) };
+      if (sourceOffset < 0) {
+        context.report({ node, messageId: 'hardcodedSecret', data });
+        return;
+      }
+      context.report({
+        loc: { start: sourceCode.getLocFromIndex(sourceOffset + m.start), end: sourceCode.getLocFromIndex(sourceOffset + m.end) },
+        messageId: 'hardcodedSecret',
+        data,
+      });
+    }
+
+    /**
+     * Scans `text` (a literal's value); `sourceOffset` is where text[0] sits in the file when the
+     * literal has no escapes (so offsets map 1:1), else -1 and the whole literal is reported.
+     * Returns whether anything was reported.
+     */
+    function scan(node: TSESTree.Node, text: string, sourceOffset: number): boolean {
+      const matches = engine.scanText(text);
+      let reported = false;
+      for (const m of matches) {
+        if (!wanted(m.detector)) continue;
+        reportMatch(node, m, sourceOffset);
+        reported = true;
+      }
+      return reported;
+    }
+
+    function judge(node: TSESTree.Node, value: string): void {
+      if (!checkAssignments) return;
+      const key = assignmentKeyFor(node);
+      if (key === undefined) return;
+      const d = engine.judgeAssignment(key, value);
+      if (!d || !wanted(d)) return;
+      context.report({
+        node,
+        messageId: 'secretAssignment',
+        data: { title: d.title, key, severity: d.severity, id: d.id, hint: hintFor(d.remediation) },
+      });
+    }
+
+    return {
+      Literal(node) {
+        const value = node.value;
+        if (typeof value !== 'string' || value.length < MIN_TEXT_LENGTH) return;
+        const parentType = node.parent.type;
+        if (parentType === AST_NODE_TYPES.ImportDeclaration || parentType === AST_NODE_TYPES.ExportAllDeclaration) return;
+        const exact = node.raw.length === value.length + 2;
+        if (!scan(node, value, exact ? node.range[0] + 1 : -1)) judge(node, value);
+      },
+      TemplateElement(node) {
+        const cooked = node.value.cooked;
+        if (cooked === null || cooked.length < MIN_TEXT_LENGTH) return;
+        const exact = node.value.raw === cooked;
+        const found = scan(node, cooked, exact ? node.range[0] + 1 : -1);
+        const template = node.parent as TSESTree.TemplateLiteral;
+        if (!found && template.expressions.length === 0) judge(template, cooked);
+      },
+    };
+  },
+});
