@@ -6,8 +6,8 @@ import type { Candidate, FormatReadResult } from './types.js';
 
 type Range = readonly [number, number];
 
-/** `data:image/png;base64,....` and friends (images, fonts, inlined blobs in bundles and notebooks). */
-const DATA_URI = /data:[a-z]{1,20}\/[\w.+-]{1,64}(?:;[\w.+-]{1,64}(?:=[\w.+-]{1,64})?){0,4};base64,[A-Za-z0-9+/]*={0,2}/gi;
+/** `data:image/png;base64,....` and friends (images, fonts, inlined blobs in bundles and notebooks); URL-safe base64 too. */
+const DATA_URI = /data:[a-z]{1,20}\/[\w.+-]{1,64}(?:;[\w.+-]{1,64}(?:=[\w.+-]{1,64})?){0,4};base64,[A-Za-z0-9+/_-]*={0,2}/gi;
 
 /** Offsets of every base64 `data:` URI in `text`. */
 export function dataUriRanges(text: string): Range[] {

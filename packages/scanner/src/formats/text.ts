@@ -43,7 +43,10 @@ const RECEIVERS = new Set(['this', 'self', 'me', 'my', 'base', 'super']);
 
 /** Which unquoted assignment form applies to a path. */
 export function textStyleFor(path: string): TextStyle {
-  if (hasSuffix(path, SHELL_SUFFIXES) || SHELL_NAMES.has(baseNameOf(path))) return 'shell';
+  const base = baseNameOf(path);
+  // dotenv files land here when the dotenv reader rejected them: they are shell-like.
+  const dotenv = base === '.env' || base.startsWith('.env.') || base.endsWith('.env');
+  if (dotenv || hasSuffix(path, SHELL_SUFFIXES) || SHELL_NAMES.has(base)) return 'shell';
   if (hasSuffix(path, INI_SUFFIXES)) return 'ini';
   return 'code';
 }
