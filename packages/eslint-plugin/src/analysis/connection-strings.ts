@@ -16,9 +16,14 @@ function parseSettings(text: string): Map<string, string> {
   return out;
 }
 
-/** The static text of a connection-string argument, through one `const`, if it is in the file. */
+/**
+ * The static text of a connection-string argument, through `const`s, if it is in the file. In a
+ * template literal the interpolations are left out (they hold the key, not the account or endpoint).
+ */
 export function connectionStringText(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): string | undefined {
-  return staticString(resolveConstValue(sourceCode, node));
+  const value = resolveConstValue(sourceCode, node);
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.quasis.map((q) => q.value.cooked ?? '').join('');
+  return staticString(value);
 }
 
 /** Storage service endpoint (`https://<account>.<service>.core.windows.net`) from a connection string. */

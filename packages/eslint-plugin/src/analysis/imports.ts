@@ -60,6 +60,7 @@ export class ModuleImports {
   ) {
     let last: TSESTree.ProgramStatement | undefined;
     let esm = false;
+    let sawRequire = false;
     let quote = '"';
     for (const statement of program.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -112,13 +113,15 @@ export class ModuleImports {
           }
         }
         if (isRequire) {
+          sawRequire = true;
           last = statement;
           quote = sourceCode.getText(statement).includes("require('") ? "'" : '"';
         }
       }
     }
     this.lastImportStatement = last;
-    this.usesEsm = esm || program.sourceType === 'module';
+    // A file that `require`s and never `import`s is CommonJS whatever the parser was told.
+    this.usesEsm = esm || (!sawRequire && program.sourceType === 'module');
     this.quote = quote;
   }
 

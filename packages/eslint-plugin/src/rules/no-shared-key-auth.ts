@@ -225,7 +225,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node,
             messageId: 'keyAuth',
-            data: { what: name, secret: 'the storage account key', use: 'a TokenCredential (new DefaultAzureCredential()) in the client constructor' },
+            data: { what: name, secret: 'the storage account key', use: 'a TokenCredential in the client constructor' },
             suggest: [
               suggest('new DefaultAzureCredential()', (credential) => credential, node, { binding: resolved.binding, within: node }),
             ],
