@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readerFor } from '../../src/formats/index.js';
+
+describe('readerFor', () => {
+  const expected: [string, string][] = [
+    ['appsettings.json', 'json'],
+    ['src/Api/appsettings.Production.json', 'json'],
+    ['local.settings.json', 'json'],
+    ['infra/main.parameters.json', 'json'],
+    ['.vscode/settings.jsonc', 'json'],
+    ['package-lock.json', 'json'],
+    ['notebooks/Explore.IPYNB', 'ipynb'],
+    ['.env', 'dotenv'],
+    ['.env.production', 'dotenv'],
+    ['docker/db.env', 'dotenv'],
+    ['.github/workflows/ci.yml', 'yaml'],
+    ['k8s/secret.yaml', 'yaml'],
+    ['pnpm-lock.yaml', 'yaml'],
+    ['prod.tfvars', 'tfvars'],
+    ['prod.auto.tfvars', 'tfvars'],
+    ['main.bicepparam', 'tfvars'],
+    ['Web.config', 'xml'],
+    ['App/App.csproj', 'xml'],
+    ['src/index.ts', 'text'],
+    ['README.md', 'text'],
+    ['.envrc', 'text'],
+    ['main.bicep', 'text'],
+    ['bundle.js.map', 'text'],
+  ];
+  for (const [path, name] of expected) {
+    test(`${path} -> ${name}`, () => assert.equal(readerFor(path, '').name, name));
+  }
+});
