@@ -27,15 +27,16 @@ const WHOLE_REFERENCE = [
   /^\$env:[A-Za-z_]\w*$/i, // $env:Var (PowerShell)
   /^%[A-Za-z_][\w.-]*%$/, // %VAR% (cmd)
   /^__[A-Za-z][\w.-]*__$/, // __Token__ (token replacement tasks)
+  /^#\{[A-Za-z_][\w.-]*\}$/, // #{Variable} (Octopus)
   /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env)\b/,
   /^(?:env|getenv|os\.getenv|System\.getenv|Environment\.GetEnvironmentVariable)\s*\(.*\)$/i,
   /^<%=?.*%>$/s, // templates
   /^\[[^\]]+\]$/, // [placeholder], ARM [parameters('x')]
   /^@\{[^}]+\}$/, // @{variable} (Logic Apps)
 ];
-/** References anywhere in a value (connection strings with `Password=${DB_PASSWORD}`). */
+/** References anywhere in a value (connection strings with `Password=${DB_PASSWORD}`); names start with a letter. */
 const EMBEDDED_REFERENCE =
-  /\$\{[^{}\s]{1,200}\}|\$\([\w.: -]{1,200}\)|\{\{[^{}]{1,200}\}\}|#\{[\w.-]{1,200}\}#?|\$\{\{[^{}]{1,200}\}\}/;
+  /\$\{[A-Za-z_][\w.:-]{0,199}\}|\$\([A-Za-z_][\w.: -]{0,199}\)|\{\{[^{}]{1,200}\}\}|#\{[A-Za-z_][\w.-]{0,199}\}#|\$\{\{[^{}]{1,200}\}\}/;
 /** `<your-key>`, `<redacted>`, `<storage account key>`: angle-bracket placeholders. */
 const ANGLE_PLACEHOLDER = /<[A-Za-z][\w .:/-]{0,80}>/;
 /** Values that are nothing but placeholders' filler characters: `xxxx`, `****`, `....`, `----`. */
