@@ -5,7 +5,6 @@
  *   import keyless from '@keyless/eslint-plugin';
  *   export default [keyless.configs.recommended];
  */
-import type { TSESLint } from '@typescript-eslint/utils';
 import { rules, type RuleName } from './rules/index.js';
 
 const NAMESPACE = 'keyless';
@@ -21,10 +20,17 @@ function recommendedRules(): Record<string, 'error' | 'warn'> {
   return out;
 }
 
-interface KeylessPlugin {
+/** A flat config object that enables the plugin's rules. */
+export interface KeylessConfig {
+  name: string;
+  plugins: Record<string, KeylessPlugin>;
+  rules: Record<string, 'error' | 'warn'>;
+}
+
+export interface KeylessPlugin {
   meta: typeof meta;
   rules: typeof rules;
-  configs: { recommended: { name: string; plugins: Record<string, unknown>; rules: Record<string, 'error' | 'warn'> } };
+  configs: { recommended: KeylessConfig };
 }
 
 const plugin: KeylessPlugin = {
@@ -36,4 +42,3 @@ plugin.configs.recommended.plugins[NAMESPACE] = plugin;
 
 export default plugin;
 export { rules };
-export type { TSESLint };

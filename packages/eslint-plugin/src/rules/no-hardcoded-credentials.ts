@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
-      secretAssignment: 'Hardcoded {{title}} assigned to "{{key}}" ({{severity}}, keyless {{id}}). {{hint}}',
+      secretAssignment: 'Hardcoded secret assigned to "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
     },
     schema: [
       {
