@@ -1,10 +1,11 @@
 /**
  * @keyless/eslint-plugin: lint rules that flag secrets that should not exist (hardcoded credentials,
- * secret-based Azure authentication) and suggest managed identity. Flat config only:
+ * secret-based Azure authentication) and suggest managed identity. Flat config only (ESLint 9 / 10):
  *
  *   import keyless from '@keyless/eslint-plugin';
  *   export default [keyless.configs.recommended];
  */
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules, type RuleName } from './rules/index.js';
 
 const NAMESPACE = 'keyless';
@@ -20,25 +21,20 @@ function recommendedRules(): Record<string, 'error' | 'warn'> {
   return out;
 }
 
-/** A flat config object that enables the plugin's rules. */
-export interface KeylessConfig {
-  name: string;
-  plugins: Record<string, KeylessPlugin>;
-  rules: Record<string, 'error' | 'warn'>;
-}
-
-export interface KeylessPlugin {
+/** The plugin, typed with ESLint's own types so `eslint.config.ts` files accept it as is. */
+export interface KeylessPlugin extends ESLint.Plugin {
   meta: typeof meta;
-  rules: typeof rules;
-  configs: { recommended: KeylessConfig };
+  rules: Record<RuleName, Rule.RuleModule>;
+  configs: { recommended: Linter.Config };
 }
 
 const plugin: KeylessPlugin = {
   meta,
-  rules,
-  configs: { recommended: { name: 'keyless/recommended', plugins: {}, rules: recommendedRules() } },
+  // typescript-eslint's rule types and ESLint's differ only in their declared context types.
+  rules: rules as unknown as Record<RuleName, Rule.RuleModule>,
+  configs: { recommended: { name: 'keyless/recommended', rules: recommendedRules() } },
 };
-plugin.configs.recommended.plugins[NAMESPACE] = plugin;
+plugin.configs.recommended.plugins = { [NAMESPACE]: plugin };
 
 export default plugin;
 export { rules };
