@@ -1,17 +1,19 @@
 import { dotenvReader } from './dotenv.js';
 import { ipynbReader } from './ipynb.js';
 import { jsonReader } from './json.js';
+import { lockfileReader } from './lockfiles.js';
 import { textReader } from './text.js';
 import { tfvarsReader } from './tfvars.js';
 import type { FormatReader } from './types.js';
 import { xmlConfigReader } from './xml-config.js';
 import { yamlReader } from './yaml.js';
 
-export { textReader, dotenvReader, ipynbReader, jsonReader, tfvarsReader, xmlConfigReader, yamlReader };
+export { textReader, lockfileReader, dotenvReader, ipynbReader, jsonReader, tfvarsReader, xmlConfigReader, yamlReader };
 export type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
 /** Structured readers, most specific first. The text reader is the fallback. */
 export const formatReaders: readonly FormatReader[] = [
+  lockfileReader,
   ipynbReader,
   jsonReader,
   dotenvReader,

@@ -1,12 +1,11 @@
 /**
  * JSON and JSONC (comments, trailing commas) with exact positions: appsettings*.json,
- * local.settings.json, ARM/Bicep parameter files, lockfiles, any *.json. Every string value is a
+ * local.settings.json, ARM/Bicep parameter files, any *.json (lockfiles have their own reader). Every string value is a
  * candidate keyed by its property name and key path (`AzureAd:ClientSecret`); strings in arrays take
  * the parent key.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { hasSuffix } from './paths.js';
-import { isLockfile, isLockfileNoise } from './lockfiles.js';
 import { finishRead, positionText } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
@@ -42,9 +41,7 @@ export function stringCandidate(text: string, node: Node, key: string, keyPath: 
 
 interface Walk {
   readonly text: string;
-  readonly lockfile: boolean;
   readonly candidates: Candidate[];
-  readonly skips: [number, number][];
 }
 
 /** `[{ "name": "ClientSecret", "value": "..." }]` (App Service settings, pipeline variables): keyed by `name`. */
@@ -57,8 +54,7 @@ function nameOfNameValuePair(props: readonly [string, Node][]): string | undefin
 function walk(w: Walk, node: Node, key: string, keyPath: string[]): void {
   switch (node.type) {
     case 'string':
-      if (w.lockfile && isLockfileNoise(key, String(node.value))) w.skips.push([node.offset, node.offset + node.length]);
-      else if (keyPath.length > 0) w.candidates.push(stringCandidate(w.text, node, key, keyPath));
+      if (keyPath.length > 0) w.candidates.push(stringCandidate(w.text, node, key, keyPath));
       return;
     case 'array':
       for (const item of node.children ?? []) walk(w, item, key, keyPath);
@@ -84,11 +80,11 @@ function walk(w: Walk, node: Node, key: string, keyPath: string[]): void {
 }
 
 /** Reads any JSON text; exported for readers of JSON-based formats. */
-export function readJson(text: string, path: string): FormatReadResult {
+export function readJson(text: string): FormatReadResult {
   const root = parseJsonTree(text);
-  const w: Walk = { text, lockfile: isLockfile(path), candidates: [], skips: [] };
+  const w: Walk = { text, candidates: [] };
   if (root) walk(w, root, '', []);
-  return finishRead(text, w.candidates, w.skips);
+  return finishRead(text, w.candidates, []);
 }
 
 export const jsonReader: FormatReader = {

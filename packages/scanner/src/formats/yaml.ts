@@ -6,7 +6,6 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar } from 'yaml';
 import { hasSuffix } from './paths.js';
-import { isLockfile, isLockfileNoise } from './lockfiles.js';
 import { finishRead } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
@@ -18,9 +17,7 @@ const ENV_ITEM = /^([A-Za-z_][\w.-]{0,199})=/;
 
 interface Walk {
   readonly text: string;
-  readonly lockfile: boolean;
   readonly candidates: Candidate[];
-  readonly skips: [number, number][];
 }
 
 interface ScalarText {
@@ -103,10 +100,6 @@ function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData
   if (isScalar(node)) {
     const s = scalarText(w.text, node);
     if (!s || keyPath.length === 0) return;
-    if (w.lockfile && isLockfileNoise(key, s.value)) {
-      w.skips.push([s.start, s.end]);
-      return;
-    }
     if (secretData) {
       const decoded = decodeSecretData(s.value);
       if (decoded !== undefined) push(w, key, keyPath, { value: decoded, start: s.start, end: s.end, transformed: true });
@@ -144,15 +137,15 @@ function isKubernetesSecret(doc: Document): boolean {
   return isMap(doc.contents) && doc.get('kind') === 'Secret';
 }
 
-export function readYaml(text: string, path: string): FormatReadResult {
+export function readYaml(text: string): FormatReadResult {
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  const w: Walk = { text, lockfile: isLockfile(path), candidates: [], skips: [] };
+  const w: Walk = { text, candidates: [] };
   for (const doc of Array.isArray(docs) ? docs : []) {
     const error = doc.errors[0];
     if (error) throw new Error(error.message.split('\n')[0]);
     walk(w, doc.contents, '', [], isKubernetesSecret(doc));
   }
-  return finishRead(text, w.candidates, w.skips);
+  return finishRead(text, w.candidates, []);
 }
 
 export const yamlReader: FormatReader = {

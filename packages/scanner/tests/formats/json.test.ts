@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jsonReader } from '../../src/formats/json.js';
-import { isLockfileNoise } from '../../src/formats/lockfiles.js';
 import { at, fake, fakeToken, scan } from './helpers.js';
 
 const pw = fake(1);
@@ -81,34 +80,6 @@ describe('json reader', () => {
     const tok = fakeToken(3);
     const text = `{ "Webhook": { "Url": "https://example.test/hook?t=${tok}" } }`;
     assert.deepEqual(scan('settings.json', text).findings, [at('test-token', 'Webhook:Url', tok, 1, 52)]);
-  });
-
-  test('lockfiles: integrity hashes and resolved URLs are skipped, a resolved URL with credentials is not', () => {
-    const hidden = fakeToken(4);
-    const leaked = fakeToken(5);
-    const text = `{
-  "packages": {
-    "node_modules/a": {
-      "resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz#${hidden}",
-      "integrity": "sha512-${hidden}"
-    },
-    "node_modules/b": {
-      "resolved": "https://user:${leaked}@npm.pkg.example.test/b/-/b-1.0.0.tgz"
-    }
-  }
-}`;
-    assert.deepEqual(scan('package-lock.json', text).findings, [at('test-token', 'packages:node_modules/b:resolved', leaked, 8, 33)]);
-    const read = jsonReader.read(text, 'package-lock.json');
-    assert.equal(read.skipRanges.length, 2);
-    // The same text outside a lockfile is reported in full.
-    assert.equal(scan('other.json', text).findings.length, 3);
-  });
-
-  test('isLockfileNoise: hashes always, URLs unless they carry credentials', () => {
-    assert.equal(isLockfileNoise('integrity', 'sha512-abc'), true);
-    assert.equal(isLockfileNoise('resolved', 'https://registry.npmjs.org/a.tgz'), true);
-    assert.equal(isLockfileNoise('resolved', 'https://u:p@host/a.tgz'), false);
-    assert.equal(isLockfileNoise('version', '1.0.0'), false);
   });
 
   test('malformed JSON: falls back to text with a one-line warning, findings still reported', () => {

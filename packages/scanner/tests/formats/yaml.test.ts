@@ -111,13 +111,6 @@ stringData:
     ]);
   });
 
-  test('pnpm-lock.yaml integrity values are skipped', () => {
-    const tok = fakeToken(14);
-    const text = `lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    resolution: {integrity: sha512-${tok}}\n`;
-    assert.deepEqual(scan('pnpm-lock.yaml', text).findings, []);
-    assert.deepEqual(scan('other.yaml', text).findings, [at('test-token', 'packages:a@1.0.0:resolution:integrity', tok, 4, 36)]);
-  });
-
   test('malformed YAML falls back to text with a warning', () => {
     const text = `env:\n  password: "${pw}\n  other: [1, 2\n`;
     const { warning } = scan('broken.yml', text);
