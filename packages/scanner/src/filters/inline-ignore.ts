@@ -6,8 +6,8 @@
  * A rule id (or a comma-separated list) limits the ignore to those rules; text after `--` is the reason.
  *
  * The directive counts only where a comment starts: right after a comment marker that is not glued to
- * a word, and outside string quotes. So a secret value or string containing the word
- * (`password = "abc#keyless-ignore"`, `"x # keyless-ignore"`) ignores nothing.
+ * a word, and outside string quotes. So a secret value or string literal that happens to contain the
+ * word (glued to a `#`, or after a `#` inside the quotes) ignores nothing.
  */
 
 const DIRECTIVE =
