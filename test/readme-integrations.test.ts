@@ -1,0 +1,422 @@
+/**
+ * README.md's integration snippets, run for real: `keyless install-hook`, the pre-commit framework
+ * hook (`.pre-commit-hooks.yaml` and the local variant), husky and lint-staged, and the GitHub Actions
+ * and Azure Pipelines gates (their shell steps executed on a simulated pull request).
+ */
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
+import { commandLines, parseSnippets, readReadme, snippet, type Snippet } from './helpers/readme-snippets.js';
+import {
+  KEYLESS_BIN,
+  REPO_ROOT,
+  SandboxRepo,
+  keylessShimDir,
+  removeTempDirs,
+  run,
+  tempDir,
+  type RunResult,
+} from './helpers/sandbox-repo.js';
+
+let snippets: Snippet[];
+let planted: PlantedSecret;
+
+before(() => {
+  snippets = parseSnippets(readReadme());
+  planted = plantedSecret();
+});
+after(removeTempDirs);
+
+/** A repo where keyless is "installed as a dependency": an executable node_modules/.bin/keyless (ignored). */
+function projectRepo(prefix: string): SandboxRepo {
+  const repo = SandboxRepo.create(prefix);
+  const bin = join(repo.dir, 'node_modules', '.bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'keyless'), `#!/bin/sh\nexec '${process.execPath}' '${KEYLESS_BIN}' "$@"\n`);
+  chmodSync(join(bin, 'keyless'), 0o755);
+  repo.commit('initial', { '.gitignore': 'node_modules/\n', 'README.md': '# app\n' });
+  return repo;
+}
+
+function stage(repo: SandboxRepo, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) repo.write(path, text);
+  repo.git('add', '--', ...Object.keys(files));
+}
+
+/** Stages `files` and runs a real `git commit`; returns whether HEAD moved, and git's output. */
+function commit(repo: SandboxRepo, files: Record<string, string>): { committed: boolean; output: string } {
+  const before = repo.head();
+  stage(repo, files);
+  const r = repo.tryGit('commit', '-m', 'change');
+  return { committed: repo.head() !== before, output: r.stdout + r.stderr };
+}
+
+/** Runs a command line (split on spaces, as pre-commit and lint-staged do) in the repo. */
+function runEntry(repo: SandboxRepo, entry: string, path = process.env['PATH'] ?? ''): RunResult {
+  const [command, ...args] = entry.split(/\s+/).filter(Boolean);
+  return run(command ?? '', args, repo.dir, { ...repo.env, PATH: path });
+}
+
+function readYaml(relPath: string): unknown {
+  return parseYaml(readFileSync(join(REPO_ROOT, relPath), 'utf8'));
+}
+
+interface PreCommitHook {
+  id: string;
+  entry?: string;
+  language?: string;
+  pass_filenames?: boolean;
+  always_run?: boolean;
+  stages?: string[];
+  minimum_pre_commit_version?: string;
+}
+
+describe('README: pre-commit integrations', () => {
+  test('install-hook: the snippet installs a hook that blocks a secret and allows a clean commit', () => {
+    const repo = projectRepo('readme-install-hook');
+    const shimPath = `${keylessShimDir()}:${process.env['PATH'] ?? ''}`;
+    for (const line of commandLines(snippet(snippets, 'install-hook').body)) {
+      const r = run('sh', ['-c', line], repo.dir, { ...repo.env, PATH: shimPath });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const leak = commit(repo, { 'settings.txt': `${planted.line}\n` });
+    assert.equal(leak.committed, false, leak.output);
+    assert.ok(leak.output.includes(planted.ruleId), leak.output);
+    assert.ok(!leak.output.includes(planted.secret), 'redacted');
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    assert.equal(commit(repo, { 'app.js': 'export {};\n' }).committed, true);
+  });
+
+  test('.pre-commit-hooks.yaml: the keyless hook scans the index once and blocks on findings', () => {
+    const hooks = readYaml('.pre-commit-hooks.yaml') as PreCommitHook[];
+    assert.equal(hooks.length, 1);
+    const hook = hooks[0] as PreCommitHook;
+    assert.deepEqual(
+      { ...hook, name: undefined, description: undefined },
+      {
+        id: 'keyless',
+        name: undefined,
+        description: undefined,
+        entry: 'npx --no-install keyless scan --staged',
+        language: 'unsupported',
+        pass_filenames: false,
+        always_run: true,
+        stages: ['pre-commit'],
+        minimum_pre_commit_version: '4.4.0',
+      },
+    );
+    const repo = projectRepo('readme-pre-commit');
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    const blocked = runEntry(repo, hook.entry ?? '');
+    assert.equal(blocked.status, 1, blocked.stderr);
+    assert.ok(blocked.stdout.includes(planted.ruleId));
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    const clean = runEntry(repo, hook.entry ?? '');
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  });
+
+  test('pre-commit-config: refers to this repository\'s keyless hook at the package version', () => {
+    const config = parseYaml(snippet(snippets, 'pre-commit-config').body) as {
+      repos: { repo: string; rev: string; hooks: { id: string }[] }[];
+    };
+    const [entry] = config.repos;
+    assert.ok(entry);
+    const ids = (readYaml('.pre-commit-hooks.yaml') as PreCommitHook[]).map((h) => h.id);
+    assert.deepEqual(entry.hooks.map((h) => h.id), ['keyless']);
+    assert.ok(ids.includes('keyless'));
+    const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'scanner', 'package.json'), 'utf8')) as {
+      version: string;
+    }).version;
+    assert.equal(entry.rev, `v${version}`);
+    assert.match(entry.repo, /^https:\/\/github\.com\/[^/]+\/keyless$/);
+  });
+
+  test('pre-commit-local: the same hook as .pre-commit-hooks.yaml, declared locally', () => {
+    const config = parseYaml(snippet(snippets, 'pre-commit-local').body) as {
+      repos: { repo: string; hooks: PreCommitHook[] }[];
+    };
+    const [local] = config.repos;
+    assert.equal(local?.repo, 'local');
+    const hook = local?.hooks[0];
+    const shipped = (readYaml('.pre-commit-hooks.yaml') as PreCommitHook[])[0];
+    for (const key of ['id', 'entry', 'language', 'pass_filenames', 'always_run'] as const) {
+      assert.deepEqual(hook?.[key], shipped?.[key], key);
+    }
+  });
+
+  test('husky-pre-commit: as .husky/pre-commit it blocks a real commit with a secret', () => {
+    const repo = projectRepo('readme-husky');
+    repo.write('.husky/pre-commit', snippet(snippets, 'husky-pre-commit').body);
+    // husky 9 points core.hooksPath at .husky/_, whose scripts run .husky/<hook> with `sh -e`.
+    repo.write('.husky/_/pre-commit', '#!/usr/bin/env sh\nexec sh -e "$(dirname "$0")/../pre-commit" "$@"\n', 0o755);
+    repo.git('config', 'core.hooksPath', '.husky/_');
+    const leak = commit(repo, { 'settings.txt': `${planted.line}\n` });
+    assert.equal(leak.committed, false, leak.output);
+    assert.ok(leak.output.includes(planted.ruleId), leak.output);
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    const clean = commit(repo, { 'app.js': 'export {};\n' });
+    assert.equal(clean.committed, true, clean.output);
+  });
+
+  test('lint-staged-config: keyless runs once, without the file list, and blocks on findings', async () => {
+    const file = join(tempDir('lint-staged'), 'lint-staged.config.mjs');
+    writeFileSync(file, snippet(snippets, 'lint-staged-config').body);
+    const config = (await import(pathToFileURL(file).href)) as { default: Record<string, unknown> };
+    assert.deepEqual(Object.keys(config.default), ['*.{js,ts}', '*']);
+    assert.match(String(config.default['*.{js,ts}']), /^eslint /);
+    const task = config.default['*'];
+    assert.equal(typeof task, 'function');
+    const command = (task as (files: string[]) => string)(['/repo/a.txt', '/repo/b.js']);
+    assert.equal(command, 'keyless scan --staged', 'the file list is not passed to keyless');
+
+    const repo = projectRepo('readme-lint-staged');
+    const localBins = `${join(repo.dir, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`;
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    assert.equal(runEntry(repo, command, localBins).status, 1);
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    assert.equal(runEntry(repo, command, localBins).status, 0);
+  });
+});
+
+/** A pull request: `main` at base, a `feature` branch with `files` committed on top. */
+function pullRequest(prefix: string, files: Record<string, string>): { repo: SandboxRepo; base: string; head: string } {
+  const repo = projectRepo(prefix);
+  const base = repo.head();
+  repo.git('checkout', '-q', '-b', 'feature');
+  const head = repo.commit('pull request', files);
+  return { repo, base, head };
+}
+
+interface StepResult extends RunResult {
+  readonly name: string;
+}
+
+interface GithubStep {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+
+interface GithubWorkflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; env: Record<string, string>; steps: GithubStep[] }>;
+}
+
+/**
+ * Runs the `run:` steps of a GitHub Actions job the way the runner does (bash -eo pipefail, job env
+ * with `${{ }}` expressions substituted, $GITHUB_PATH honoured, `npm ci` stubbed as already done),
+ * stopping at the first failing step. `uses:` steps are skipped.
+ */
+function runGithubJob(workflow: GithubWorkflow, repo: SandboxRepo, expressions: Record<string, string>): StepResult[] {
+  const job = Object.values(workflow.jobs)[0];
+  assert.ok(job);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(job.env)) {
+    env[key] = value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
+      const v = expressions[expr];
+      if (v === undefined) throw new Error(`no value for the expression ${expr}`);
+      return v;
+    });
+  }
+  const githubPath = join(tempDir('github-path'), 'path');
+  writeFileSync(githubPath, '');
+  const results: StepResult[] = [];
+  for (const step of job.steps) {
+    if (step.run === undefined) continue;
+    const added = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).reverse();
+    const r = run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', `npm() { :; }\n${step.run}`], repo.dir, {
+      ...repo.env,
+      ...env,
+      GITHUB_PATH: githubPath,
+      PATH: [...added, process.env['PATH'] ?? ''].join(':'),
+    });
+    results.push({ name: step.name ?? '', ...r });
+    if (r.status !== 0) break;
+  }
+  return results;
+}
+
+interface SarifLog {
+  runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+}
+
+function sarifResults(path: string): string[] {
+  const log = JSON.parse(readFileSync(path, 'utf8')) as SarifLog;
+  return log.runs.flatMap((r) =>
+    r.results.map((x) => `${x.locations[0]?.physicalLocation.artifactLocation.uri} ${x.ruleId}`),
+  );
+}
+
+describe('README: GitHub Actions gate', () => {
+  const workflowText = () => readFileSync(join(REPO_ROOT, 'docs', 'ci', 'github-actions.yml'), 'utf8');
+  const prExpressions = (base: string, head: string) => ({
+    'github.event.pull_request.base.sha': base,
+    'github.event.pull_request.head.sha': head,
+  });
+
+  test('the README shows docs/ci/github-actions.yml verbatim', () => {
+    assert.equal(snippet(snippets, 'github-actions').body, workflowText());
+  });
+
+  test('runs on pull requests, may upload SARIF, checks out the whole range', () => {
+    const wf = parseYaml(workflowText()) as GithubWorkflow;
+    assert.ok('pull_request' in wf.on);
+    assert.deepEqual(wf.permissions, { contents: 'read', 'security-events': 'write' });
+    const steps = Object.values(wf.jobs)[0]?.steps ?? [];
+    assert.deepEqual(steps[0], { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.deepEqual(upload?.with, { sarif_file: 'keyless.sarif', category: 'keyless' });
+  });
+
+  test('a pull request that adds a secret: SARIF written with the finding, then the check fails with an annotation', () => {
+    const { repo, base, head } = pullRequest('gha-leak', { 'config/leak.txt': `${planted.line}\n` });
+    const wf = parseYaml(workflowText()) as GithubWorkflow;
+    const steps = runGithubJob(wf, repo, prExpressions(base, head));
+    assert.deepEqual(
+      steps.map((s) => `${s.name}: ${s.status}`),
+      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 1'],
+    );
+    assert.deepEqual(sarifResults(join(repo.dir, 'keyless.sarif')), [`config/leak.txt ${planted.ruleId}`]);
+    const annotation = steps[2]?.stdout ?? '';
+    assert.match(annotation, /^::error file=config\/leak\.txt,line=1,col=\d+,endColumn=\d+,title=/);
+    assert.ok(!annotation.includes(planted.secret), 'redacted');
+  });
+
+  test('a clean pull request (even one that deletes an old secret) passes', () => {
+    const repo = projectRepo('gha-clean');
+    repo.commit('old leak', { 'old.txt': `${planted.line}\n` });
+    const base = repo.head();
+    repo.git('checkout', '-q', '-b', 'feature');
+    const head = repo.commit('remove it', { 'old.txt': 'moved to Key Vault\n', 'app.js': 'export {};\n' });
+    const steps = runGithubJob(parseYaml(workflowText()) as GithubWorkflow, repo, prExpressions(base, head));
+    assert.deepEqual(
+      steps.map((s) => `${s.name}: ${s.status}`),
+      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 0'],
+    );
+    assert.deepEqual(sarifResults(join(repo.dir, 'keyless.sarif')), []);
+  });
+
+  test('a scan error (exit 2) fails at the SARIF step', () => {
+    const { repo } = pullRequest('gha-error', { 'app.js': 'export {};\n' });
+    const steps = runGithubJob(parseYaml(workflowText()) as GithubWorkflow, repo, prExpressions('no-such-ref', 'HEAD'));
+    // `|| [ $? -eq 1 ]` tolerates findings only: keyless's exit 2 makes the test, and so the step, fail.
+    assert.deepEqual(
+      steps.map((s) => `${s.name}: ${s.status}`),
+      ['Install dependencies: 0', 'Scan the pull request (SARIF): 1'],
+    );
+    assert.match(steps[1]?.stderr ?? '', /^keyless: .*no-such-ref/m);
+  });
+
+  test("this repository's gate runs the documented steps after its own install", () => {
+    const documented = parseYaml(workflowText()) as GithubWorkflow;
+    const own = parseYaml(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'keyless.yml'), 'utf8')) as GithubWorkflow;
+    assert.deepEqual(own.on, documented.on);
+    assert.deepEqual(own.permissions, documented.permissions);
+    const [ownJob, docJob] = [Object.values(own.jobs)[0], Object.values(documented.jobs)[0]];
+    assert.deepEqual(ownJob?.env, docJob?.env);
+    const split = (steps: GithubStep[]) => {
+      const i = steps.findIndex((s) => s.name === 'Install dependencies');
+      assert.notEqual(i, -1);
+      return { before: steps.slice(0, i), install: steps[i] as GithubStep, after: steps.slice(i + 1) };
+    };
+    const [o, d] = [split(ownJob?.steps ?? []), split(docJob?.steps ?? [])];
+    assert.deepEqual(o.before, d.before);
+    assert.deepEqual(o.after, d.after);
+    assert.match(o.install.run ?? '', /pnpm@10\.34\.9 install --frozen-lockfile/);
+    assert.match(o.install.run ?? '', /pnpm@10\.34\.9 run build/);
+    assert.match(o.install.run ?? '', /echo "\$PWD\/test\/node_modules\/\.bin" >> "\$GITHUB_PATH"/);
+    assert.ok(existsSync(join(REPO_ROOT, 'test', 'node_modules', '.bin', 'keyless')), 'pnpm links keyless there');
+  });
+});
+
+interface AzureStep {
+  checkout?: string;
+  fetchDepth?: number;
+  task?: string;
+  script?: string;
+  displayName?: string;
+  inputs?: Record<string, string>;
+}
+
+describe('README: Azure Pipelines gate', () => {
+  const pipelineText = () => readFileSync(join(REPO_ROOT, 'docs', 'ci', 'azure-pipelines.yml'), 'utf8');
+
+  /**
+   * Runs the `script:` steps as the agent does on Linux (bash, `npm ci` stubbed as done, the
+   * `task.prependpath` logging command honoured), stopping at the first failure.
+   */
+  function runPipeline(repo: SandboxRepo, staging: string): StepResult[] {
+    const pipeline = parseYaml(pipelineText()) as { steps: AzureStep[] };
+    const prepended: string[] = [];
+    const results: StepResult[] = [];
+    for (const step of pipeline.steps) {
+      if (step.script === undefined) continue;
+      const r = run('bash', ['--noprofile', '--norc', '-c', `npm() { :; }\n${step.script}`], repo.dir, {
+        ...repo.env,
+        SYSTEM_PULLREQUEST_TARGETBRANCH: 'refs/heads/main',
+        BUILD_ARTIFACTSTAGINGDIRECTORY: staging,
+        PATH: [...prepended, process.env['PATH'] ?? ''].join(':'),
+      });
+      for (const m of r.stdout.matchAll(/^##vso\[task\.prependpath\](.+)$/gm)) prepended.unshift(m[1] ?? '');
+      results.push({ name: step.displayName ?? '', ...r });
+      if (r.status !== 0) break;
+    }
+    return results;
+  }
+
+  /** The agent's view of a pull request build: origin/main fetched, the PR branch checked out. */
+  function azurePullRequest(prefix: string, files: Record<string, string>): SandboxRepo {
+    const { repo, base } = pullRequest(prefix, files);
+    repo.git('update-ref', 'refs/remotes/origin/main', base);
+    return repo;
+  }
+
+  test('the README shows docs/ci/azure-pipelines.yml verbatim', () => {
+    assert.equal(snippet(snippets, 'azure-pipelines').body, pipelineText());
+  });
+
+  test('runs for pull requests only, with full history, and publishes CodeAnalysisLogs', () => {
+    const pipeline = parseYaml(pipelineText()) as { trigger: string; pr: unknown; steps: AzureStep[] };
+    assert.equal(pipeline.trigger, 'none');
+    assert.deepEqual(pipeline.pr, { branches: { include: ['*'] } });
+    assert.deepEqual(pipeline.steps[0], { checkout: 'self', fetchDepth: 0 });
+    const publish = pipeline.steps.find((s) => s.task === 'PublishBuildArtifacts@1');
+    assert.deepEqual(publish?.inputs, {
+      PathtoPublish: '$(Build.ArtifactStagingDirectory)/CodeAnalysisLogs',
+      ArtifactName: 'CodeAnalysisLogs',
+    });
+  });
+
+  test('a pull request that adds a secret: SARIF in CodeAnalysisLogs, then the build fails', () => {
+    const repo = azurePullRequest('azp-leak', { 'appsettings.txt': `${planted.line}\n` });
+    const staging = tempDir('azp-staging');
+    const steps = runPipeline(repo, staging);
+    assert.deepEqual(
+      steps.map((s) => `${s.name}: ${s.status}`),
+      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 1'],
+    );
+    assert.deepEqual(sarifResults(join(staging, 'CodeAnalysisLogs', 'keyless.sarif')), [
+      `appsettings.txt ${planted.ruleId}`,
+    ]);
+    assert.ok(steps[2]?.stdout.includes('appsettings.txt'));
+    assert.ok(!steps[2]?.stdout.includes(planted.secret), 'redacted');
+  });
+
+  test('a clean pull request passes', () => {
+    const repo = azurePullRequest('azp-clean', { 'app.js': 'export {};\n' });
+    const steps = runPipeline(repo, tempDir('azp-staging'));
+    assert.deepEqual(
+      steps.map((s) => `${s.name}: ${s.status}`),
+      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 0'],
+    );
+  });
+});
