@@ -1,7 +1,8 @@
 /**
  * Jupyter notebooks: the code in each cell's `source` is read like source code (assignments found in
- * the decoded JSON strings, positions mapped back to the file); `outputs` and `attachments` (base64
- * images, long data dumps) are skipped.
+ * the decoded JSON strings, positions mapped back to the file), and a cell with a PEM block is also
+ * one joined, transformed candidate; `outputs` and `attachments` (base64 images, long data dumps)
+ * are skipped.
  */
 import type { Node } from 'jsonc-parser';
 import { decodeEscapes } from './escapes.js';
@@ -23,9 +24,27 @@ function sourceCandidates(text: string, node: Node, out: Candidate[]): void {
   }
 }
 
+/** The one common secret written over several lines: a PEM block. */
+const MULTI_LINE_SECRET_START = '-----BEGIN ';
+
+/**
+ * A cell's whole source as one transformed candidate, for cells holding a PEM block: split over
+ * JSON source lines, the block only exists in the joined text. Pattern detectors run on it.
+ */
+function joinedSource(array: Node, lines: readonly Node[]): Candidate {
+  return {
+    key: 'source',
+    value: lines.map((line) => String(line.value)).join(''),
+    start: array.offset,
+    end: array.offset + array.length,
+    transformed: true,
+  };
+}
+
 export function readNotebook(text: string): FormatReadResult {
   const root = parseJsonTree(text);
   const candidates: Candidate[] = [];
+  const wholeSource: Candidate[] = [];
   const skips: [number, number][] = [];
   const cells = root?.type === 'object' ? propertiesOf(root).find(([k]) => k === 'cells')?.[1] : undefined;
   if (!cells || cells.type !== 'array') throw new Error('no "cells" array: not a Jupyter notebook');
@@ -35,11 +54,16 @@ export function readNotebook(text: string): FormatReadResult {
       if (name === 'outputs' || name === 'attachments') skips.push([value.offset, value.offset + value.length]);
       else if (name === 'source' && value.type === 'string') sourceCandidates(text, value, candidates);
       else if (name === 'source' && value.type === 'array') {
-        for (const line of value.children ?? []) if (line.type === 'string') sourceCandidates(text, line, candidates);
+        const lines = (value.children ?? []).filter((line) => line.type === 'string');
+        for (const line of lines) sourceCandidates(text, line, candidates);
+        if (lines.length > 1 && lines.some((line) => String(line.value).includes(MULTI_LINE_SECRET_START))) {
+          wholeSource.push(joinedSource(value, lines));
+        }
       }
     }
   }
-  return finishRead(text, candidates, skips);
+  // After the assignments, so a match inside an assignment is keyed by the assignment.
+  return finishRead(text, [...candidates, ...wholeSource], skips);
 }
 
 export const ipynbReader: FormatReader = {

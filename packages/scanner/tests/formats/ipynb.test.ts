@@ -60,6 +60,26 @@ describe('ipynb reader', () => {
     assert.equal(c?.transformed, true);
   });
 
+  test('a cell with a PEM block split over source lines is also one joined candidate', () => {
+    const body = fake(66, 64);
+    const lines = ['key = """\n', '-----BEGIN PRIVATE KEY-----\n', `${body}\n`, '-----END PRIVATE KEY-----\n', '"""\n'];
+    const joined = ipynbReader.read(notebook(lines, []), 'n.ipynb').candidates.filter((c) => c.key === 'source');
+    assert.deepEqual(
+      joined.map((c) => [c.value, c.transformed]),
+      [[lines.join(''), true]],
+    );
+    assert.deepEqual(ipynbReader.read(notebook(['a = 1\n', 'b = 2\n'], []), 'n.ipynb').candidates, []);
+  });
+
+  test('a token on one line of a multi-line cell keeps its exact position and assignment key', () => {
+    const tok = fakeToken(65);
+    const text = notebook(['import os\n', `api_token = "${tok}"\n`], []);
+    const p = positionOf(text, tok);
+    assert.deepEqual(scan('n.ipynb', text).findings, [
+      { rule: 'test-token', key: 'api_token', secret: tok, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + tok.length },
+    ]);
+  });
+
   test('source as one string instead of a list of lines', () => {
     const text = JSON.stringify({ cells: [{ cell_type: 'code', source: `x = 1\ndb_password = "${pw}"\n`, outputs: [] }] });
     const [c] = ipynbReader.read(text, 'n.ipynb').candidates;
