@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, resolveConstValue, staticKeyName } from '../analysis/ast.js';
+import { findProperty, resolveConstValue, staticKeyName, unwrapExpression } from '../analysis/ast.js';
 import { referenceExport } from '../analysis/import-fixes.js';
 import { ModuleImports, type ResolvedExport } from '../analysis/imports.js';
 import { createRule } from '../create-rule.js';
@@ -167,8 +167,10 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (!importsMsal) return;
         // An msal-node Configuration literal: `{ auth: { clientId, clientSecret, ... } }`.
-        if (node.value.type !== AST_NODE_TYPES.ObjectExpression || staticKeyName(node.key, node.computed) !== 'auth') return;
-        const secret = findProperty(node.value, 'clientSecret');
+        if (staticKeyName(node.key, node.computed) !== 'auth') return;
+        const value = unwrapExpression(node.value);
+        if (value.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const secret = findProperty(value, 'clientSecret');
         if (secret) context.report({ node: secret, messageId: 'msalClientSecret' });
       },
     };

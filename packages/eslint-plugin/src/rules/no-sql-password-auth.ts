@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, staticString } from '../analysis/ast.js';
+import { findProperty, staticString, unwrapExpression } from '../analysis/ast.js';
 import { ModuleImports } from '../analysis/imports.js';
 import { createRule } from '../create-rule.js';
 
@@ -77,7 +77,8 @@ export default createRule<Options, MessageIds>({
     function checkAuthentication(auth: TSESTree.Property, value: TSESTree.ObjectExpression): void {
       const typeProp = findProperty(value, 'type');
       const optionsProp = findProperty(value, 'options');
-      const oldOptions = optionsProp?.value.type === AST_NODE_TYPES.ObjectExpression ? optionsProp.value : undefined;
+      const optionsValue = optionsProp && unwrapExpression(optionsProp.value);
+      const oldOptions = optionsValue?.type === AST_NODE_TYPES.ObjectExpression ? optionsValue : undefined;
       let type: string | undefined;
       if (typeProp) type = staticString(typeProp.value);
       else if (oldOptions && findProperty(oldOptions, 'password')) type = 'default';
@@ -128,7 +129,8 @@ export default createRule<Options, MessageIds>({
       ObjectExpression(node) {
         const auth = findProperty(node, 'authentication');
         if (auth) {
-          if (auth.value.type === AST_NODE_TYPES.ObjectExpression) checkAuthentication(auth, auth.value);
+          const value = unwrapExpression(auth.value);
+          if (value.type === AST_NODE_TYPES.ObjectExpression) checkAuthentication(auth, value);
           return;
         }
         if (usesMssql) checkMssqlConfig(node);
