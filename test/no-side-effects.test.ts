@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
-import { SandboxRepo, removeTempDirs, tempDir, type RunResult } from './helpers/sandbox-repo.js';
+import { KEYLESS_BIN, SandboxRepo, removeTempDirs, run, tempDir, type RunResult } from './helpers/sandbox-repo.js';
 import { diffSnapshots, snapshotTree, type TreeSnapshot } from './helpers/tree-snapshot.js';
 
 let planted: PlantedSecret;
@@ -56,8 +56,12 @@ before(() => {
 after(removeTempDirs);
 
 /** Runs keyless, checks its exit status, then that the repository is exactly as it was. */
-function runAndCheck(args: string[], expectedStatus: number, cwd?: string): RunResult {
-  const r = cwd ? repo.at(cwd).keyless(...args) : repo.keyless(...args);
+function runAndCheck(
+  args: string[],
+  expectedStatus: number,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): RunResult {
+  const r = run(process.execPath, [KEYLESS_BIN, ...args], options.cwd ?? repo.dir, { ...repo.env, ...options.env });
   assert.equal(r.status, expectedStatus, `keyless ${args.join(' ')} exit status\n${r.stderr}`);
   const diffs = diffSnapshots(snapshot, snapshotTree(repo.dir));
   assert.deepEqual(diffs, [], `keyless ${args.join(' ')} changed the repository:\n${diffs.join('\n')}`);
@@ -74,7 +78,7 @@ describe('a scan leaves the scanned repository byte-identical', () => {
   });
 
   test('scan PATH from another directory', () => {
-    runAndCheck(['scan', repo.dir, '--quiet'], 1, outside);
+    runAndCheck(['scan', repo.dir, '--quiet'], 1, { cwd: outside });
   });
 
   test('scan --history, cold then warm cache; the cache lives in the user cache dir', () => {
@@ -83,6 +87,12 @@ describe('a scan leaves the scanned repository byte-identical', () => {
     runAndCheck(['scan', '--history', '--no-cache', '--quiet'], 1);
     const cacheDir = join(repo.home, '.cache', 'keyless');
     assert.ok(existsSync(cacheDir) && readdirSync(cacheDir).length > 0, `the history cache is in ${cacheDir}`);
+  });
+
+  test('scan --history with KEYLESS_CACHE_DIR pointing into the repo writes no cache there', () => {
+    for (const inside of [join(repo.dir, '.keyless-cache'), join(repo.dir, '.git', 'keyless')]) {
+      runAndCheck(['scan', '--history', '--quiet'], 1, { env: { KEYLESS_CACHE_DIR: inside } });
+    }
   });
 
   test('scan --staged', () => {
