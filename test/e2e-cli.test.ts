@@ -175,6 +175,20 @@ describe('keyless scan (working tree)', () => {
     assert.match(run.stderr, /1 symlink \(not followed\)/);
   });
 
+  test('worker threads give the same report as the main thread alone', () => {
+    const files: Record<string, string> = { 'keyless.config.json': CONFIG };
+    for (let i = 0; i < 150; i++) {
+      files[`d${i % 7}/f${i}.txt`] = i % 10 === 3 ? `line\n  v: ${token(`s${i}x7k`)}\n` : `plain ${i}\n`;
+    }
+    const root = makeTree(files);
+    const single = keyless(['scan', '--format', 'json', '--quiet'], root, { KEYLESS_WORKERS: '0' });
+    const threaded = keyless(['scan', '--format', 'json', '--quiet'], root, { KEYLESS_WORKERS: '2' });
+    assert.equal(single.code, 1, single.stderr);
+    assert.equal(threaded.code, 1, threaded.stderr);
+    assert.equal(findingsOf(single).length, 15);
+    assert.equal(threaded.stdout, single.stdout);
+  });
+
   test('--quiet prints nothing on stderr', () => {
     const root = makeTree({ 'keyless.config.json': CONFIG, 'a.txt': `${token('q1w2e3')}\n` });
     const run = keyless(['scan', '--quiet', '--format', 'json'], root);

@@ -1,99 +1,102 @@
 /**
  * Working-tree scan: list the files under the root (honouring .gitignore, no symlinks followed),
- * read them with bounded concurrency, skip binary and oversized files (saying so in stats), and
- * run each through the same per-file pipeline as git scans.
+ * read and scan them in chunks on the main thread and, for larger trees, one or more worker
+ * threads (the chunks are handed out on demand, so the cores stay busy whatever the file sizes),
+ * skip binary and oversized files (saying so in stats), and merge the results in listing order.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { createScanContext, type ScanContext } from './config/scan-context.js';
+import type { KeylessConfig } from './config/types.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './make-finding.js';
-import { scanFileText } from './scan-file.js';
+import { scanTreeFile, type FileResult } from './scan-tree-file.js';
+import type { TreeChunkReply, TreeChunkRequest } from './scan-tree-worker.js';
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
-import { decodeText, looksBinary } from './sources/decode.js';
-import { listWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
+import { listWorkingTree, type TreeFile, type TreeListing } from './sources/working-tree.js';
 
-/** Files read at the same time. */
-const READ_CONCURRENCY = 8;
+export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from './scan-tree-file.js';
 
-export const SKIP_BINARY = 'binary';
-export const SKIP_TOO_LARGE = 'over the size limit';
-export const SKIP_UNREADABLE = 'unreadable';
+/** Files per chunk handed to a thread. */
+const CHUNK_FILES = 48;
+/** Below this many files, starting a worker costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 600;
+const MAX_WORKERS = 3;
 
-type FileResult =
-  | { readonly kind: 'scanned'; readonly bytes: number; readonly findings: Finding[]; readonly warning?: string }
-  | { readonly kind: 'skipped'; readonly reason: string; readonly warning?: string };
-
-/**
- * Reads a file unless it is over `maxBytes`. Synchronous on purpose: for the many small files of a
- * source tree (mostly in the page cache), promise-based file handles cost more in round trips than
- * the reads themselves; concurrency is bounded by the pool in `mapBounded` yielding between files.
- */
-function readBounded(abs: string, maxBytes: number): Buffer | 'too-large' {
-  const fd = openSync(abs, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) return 'too-large';
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function scanOneFile(file: TreeFile, ctx: ScanContext): Promise<FileResult> {
-  let bytes: Buffer | 'too-large';
-  try {
-    bytes = readBounded(file.abs, ctx.maxFileSize);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return { kind: 'skipped', reason: SKIP_UNREADABLE, warning: `${file.path}: could not be read (${code}); skipped` };
-  }
-  if (bytes === 'too-large') return { kind: 'skipped', reason: SKIP_TOO_LARGE };
-  if (looksBinary(bytes)) return { kind: 'skipped', reason: SKIP_BINARY };
-  const { findings, warning } = scanFileText(decodeText(bytes), file.path, ctx);
-  return warning ? { kind: 'scanned', bytes: bytes.length, findings, warning } : { kind: 'scanned', bytes: bytes.length, findings };
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; results in input order. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Worker threads to use besides the main thread (KEYLESS_WORKERS overrides; 0 disables). */
+export function treeWorkerCount(files: number): number {
+  const forced = process.env['KEYLESS_WORKERS'];
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 8);
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 /** Which files to scan: the tree under a directory root, or the single file a root names. */
-async function filesToScan(root: string, ctx: ScanContext) {
-  const info = await stat(root).catch(() => undefined);
+function filesToScan(root: string, ctx: ScanContext): TreeListing {
+  const info = statSync(root, { throwIfNoEntry: false });
   if (!info) throw new Error(`path not found: ${root}`);
-  if (info.isFile()) {
-    return { files: [{ path: basename(root), abs: root }], skipped: [] as SkippedEntry[], warnings: [] as string[] };
-  }
+  if (info.isFile()) return { files: [{ path: basename(root), abs: root }], skipped: [], warnings: [] };
   return listWorkingTree({ root, wantsPath: ctx.wantsPath });
+}
+
+/** Yields to the event loop so worker replies are handled between main-thread chunks. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Scans every file, chunks pulled on demand by the main thread and `workers` worker threads. */
+async function scanAll(files: readonly TreeFile[], ctx: ScanContext, config: KeylessConfig, workers: number): Promise<FileResult[]> {
+  const results = new Array<FileResult>(files.length);
+  const chunks = Math.ceil(files.length / CHUNK_FILES);
+  let next = 0;
+  const take = (): number | undefined => (next < chunks ? next++ : undefined);
+  const slice = (chunk: number) => files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+
+  const threads = Array.from({ length: workers }, () => {
+    const worker = new Worker(new URL('./scan-tree-worker.js', import.meta.url), { workerData: { config } });
+    return new Promise<void>((resolve, reject) => {
+      const send = () => {
+        const chunk = take();
+        if (chunk === undefined) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const req: TreeChunkRequest = { chunk, files: slice(chunk) };
+        worker.postMessage(req);
+      };
+      worker.on('message', (reply: TreeChunkReply) => {
+        reply.results.forEach((r, i) => (results[reply.chunk * CHUNK_FILES + i] = r));
+        send();
+      });
+      worker.on('error', (e) => reject(new Error(`tree scanning worker failed: ${e.message.split('\n')[0]}`)));
+      send();
+    });
+  });
+
+  for (let chunk = take(); chunk !== undefined; chunk = take()) {
+    slice(chunk).forEach((f, i) => (results[chunk * CHUNK_FILES + i] = scanTreeFile(f, ctx)));
+    if (workers > 0) await yieldToEventLoop();
+  }
+  await Promise.all(threads);
+  return results;
 }
 
 /** Scans the working tree at `options.root` (a directory, or a single file). */
 export async function scanWorkingTree(options: ScanOptions): Promise<ScanOutcome> {
   const ctx = createScanContext(options.config);
-  const listing = await filesToScan(options.root, ctx);
+  const listing = filesToScan(options.root, ctx);
   const findings: Finding[] = [];
   const warnings = [...listing.warnings];
   const skipped = [...listing.skipped];
   let filesScanned = 0;
   let bytesScanned = 0;
-  const results = await mapBounded(listing.files, READ_CONCURRENCY, (f) => scanOneFile(f, ctx));
+  const results = await scanAll(listing.files, ctx, options.config, treeWorkerCount(listing.files.length));
   for (const [i, r] of results.entries()) {
-    const path = listing.files[i]!.path;
     if (r.warning) warnings.push(r.warning);
     if (r.kind === 'skipped') {
-      skipped.push({ path, reason: r.reason });
+      skipped.push({ path: listing.files[i]!.path, reason: r.reason });
       continue;
     }
     filesScanned++;

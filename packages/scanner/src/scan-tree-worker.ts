@@ -1,0 +1,28 @@
+/**
+ * Worker thread of the working-tree scan: builds its own scan context from the config and scans the
+ * chunks of files the main thread sends, replying with one result per file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createScanContext } from './config/scan-context.js';
+import type { KeylessConfig } from './config/types.js';
+import { scanTreeFile, type FileResult } from './scan-tree-file.js';
+import type { TreeFile } from './sources/working-tree.js';
+
+export interface TreeChunkRequest {
+  readonly chunk: number;
+  readonly files: readonly TreeFile[];
+}
+
+export interface TreeChunkReply {
+  readonly chunk: number;
+  readonly results: readonly FileResult[];
+}
+
+const port = parentPort;
+if (port) {
+  const ctx = createScanContext((workerData as { config: KeylessConfig }).config);
+  port.on('message', (req: TreeChunkRequest) => {
+    const reply: TreeChunkReply = { chunk: req.chunk, results: req.files.map((f) => scanTreeFile(f, ctx)) };
+    port.postMessage(reply);
+  });
+}
