@@ -19,26 +19,33 @@ export interface IgnoreDirective {
   readonly rules: readonly string[];
 }
 
-/** Is `index` inside a `"`, `'` or `` ` `` string, reading the line from its start? */
-function insideQuotes(line: string, index: number): boolean {
+/**
+ * Tracks whether a position is inside a `"`, `'` or `` ` `` string, reading the line once from left
+ * to right (positions must be asked in increasing order), so many directives on a line stay linear.
+ */
+function quoteTracker(line: string): (index: number) => boolean {
   let open: string | undefined;
-  for (let i = 0; i < index; i++) {
-    const ch = line[i];
-    if (ch === '\\') i++;
-    else if (open === undefined && (ch === '"' || ch === "'" || ch === '`')) open = ch;
-    else if (ch === open) open = undefined;
-  }
-  return open !== undefined;
+  let i = 0;
+  return (index) => {
+    for (; i < index; i++) {
+      const ch = line[i];
+      if (ch === '\\') i++;
+      else if (open === undefined && (ch === '"' || ch === "'" || ch === '`')) open = ch;
+      else if (ch === open) open = undefined;
+    }
+    return open !== undefined;
+  };
 }
 
 /** The ignore directives written in comments on one line. */
 export function directivesIn(lineText: string): IgnoreDirective[] {
   if (!lineText.includes('keyless-ignore')) return [];
   const out: IgnoreDirective[] = [];
+  const insideQuotes = quoteTracker(lineText);
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(lineText); m !== null; m = DIRECTIVE.exec(lineText)) {
     // A `'` marker opens a VB comment only outside strings; any marker inside quotes is string text.
-    if (insideQuotes(lineText, m.index)) continue;
+    if (insideQuotes(m.index)) continue;
     const rules = (m.groups?.['rules'] ?? '')
       .split(',')
       .map((r) => r.trim())

@@ -35,8 +35,9 @@ export function stringCandidate(text: string, node: Node, key: string, keyPath: 
   const start = node.offset + 1;
   const end = node.offset + node.length - 1;
   const value = String(node.value);
-  const transformed = text.slice(start, end) !== value;
-  return { key, keyPath: [...keyPath], value, start, end, ...(transformed ? { transformed: true } : {}) };
+  // Same length means no escape was decoded (every JSON escape is longer than what it stands for).
+  const transformed = end - start !== value.length;
+  return { key, keyPath: [...keyPath], value, start, end, transformed };
 }
 
 interface Walk {

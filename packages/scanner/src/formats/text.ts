@@ -71,15 +71,14 @@ function closingQuote(line: string, openAt: number, quote: string): { close: num
   return { close: -1, interpolated };
 }
 
-function keyParts(name: string): { key: string; keyPath?: string[] } {
-  const segments = name.replace(/^[$@]+/, '').split('.').filter((s) => s.length > 0);
-  if (segments.length > 1 && RECEIVERS.has((segments[0] as string).toLowerCase())) segments.shift();
-  const key = segments[segments.length - 1] ?? name;
-  return segments.length > 1 ? { key, keyPath: segments } : { key };
-}
-
+/** One fixed object shape for every candidate (hot path: spreads here cost more than the regexes). */
 function candidate(name: string, value: string, start: number, end: number, transformed: boolean): Candidate {
-  return { ...keyParts(name), value, start, end, ...(transformed ? { transformed: true } : {}) };
+  const bare = name.charCodeAt(0) === 36 /* $ */ || name.charCodeAt(0) === 64 /* @ */ ? name.replace(/^[$@]+/, '') : name;
+  if (!bare.includes('.')) return { key: bare, keyPath: undefined, value, start, end, transformed };
+  const segments = bare.split('.').filter((s) => s.length > 0);
+  if (segments.length > 1 && RECEIVERS.has((segments[0] as string).toLowerCase())) segments.shift();
+  const key = segments[segments.length - 1] ?? bare;
+  return { key, keyPath: segments.length > 1 ? segments : undefined, value, start, end, transformed };
 }
 
 function quotedCandidates(line: string, lineStart: number, out: Candidate[]): void {

@@ -137,7 +137,16 @@ function isKubernetesSecret(doc: Document): boolean {
   return isMap(doc.contents) && doc.get('kind') === 'Secret';
 }
 
+/**
+ * The `yaml` parser reads about 1 MB/s; above this size a file is read as plain text instead (with
+ * the usual fallback warning), so one generated YAML file cannot stall a scan.
+ */
+export const MAX_STRUCTURED_YAML = 1_000_000;
+
 export function readYaml(text: string): FormatReadResult {
+  if (text.length > MAX_STRUCTURED_YAML) {
+    throw new Error(`larger than ${MAX_STRUCTURED_YAML / 1_000_000} MB, too large to parse as YAML`);
+  }
   const docs = parseAllDocuments(text, PARSE_OPTIONS);
   const w: Walk = { text, candidates: [] };
   for (const doc of Array.isArray(docs) ? docs : []) {

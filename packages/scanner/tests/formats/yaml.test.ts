@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { yamlReader } from '../../src/formats/yaml.js';
+import { MAX_STRUCTURED_YAML, yamlReader } from '../../src/formats/yaml.js';
 import { at, fake, fakeToken, scan } from './helpers.js';
 
 const pw = fake(11);
@@ -109,6 +109,14 @@ stringData:
       at('test-password', 'password', pw, 1, 11),
       at('test-password', 'secret', pw2, 3, 9),
     ]);
+  });
+
+  test('a YAML file above MAX_STRUCTURED_YAML is read as text, with a warning', () => {
+    const text = `password: "${pw}"\n${'# filler line\n'.repeat(MAX_STRUCTURED_YAML / 14 + 1)}`;
+    assert.deepEqual(scan('huge.yaml', text), {
+      findings: [at('test-password', 'password', pw, 1, 12)],
+      warning: 'huge.yaml: could not be read as yaml (larger than 1 MB, too large to parse as YAML); scanned as plain text',
+    });
   });
 
   test('malformed YAML falls back to text with a warning', () => {
