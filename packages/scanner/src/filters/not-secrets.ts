@@ -12,7 +12,15 @@
 interface NotSecretRule {
   /** Shown by `whyNotSecret` (debug output). */
   readonly reason: string;
-  readonly test: (value: string, lower: string) => boolean;
+  readonly test: (value: string, lower: string, key: string | undefined) => boolean;
+}
+
+/** A key that names a credential: 40 hex chars under it are a token (old GitHub/OAuth format), not a commit. */
+const CREDENTIAL_KEY = /token|secret|passw|pwd|api[-_]?key|auth/i;
+const REVISION_KEY = /sha|commit|rev|hash|digest|version|ref|checksum/i;
+
+function namesCredential(key: string | undefined): boolean {
+  return key !== undefined && CREDENTIAL_KEY.test(key) && !REVISION_KEY.test(key);
 }
 
 /** The public Azurite/storage-emulator account key (documented by Microsoft), assembled at run time. */
@@ -28,7 +36,7 @@ const WHOLE_REFERENCE = [
   /^%[A-Za-z_][\w.-]*%$/, // %VAR% (cmd)
   /^__[A-Za-z][\w.-]*__$/, // __Token__ (token replacement tasks)
   /^#\{[A-Za-z_][\w.-]*\}$/, // #{Variable} (Octopus)
-  /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env)\b/,
+  /^(?:process\.env|import\.meta\.env|os\.environ|Deno\.env|ENV\[|ENV\.fetch\()/,
   /^(?:env|getenv|os\.getenv|System\.getenv|Environment\.GetEnvironmentVariable)\s*\(.*\)$/i,
   /^<%=?.*%>$/s, // templates
   /^\[[^\]]+\]$/, // [placeholder], ARM [parameters('x')]
@@ -94,21 +102,25 @@ const RULES: readonly NotSecretRule[] = [
   { reason: 'placeholder', test: (v) => v.includes('...') || v.includes('…') || v.includes('***') || /xxxxx|XXXXX/.test(v) },
   { reason: 'trivial value', test: (v, l) => TRIVIAL.has(l) || TRIVIAL_PREFIXED.test(v) || /^(.)\1*$/.test(v) },
   { reason: 'GUID (an identifier)', test: (v) => GUID.test(v) },
-  { reason: 'git commit SHA', test: (v) => GIT_SHA.test(v) },
+  { reason: 'git commit SHA', test: (v, _, key) => GIT_SHA.test(v) && !namesCredential(key) },
   { reason: 'integrity hash', test: (v) => INTEGRITY_HASH.test(v) },
   { reason: 'inline image', test: (_, l) => /^data:(?:image|font)\//.test(l) },
 ];
 
-/** Why `value` is not a secret (for debug output), or undefined when it may be one. */
-export function whyNotSecret(value: string): string | undefined {
+/**
+ * Why `value` is not a secret (for debug output), or undefined when it may be one. `key`, when the
+ * value was assigned to one, only matters for 40-hex values: a commit SHA, unless the key names a
+ * credential (`oauth_token`, `api_key`).
+ */
+export function whyNotSecret(value: string, key?: string): string | undefined {
   const v = value.trim();
   const lower = v.toLowerCase();
-  return RULES.find((r) => r.test(v, lower))?.reason;
+  return RULES.find((r) => r.test(v, lower, key))?.reason;
 }
 
 /** True when `value` is a reference, placeholder, identifier or well-known public value. */
-export function isNotSecret(value: string): boolean {
-  return whyNotSecret(value) !== undefined;
+export function isNotSecret(value: string, key?: string): boolean {
+  return whyNotSecret(value, key) !== undefined;
 }
 
 /**
@@ -119,6 +131,8 @@ export const NOT_SECRET_RULES_SOURCE: string = [
   AZURITE_KEY.length,
   GUID.source,
   GIT_SHA.source,
+  CREDENTIAL_KEY.source,
+  REVISION_KEY.source,
   INTEGRITY_HASH.source,
   ...WHOLE_REFERENCE.map((r) => r.source),
   EMBEDDED_REFERENCE.source,

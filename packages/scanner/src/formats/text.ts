@@ -41,13 +41,47 @@ const MINIFIED_SUFFIXES = ['.min.js', '.min.mjs', '.min.cjs', '.min.css', '.map'
 /** Receivers that say nothing about what a member is: `this.password` is keyed `password`. */
 const RECEIVERS = new Set(['this', 'self', 'me', 'my', 'base', 'super']);
 
-/** Which unquoted assignment form applies to a path. */
-export function textStyleFor(path: string): TextStyle {
+/** Extensionless names that are code or prose, not `key = value` configuration. */
+const NOT_CONFIG_NAMES = new Set([
+  'license',
+  'licence',
+  'readme',
+  'changelog',
+  'authors',
+  'contributors',
+  'notice',
+  'copying',
+  'codeowners',
+  'gemfile',
+  'rakefile',
+  'vagrantfile',
+  'jenkinsfile',
+  'podfile',
+  'brewfile',
+  'procfile',
+  'berksfile',
+  'guardfile',
+  'fastfile',
+  'appfile',
+]);
+
+/**
+ * Extensionless files and extensionless dotfiles (`config`, `hub`, `.s3cfg`, `.tugboat`): tool
+ * configuration, usually `key = value` or `key: value`.
+ */
+function isConfigLikeName(base: string): boolean {
+  const name = base.startsWith('.') ? base.slice(1) : base;
+  return name.length > 0 && !name.includes('.') && !NOT_CONFIG_NAMES.has(name);
+}
+
+/** Which unquoted assignment form applies to a file; `text` (optional) is sniffed for a shebang. */
+export function textStyleFor(path: string, text?: string): TextStyle {
   const base = baseNameOf(path);
   // dotenv files land here when the dotenv reader rejected them: they are shell-like.
   const dotenv = base === '.env' || base.startsWith('.env.') || base.endsWith('.env');
   if (dotenv || hasSuffix(path, SHELL_SUFFIXES) || SHELL_NAMES.has(base)) return 'shell';
   if (hasSuffix(path, INI_SUFFIXES)) return 'ini';
+  if (isConfigLikeName(base)) return text?.startsWith('#!') ? 'shell' : 'ini';
   return 'code';
 }
 
@@ -142,5 +176,5 @@ export const textReader: FormatReader = {
   name: 'text',
   matches: () => true,
   read: (text, path) =>
-    finishRead(text, isMinifiedPath(path) ? [] : assignmentCandidates(text, textStyleFor(path)), []),
+    finishRead(text, isMinifiedPath(path) ? [] : assignmentCandidates(text, textStyleFor(path, text)), []),
 };

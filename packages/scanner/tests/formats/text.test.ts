@@ -69,6 +69,16 @@ describe('text reader: shell and ini files', () => {
     assert.deepEqual(scan('Dockerfile', `FROM node:20\nENV SA_PASSWORD=${pw}\n`).findings, [at('test-password', 'SA_PASSWORD', pw, 2, 17)]);
   });
 
+  test('extensionless config files and dotfiles read as ini; with a shebang as shell', () => {
+    assert.equal(textStyleFor('cloud/.s3cfg'), 'ini');
+    assert.equal(textStyleFor('hub'), 'ini');
+    assert.equal(textStyleFor('bin/deploy', '#!/bin/bash\n'), 'shell');
+    assert.equal(textStyleFor('LICENSE'), 'code');
+    assert.equal(textStyleFor('Gemfile'), 'code');
+    assert.deepEqual(scan('.s3cfg', `[default]\nsecret_key = ${pw} # sensitive\n`).findings, [at('test-password', 'secret_key', pw, 2, 14)]);
+    assert.deepEqual(scan('.tugboat', `authentication:\n  client_secret: ${pw}\n`).findings, [at('test-password', 'client_secret', pw, 2, 18)]);
+  });
+
   test('unquoted values are not read from source code', () => {
     assert.deepEqual(scan('a.ts', `PASSWORD=${pw}\n`).findings, []);
   });

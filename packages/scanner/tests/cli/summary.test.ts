@@ -1,0 +1,51 @@
+/** The stderr summary and colour decision. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { wantsColor } from '../../src/cli/io.js';
+import { summaryLines } from '../../src/cli/summary.js';
+
+test('summary: warnings, listed skips, counts per reason, findings and time', () => {
+  const lines = summaryLines({
+    outcome: {
+      findings: [],
+      warnings: ['a.yaml: could not be read as yaml (bad); scanned as plain text'],
+      stats: {
+        filesScanned: 12,
+        bytesScanned: 3 * 1024 * 1024,
+        skipped: [
+          { path: 'big.bin', reason: 'over the size limit' },
+          { path: 'img.png', reason: 'binary' },
+          { path: 'logo.png', reason: 'binary' },
+        ],
+      },
+    },
+    reported: 2,
+    baselined: 1,
+    elapsedMs: 1234,
+    maxFileSize: 2 * 1024 * 1024,
+  });
+  assert.deepEqual(lines, [
+    'keyless: warning: a.yaml: could not be read as yaml (bad); scanned as plain text',
+    'keyless: skipped (over the size limit of 2.0 MiB): big.bin',
+    'keyless: scanned 12 files (3.0 MiB); skipped 3 (1 over the size limit, 2 binary); 2 findings (1 in baseline) in 1.23 s',
+  ]);
+});
+
+test('history summary names commits; shallow clones are flagged', () => {
+  const lines = summaryLines({
+    outcome: { findings: [], warnings: [], stats: { filesScanned: 5, bytesScanned: 10, skipped: [], commitsScanned: 3, shallow: true } },
+    reported: 1,
+    elapsedMs: 10,
+    maxFileSize: 1,
+  });
+  assert.equal(lines[0], 'keyless: scanned 3 commits, 5 files (10 B); 1 finding in 0.01 s');
+  assert.match(lines[1]!, /shallow clone/);
+});
+
+test('colour: TTY by default, NO_COLOR wins, FORCE_COLOR forces', () => {
+  assert.equal(wantsColor({ write: () => true, isTTY: true }, {}), true);
+  assert.equal(wantsColor({ write: () => true, isTTY: false }, {}), false);
+  assert.equal(wantsColor({ write: () => true, isTTY: true }, { NO_COLOR: '1' }), false);
+  assert.equal(wantsColor({ write: () => true, isTTY: false }, { FORCE_COLOR: '1' }), true);
+  assert.equal(wantsColor({ write: () => true, isTTY: true }, { FORCE_COLOR: '0' }), false);
+});
