@@ -27,6 +27,15 @@ const LINE_KEYWORDS = /pass|pwd|secret|key|token|credential|auth|connection/gi;
 const QUOTED_ASSIGNMENT =
   /(?<![\w$@.-])(?<q>["']?)(?<name>[A-Za-z_$@][\w$@.-]{0,99})\k<q>[ \t]*(?::[ \t]*[A-Za-z_][\w.<>[\]|?]{0,40}[ \t]*)?(?::=|=>|=|:)[ \t]*(?:[rRbBuUfF@$]{1,2})?(?<open>["'`])/g;
 
+/**
+ * A string key as a call's first argument followed by a string value:
+ * `define('DB_PASSWORD', '...')`, `props.setProperty("password", "...")`,
+ * `os.environ.setdefault("SECRET_KEY", "...")`, `config["AzureAd:ClientSecret"]`-style keys in
+ * `.Add("AzureAd:ClientSecret", "...")`.
+ */
+const CALL_ARGUMENT_PAIR =
+  /\([ \t]*(?<q>["'])(?<name>[A-Za-z_$@][\w$@.:-]{0,99})\k<q>[ \t]*,[ \t]*(?:[rRbBuUfF@$]{1,2})?(?<open>["'`])/g;
+
 /** `export NAME=value`, `ENV NAME=value`, `set NAME=value`, `NAME := value` at line start, unquoted. */
 const SHELL_ASSIGNMENT =
   /^[ \t]*(?:(?:export|ENV|ARG|set|setx|declare|local|readonly)[ \t]+(?:-[a-zA-Z]{1,3}[ \t]+)?)?(?<name>[A-Za-z_][\w.]{0,99})[ \t]*(?:\?=|:=|\+=|=)[ \t]*(?<value>[^\s"'`#;][^\s"'`;]*)/;
@@ -108,20 +117,21 @@ function closingQuote(line: string, openAt: number, quote: string): { close: num
 /** One fixed object shape for every candidate (hot path: spreads here cost more than the regexes). */
 function candidate(name: string, value: string, start: number, end: number, transformed: boolean): Candidate {
   const bare = name.charCodeAt(0) === 36 /* $ */ || name.charCodeAt(0) === 64 /* @ */ ? name.replace(/^[$@]+/, '') : name;
-  if (!bare.includes('.')) return { key: bare, keyPath: undefined, value, start, end, transformed };
-  const segments = bare.split('.').filter((s) => s.length > 0);
+  if (!bare.includes('.') && !bare.includes(':')) return { key: bare, keyPath: undefined, value, start, end, transformed };
+  const segments = bare.split(/[.:]/).filter((s) => s.length > 0);
   if (segments.length > 1 && RECEIVERS.has((segments[0] as string).toLowerCase())) segments.shift();
   const key = segments[segments.length - 1] ?? bare;
   return { key, keyPath: segments.length > 1 ? segments : undefined, value, start, end, transformed };
 }
 
-function quotedCandidates(line: string, lineStart: number, out: Candidate[]): void {
-  QUOTED_ASSIGNMENT.lastIndex = 0;
-  for (let m = QUOTED_ASSIGNMENT.exec(line); m !== null; m = QUOTED_ASSIGNMENT.exec(line)) {
+/** Candidates of one `name <op> "value"` pattern on a line; the search resumes after each value. */
+function quotedCandidates(pattern: RegExp, line: string, lineStart: number, out: Candidate[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(line); m !== null; m = pattern.exec(line)) {
     const openAt = m.index + m[0].length - 1;
     const { close, interpolated } = closingQuote(line, openAt, m.groups?.['open'] as string);
     if (close === -1) break;
-    QUOTED_ASSIGNMENT.lastIndex = close + 1; // never look for names inside the value
+    pattern.lastIndex = close + 1; // never look for names inside the value
     const raw = line.slice(openAt + 1, close);
     if (interpolated || raw.trim().length === 0) continue;
     const value = raw.includes('\\') ? decodeEscapes(raw).value : raw;
@@ -160,9 +170,10 @@ export function assignmentCandidates(text: string, style: TextStyle): Candidate[
     const line = text.slice(lineStart, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
     const before = out.length;
     if (style !== 'code') unquotedCandidate(line, lineStart, style, out);
-    quotedCandidates(line, lineStart, out);
-    if (style !== 'code' && out.length - before > 1) {
-      // An unquoted ini/shell value may also have matched as a quoted one: keep one per start.
+    quotedCandidates(QUOTED_ASSIGNMENT, line, lineStart, out);
+    if (line.includes('(')) quotedCandidates(CALL_ARGUMENT_PAIR, line, lineStart, out);
+    if (out.length - before > 1) {
+      // One value can match more than one form: keep one candidate per value start.
       const seen = new Set<number>();
       const unique = out.splice(before).filter((c) => !seen.has(c.start) && seen.add(c.start));
       out.push(...unique);

@@ -21,6 +21,9 @@ describe('text reader: assignments in source code', () => {
     ['App.java', `private static final String PASSWORD = "${pw}";`, 'PASSWORD', 41],
     ['a.rb', `  secret: '${pw}',`, 'secret', 12],
     ['a.ts', 'const apiSecret = `' + pw + '`;', 'apiSecret', 20],
+    ['wp-config.php', `define( 'DB_PASSWORD', '${pw}' );`, 'DB_PASSWORD', 25],
+    ['App.java', `props.setProperty("mail.password", "${pw}");`, 'mail:password', 37],
+    ['Program.cs', `settings.Add("AzureAd:ClientSecret", "${pw}");`, 'AzureAd:ClientSecret', 39],
   ];
   for (const [path, line, key, column] of cases) {
     test(`${path}: ${line.replace(pw, '<value>').trim()}`, () => {
