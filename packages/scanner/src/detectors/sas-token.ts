@@ -16,7 +16,9 @@ export const sasToken: PatternDetector = {
   confidence: 'high',
   priority: 70,
   keywords: ['sig='],
-  pattern: /(?<![A-Za-z0-9_])sig=(?<secret>(?:[A-Za-z0-9+/=]|%[23][0-9A-Fa-f]){43,129})(?![A-Za-z0-9+/=%])/g,
+  // `=` only as padding at the end: with `=` inside the repeated class, `sig=sig=...` backtracks
+  // polynomially (recheck flagged the first version).
+  pattern: /(?<![A-Za-z0-9_])sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){42,127}(?:=|%3[Dd]){0,2})(?![A-Za-z0-9+/=%])/g,
   validate: (secret, match) => {
     if (!SAS_FIELDS.test(match.input)) return false;
     const decoded = secret.replace(/%2B/gi, '+').replace(/%2F/gi, '/').replace(/%3D/gi, '=');

@@ -18,15 +18,7 @@ function fill(unit: string): string {
 /** Inputs that stress a pattern detector: keyword floods, keyword + class runs, separators. */
 function stressInputs(d: PatternDetector): string[] {
   const kw = d.keywords[0] ?? 'x';
-  return [
-    fill(kw),
-    fill(`${kw}=`),
-    fill(`${kw}${'A'.repeat(90)}`),
-    fill(`${kw}aaaa7Q~`),
-    fill(`a${kw}:${'b'.repeat(40)};=`),
-    fill(`${kw}\\n-----`),
-    fill(`${kw} `) ,
-  ];
+  return [fill(kw), fill(`${kw}=`), fill(`${kw}${'A'.repeat(90)}`), fill(`a${kw}:${'b'.repeat(40)};= `)];
 }
 
 describe('adversarial 1 MB lines', { timeout: 600_000 }, () => {
