@@ -1,19 +1,16 @@
 /** CLI entry: dispatches the command, maps outcomes to exit codes 0/1/2, errors to one line. */
-import { baselineCommand } from './commands/baseline.js';
-import { explainCommand } from './commands/explain.js';
-import { installHookCommand } from './commands/install-hook.js';
-import { scanCommand } from './commands/scan.js';
 import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError, firstLine } from './errors.js';
 import { MAIN_HELP } from './help.js';
 import { processIO, toolVersion, type CliIO } from './io.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  scan: scanCommand,
-  baseline: baselineCommand,
-  explain: explainCommand,
-  'install-hook': installHookCommand,
+/** Commands, each loaded only when run. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  'install-hook': async () => (await import('./commands/install-hook.js')).installHookCommand,
 };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -30,12 +27,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout.write(`${toolVersion()}\n`);
     return EXIT_CLEAN;
   }
-  const command = COMMANDS[first];
-  if (!command) {
+  const load = COMMANDS[first];
+  if (!load) {
     if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook)`);
     throw new UsageError(`unknown command '${first}'`);
   }
-  return command(rest, io);
+  return (await load())(rest, io);
 }
 
 /** Runs the CLI; never throws: errors are printed as `keyless: <message>` and return 2. */

@@ -5,8 +5,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { scanHistory, scanRange, scanStaged } from '../scan-git.js';
-import { scanWorkingTree } from '../scan-tree.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
@@ -46,15 +44,16 @@ export function configFor(root: string, p: ParsedCommand, io: CliIO): LoadedConf
   return loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
 }
 
-export function runScan(mode: ScanMode, options: ScanOptions): Promise<ScanOutcome> {
+/** Runs the scan; each source is imported only when used (start-up time matters for hooks). */
+export async function runScan(mode: ScanMode, options: ScanOptions): Promise<ScanOutcome> {
+  if (mode.kind === 'tree') return (await import('../scan-tree.js')).scanWorkingTree(options);
+  const git = await import('../scan-git.js');
   switch (mode.kind) {
-    case 'tree':
-      return scanWorkingTree(options);
     case 'history':
-      return scanHistory(options);
+      return git.scanHistory(options);
     case 'range':
-      return scanRange(options, mode.range);
+      return git.scanRange(options, mode.range);
     case 'staged':
-      return scanStaged(options);
+      return git.scanStaged(options);
   }
 }

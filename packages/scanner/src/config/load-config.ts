@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { catalog } from '../detectors/catalog.js';
 import { customDetectorsProblem } from './check-detectors.js';
 import { ConfigError } from './config-error.js';
@@ -43,6 +44,8 @@ function lineOf(text: string, offset: number): number {
 
 /** Parses JSON with comments and trailing commas allowed (as editors write them). */
 function parseConfigText(text: string, name: string): unknown {
+  // Loaded only when a config file exists.
+  const { parse, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

@@ -3,7 +3,8 @@
  * its validation with ajv, with errors rewritten as one line naming the offending key.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 
 /** Location of the shipped schema file (`packages/scanner/schema/keyless.config.schema.json`). */
 export const CONFIG_SCHEMA_URL = new URL('../../../schema/keyless.config.schema.json', import.meta.url);
@@ -13,6 +14,8 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object;
+    // ajv is loaded only when there is a config to validate (it costs ~100 ms of start-up).
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
     compiled = new Ajv({ allErrors: false, strict: true }).compile(schema);
   }
   return compiled;

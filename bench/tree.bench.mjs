@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Working-tree scan benchmark: `keyless scan PATH` wall time (median of 3 CLI runs), files, MB/s and
+// findings; then the same files of `<PATH>/packages/eslint-plugin` (or the whole generated tree)
+// scanned by keyless and by secretlint's recommended preset, printed as a ratio.
+// PATH: argv[2], else KEYLESS_BENCH_REPO, else a generated tree in bench/.work/tree (a few thousand
+// TS/JSON/YAML files with a handful of generated secrets). Figures are printed, never asserted.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const keylessBin = join(repoRoot, 'packages', 'scanner', 'bin', 'keyless.js');
+const secretlintBin = join(repoRoot, 'node_modules', '.bin', 'secretlint');
+const RUNS = 3;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** A deterministic synthetic tree, used when no real checkout is given. */
+async function generatedTree() {
+  const root = join(repoRoot, 'bench', '.work', 'tree');
+  const marker = join(root, '.generated-v1');
+  if (existsSync(marker)) return root;
+  rmSync(root, { recursive: true, force: true });
+  const gen = await import(join(repoRoot, 'packages', 'scanner', 'dist', 'src', 'detectors', 'index.js'));
+  const write = (path, text) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const body = (i) =>
+    Array.from(
+      { length: 40 + (i % 60) },
+      (_, j) => `export function handler${i}_${j}(input: string, options: { key?: string; token?: number }) {\n  return input.split(':').map((part) => part.trim() + String(options.key ?? ${j}));\n}\n`,
+    ).join('\n');
+  for (let i = 0; i < 3000; i++) {
+    const pkg = `packages/pkg${i % 40}`;
+    if (i % 10 === 0) write(`${pkg}/config/settings${i}.json`, JSON.stringify({ name: `svc${i}`, url: `https://svc${i}.example.com/api`, retries: i % 5, features: { a: true, b: [1, 2, 3] } }, null, 2));
+    else if (i % 10 === 1) write(`${pkg}/deploy/values${i}.yaml`, `service:\n  name: svc${i}\n  replicas: ${i % 4}\n  image: registry.example.com/svc:${i}\n  env:\n    - name: MODE\n      value: production\n`);
+    else write(`${pkg}/src/module${i}.ts`, body(i));
+  }
+  write('packages/pkg1/config/appsettings.json', JSON.stringify({ Storage: { ConnectionString: gen.generateStorageConnectionString(7) } }, null, 2));
+  write('packages/pkg2/src/secrets.ts', `export const key = "${gen.generateIdentifiableKey('storage', 3)}";\n`);
+  write('packages/pkg3/.env', `CLIENT_SECRET=${gen.generateEntraClientSecret(5)}\n`);
+  write('packages/eslint-plugin/README.md', '# eslint-plugin (generated)\n');
+  for (let i = 0; i < 300; i++) write(`packages/eslint-plugin/src/rule${i}.ts`, body(i));
+  writeFileSync(marker, '');
+  return root;
+}
+
+function runKeyless(path) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [keylessBin, 'scan', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - started) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`keyless failed (${r.status}): ${r.stderr}`);
+  const summary = /scanned (\d+) files \(([\d.]+) (B|KiB|MiB)\)/.exec(r.stderr);
+  const unit = { B: 1, KiB: 1024, MiB: 1024 * 1024 }[summary?.[3] ?? 'B'];
+  return {
+    wall,
+    files: Number(summary?.[1] ?? 0),
+    bytes: Number(summary?.[2] ?? 0) * unit,
+    findings: JSON.parse(r.stdout).findings,
+  };
+}
+
+function runSecretlint(path) {
+  const dir = mkdtempSync(join(tmpdir(), 'keyless-bench-secretlint-'));
+  const rc = join(dir, '.secretlintrc.json');
+  writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const started = performance.now();
+  const r = spawnSync(secretlintBin, ['**/*', '--secretlintrc', rc, '--format', 'json', '--no-color'], { cwd: path, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - started) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`secretlint failed (${r.status}): ${r.stderr.slice(0, 300)}`);
+  return { wall };
+}
+
+const given = process.argv[2] ?? process.env.KEYLESS_BENCH_REPO;
+const root = given ?? (await generatedTree());
+console.log(`tree: ${root}${given ? '' : ' (generated)'}`);
+
+const runs = Array.from({ length: RUNS }, () => runKeyless(root));
+const best = runs[runs.length - 1];
+const wall = median(runs.map((r) => r.wall));
+console.log(
+  `keyless scan: ${wall.toFixed(2)} s wall (median of ${RUNS}: ${runs.map((r) => r.wall.toFixed(2)).join(', ')}), ${best.files} files, ` +
+    `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / 1e6 / wall).toFixed(1)} MB/s, ${best.findings.length} findings`,
+);
+for (const f of best.findings.slice(0, 20)) console.log(`  finding: ${f.ruleId} ${f.path}:${f.line}:${f.column} ${f.secret}`);
+
+const sub = join(root, 'packages', 'eslint-plugin');
+const compared = existsSync(sub) ? sub : root;
+if (!existsSync(secretlintBin)) {
+  console.log('secretlint comparison: skipped (node_modules/.bin/secretlint not installed)');
+} else {
+  const ours = median(Array.from({ length: RUNS }, () => runKeyless(compared).wall));
+  const theirs = runSecretlint(compared);
+  console.log(`same files (${compared}): keyless ${ours.toFixed(2)} s, secretlint recommended preset ${theirs.wall.toFixed(2)} s`);
+  console.log(`ratio: keyless is ${(theirs.wall / ours).toFixed(1)}x faster than secretlint (target >= 20x)`);
+}
