@@ -16,8 +16,8 @@ export type TextStyle = 'code' | 'shell' | 'ini';
 /** Lines longer than this are minified or generated: they yield no candidates. */
 export const MAX_CANDIDATE_LINE = 4000;
 
-/** Only lines with one of these (any case) can hold a secret-named assignment. */
-const LINE_KEYWORDS = /pass|pwd|secret|key|token|credential|auth|connection/gi;
+/** Only lines with one of these (any case) can hold a secret-named assignment (covers the catalog's assignment keywords). */
+const LINE_KEYWORDS = /pass|pw|secret|key|token|cred|auth|conn|pat/gi;
 
 /**
  * `name <op> <quote>`: an optionally quoted name (dots for member access, `$`/`@` sigils), an
