@@ -29,13 +29,26 @@ const LITERAL_WORDS = /^(?:true|false|null|nil|none|undefined|yes|no|on|off|enab
 const NUMBER = /^[-+]?(?:\d[\d_,]*)?(?:\.\d+)?(?:e[-+]?\d+)?$/i;
 const VERSION_OR_DATE = /^v?\d+(?:[.:/-]\d+)+$/i;
 /**
- * Words only (camelCase, PascalCase, snake_case, kebab-case, CONSTANT_CASE, dotted words, short
- * numbers): `myClientSecretValue`, `client-secret`, `Bearer`. Random mixed case splits into 1-letter
- * "words" and does not count.
+ * Words, not a secret: camelCase, PascalCase, snake_case, kebab-case, CONSTANT_CASE, dotted or
+ * path-like words with short numbers (`myClientSecretValue`, `client-secret`, `Bearer`,
+ * `packages:node_modules/b:resolved`, `abc#keyless-ignore`). Random mixed case splits into many
+ * one- or two-letter "words" and does not count.
  */
 export function isIdentifierWords(v: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(v)) return false;
-  return keyWords(v).every((w) => /^[a-z]{2,}$/.test(w) || /^\d{1,3}$/.test(w));
+  if (!/^[A-Za-z]/.test(v)) return false;
+  const words = keyWords(v);
+  if (words.length === 0) return false;
+  let letters = 0;
+  let wordLetters = 0;
+  let tiny = 0;
+  for (const w of words) {
+    if (/^\d{1,3}$/.test(w)) continue;
+    if (!/^[a-z]+$/.test(w)) return false;
+    letters += w.length;
+    if (w.length >= 3) wordLetters += w.length;
+    else tiny++;
+  }
+  return letters > 0 && tiny * 4 <= words.length && wordLetters >= 0.6 * letters;
 }
 
 /** Member chains and calls: `config.auth.secret`, `getSecret()`, `AST_TOKEN_TYPES.Identifier`. */

@@ -37,8 +37,10 @@ describe('values', () => {
     assert.equal(shannonEntropy('abcd'), 2);
   });
   test('identifier words', () => {
-    for (const v of ['myClientSecretValue', 'client-secret', 'Bearer', 'SOME_CONSTANT_NAME', 'foo.bar.baz', 'v2Api']) assert.ok(isIdentifierWords(v) || v === 'v2Api', v);
-    for (const v of ['aZkQpLmWxYrT', 'hunter22', 'x9Z1l0s0Zz1']) assert.equal(isIdentifierWords(v), false, v);
+    for (const v of ['myClientSecretValue', 'client-secret', 'Bearer', 'SOME_CONSTANT_NAME', 'foo.bar.baz', 'packages:node_modules/b:resolved', 'packages:a@1.0.0:resolution:integrity', 'abc#keyless-ignore']) {
+      assert.equal(isIdentifierWords(v), true, v);
+    }
+    for (const v of ['aZkQpLmWxYrT', 'hunter22', 'x9Z1l0s0Zz1', 'P@ssw0rd!', 'deadbeef1234']) assert.equal(isIdentifierWords(v), false, v);
   });
   test('accepted: generated passwords and keys', () => {
     assert.ok(looksLikeSecretValue(generatePassword(1, 8), 'password', 'password'));
