@@ -118,8 +118,9 @@ export default createRule<Options, MessageIds>({
         if (cooked === null || cooked.length < MIN_TEXT_LENGTH) return;
         const exact = node.value.raw === cooked;
         const found = scan(node, cooked, exact ? node.range[0] + 1 : -1);
-        const template = node.parent as TSESTree.TemplateLiteral;
-        if (!found && template.expressions.length === 0) judge(template, cooked);
+        // The parent may also be a TS template literal *type*, which is never an assignment.
+        const template = node.parent;
+        if (!found && template.type === AST_NODE_TYPES.TemplateLiteral && template.expressions.length === 0) judge(template, cooked);
       },
     };
   },
