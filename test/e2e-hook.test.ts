@@ -5,13 +5,21 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { loadHooksModule, type HooksModule } from './helpers/hooks-module.js';
 import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
-import { KEYLESS_BIN, SandboxRepo, removeTempDirs, tempDir, type RunResult } from './helpers/sandbox-repo.js';
+import {
+  KEYLESS_BIN,
+  SandboxRepo,
+  removeTempDirs,
+  shq,
+  tempDir,
+  writeKeylessShim,
+  type RunResult,
+} from './helpers/sandbox-repo.js';
 
 let planted: PlantedSecret;
 let hooks: HooksModule;
@@ -196,14 +204,8 @@ describe('installHook (library)', () => {
   test('falls back to the repository\'s node_modules/.bin/keyless when the recorded bin is gone', () => {
     const repo = newRepo('lib-fallback');
     repo.write('.gitignore', 'node_modules/\n');
-    const local = join(repo.dir, 'node_modules', '.bin');
-    mkdirSync(local, { recursive: true });
     const marker = join(repo.home, 'local-bin-used');
-    writeFileSync(
-      join(local, 'keyless'),
-      `#!/bin/sh\ntouch '${marker}'\nexec '${process.execPath}' '${KEYLESS_BIN}' "$@"\n`,
-    );
-    chmodSync(join(local, 'keyless'), 0o755);
+    writeKeylessShim(join(repo.dir, 'node_modules', '.bin', 'keyless'), `touch ${shq(marker)}\n`);
     hooks.installHook(repo.dir, { keylessBin: join(repo.home, 'uninstalled', 'keyless.js') });
     assertBlocked(tryCommit(repo, 'leak', { 'e.txt': `${planted.line}\n` }), 'e.txt');
     assert.ok(existsSync(marker), 'the local bin ran');

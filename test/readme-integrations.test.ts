@@ -4,7 +4,7 @@
  * and Azure Pipelines gates (their shell steps executed on a simulated pull request).
  */
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -12,13 +12,13 @@ import { parse as parseYaml } from 'yaml';
 import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
 import { commandLines, parseSnippets, readReadme, snippet, type Snippet } from './helpers/readme-snippets.js';
 import {
-  KEYLESS_BIN,
   REPO_ROOT,
   SandboxRepo,
   keylessShimDir,
   removeTempDirs,
   run,
   tempDir,
+  writeKeylessShim,
   type RunResult,
 } from './helpers/sandbox-repo.js';
 
@@ -34,10 +34,7 @@ after(removeTempDirs);
 /** A repo where keyless is "installed as a dependency": an executable node_modules/.bin/keyless (ignored). */
 function projectRepo(prefix: string): SandboxRepo {
   const repo = SandboxRepo.create(prefix);
-  const bin = join(repo.dir, 'node_modules', '.bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'keyless'), `#!/bin/sh\nexec '${process.execPath}' '${KEYLESS_BIN}' "$@"\n`);
-  chmodSync(join(bin, 'keyless'), 0o755);
+  writeKeylessShim(join(repo.dir, 'node_modules', '.bin', 'keyless'));
   repo.commit('initial', { '.gitignore': 'node_modules/\n', 'README.md': '# app\n' });
   return repo;
 }

@@ -125,18 +125,26 @@ export function run(command: string, args: readonly string[], cwd: string, env: 
 }
 
 /**
+ * Writes an executable sh script at `path` that runs this checkout's CLI with its arguments, as an
+ * installed `node_modules/.bin/keyless` would; `before` is sh run first (e.g. to record the call).
+ */
+export function writeKeylessShim(path: string, before = ''): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `#!/bin/sh\n${before}exec ${shq(process.execPath)} ${shq(KEYLESS_BIN)} "$@"\n`);
+  chmodSync(path, 0o755);
+}
+
+/**
  * A directory holding an executable `keyless` that runs this checkout's CLI: put it first on PATH so
- * documented commands (`keyless scan ...`, `npx --no-install keyless ...`) run verbatim.
+ * documented commands (`keyless scan ...`) run verbatim.
  */
 export function keylessShimDir(): string {
   const dir = join(tempDir('shim'), 'bin');
-  mkdirSync(dir);
-  const shim = join(dir, 'keyless');
-  writeFileSync(shim, `#!/bin/sh\nexec ${shq(process.execPath)} ${shq(KEYLESS_BIN)} "$@"\n`);
-  chmodSync(shim, 0o755);
+  writeKeylessShim(join(dir, 'keyless'));
   return dir;
 }
 
-function shq(value: string): string {
+/** Quotes a value for sh. */
+export function shq(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
