@@ -46,7 +46,7 @@ export function summaryLines(input: SummaryInput): string[] {
 
   const what =
     stats.commitsScanned !== undefined
-      ? `${stats.commitsScanned} commits, ${stats.filesScanned} files`
+      ? `${stats.commitsScanned} ${stats.commitsScanned === 1 ? 'commit' : 'commits'}, ${stats.filesScanned} ${stats.filesScanned === 1 ? 'file' : 'files'}`
       : `${stats.filesScanned} ${stats.filesScanned === 1 ? 'file' : 'files'}`;
   const skippedText = stats.skipped.length
     ? `; skipped ${stats.skipped.length} (${[...byReason].map(([r, p]) => `${p.length} ${r}`).join(', ')})`
