@@ -51,6 +51,15 @@ export function isIdentifierWords(v: string): boolean {
   return letters > 0 && tiny * 4 <= words.length && wordLetters >= 0.6 * letters;
 }
 
+const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'pat']);
+
+/** A name of a secret rather than a secret: `DB_PASSWORD`, `db:password`, `db_secret`, `SA_PASSWORD`. */
+export function namesASecret(v: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_.:/-]*$/.test(v)) return false;
+  const words = keyWords(v);
+  return words.some((w) => SECRET_NOUNS.has(w)) && words.every((w) => /^[a-z]+$/.test(w) || /^\d{1,3}$/.test(w));
+}
+
 /** Member chains and calls: `config.auth.secret`, `getSecret()`, `AST_TOKEN_TYPES.Identifier`. */
 const CODE = /[()[\]{}<>`]|=>|\$\{|\{\{|\$\(|process\.env|environ|getenv|^\$\w|^%\w+%$|^\w+(?:\.\w+)+$/;
 const URL_PREFIX = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -88,7 +97,7 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (LITERAL_WORDS.test(v) || NUMBER.test(v) || VERSION_OR_DATE.test(v) || GUID.test(v)) return false;
   if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v)) return false;
   if (CODE.test(v)) return false;
-  if (isIdentifierWords(v)) return false;
+  if (isIdentifierWords(v) || namesASecret(v)) return false;
   const nv = normalized(v);
   if (nv.length === 0) return false;
   // Repeats the key (`clientSecret: "client-secret"`, `DB_PASSWORD=db_password1`).

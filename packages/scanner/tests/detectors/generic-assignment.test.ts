@@ -63,6 +63,9 @@ describe('values', () => {
     ['password', '{{ .Values.password }}'],
     ['password', '%DB_PASSWORD%'],
     ['clientSecret', 'your-client-secret-here'],
+    ['test-password', 'DB_PASSWORD'],
+    ['password', 'db:password'],
+    ['secret', 'db_secret'],
   ];
   for (const [key, value] of rejected) {
     test(`rejected: ${key} = ${JSON.stringify(value)}`, () => {
