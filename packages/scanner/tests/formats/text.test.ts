@@ -22,6 +22,7 @@ describe('text reader: assignments in source code', () => {
     ['a.rb', `  secret: '${pw}',`, 'secret', 12],
     ['a.ts', 'const apiSecret = `' + pw + '`;', 'apiSecret', 20],
     ['wp-config.php', `define( 'DB_PASSWORD', '${pw}' );`, 'DB_PASSWORD', 25],
+    ['a.py', `DB_PW = "${pw}"`, 'DB_PW', 10],
     ['App.java', `props.setProperty("mail.password", "${pw}");`, 'mail:password', 37],
     ['Program.cs', `settings.Add("AzureAd:ClientSecret", "${pw}");`, 'AzureAd:ClientSecret', 39],
   ];
