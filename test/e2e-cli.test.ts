@@ -111,6 +111,13 @@ describe('keyless scan (working tree)', () => {
     assert.deepEqual(positions(run), ['test-token deep/a.env:1:6-38']);
   });
 
+  test('PATH may name a single file', () => {
+    const root = makeTree({ 'keyless.config.json': CONFIG, 'one/a.txt': `x ${token('f1le')}\n`, 'one/b.txt': `${token('f2le')}\n` });
+    const run = keyless(['scan', 'one/a.txt', '--format', 'json', '--config', 'keyless.config.json'], root);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(positions(run), ['test-token a.txt:1:6-38']);
+  });
+
   test('--no-redact shows the full secret', () => {
     const secret = token('k7');
     const root = makeTree({ 'keyless.config.json': CONFIG, 'a.txt': `x ${secret}\n` });
@@ -314,6 +321,7 @@ describe('keyless scan: errors are one line and exit 2', () => {
       [['frob'], "keyless: unknown command 'frob'\nkeyless: run 'keyless --help' for usage\n"],
       [['baseline'], "keyless: --output FILE is required\nkeyless: run 'keyless baseline --help' for usage\n"],
       [['scan', '--prune'], "keyless: --prune needs --baseline FILE\nkeyless: run 'keyless scan --help' for usage\n"],
+      [['scan', '--range', 'main'], "keyless: --range needs A..B (got 'main')\nkeyless: run 'keyless scan --help' for usage\n"],
     ];
     for (const [args, stderr] of expectations) {
       const run = keyless(args, root);

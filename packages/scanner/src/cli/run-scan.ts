@@ -23,12 +23,12 @@ export function scanModeOf(p: ParsedCommand, command: string): ScanMode {
   );
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`, command);
   if (range !== undefined) {
-    if (!/^[^\s.][^\s]*\.\.\.?[^\s]+$/.test(range)) throw new UsageError(`--range needs A..B (got '${range}')`, command);
+    if (!range.includes('..') || /\s/.test(range)) throw new UsageError(`--range needs A..B (got '${range}')`, command);
     return { kind: 'range', range };
   }
   if (flag(p, 'history')) return { kind: 'history' };
   if (flag(p, 'staged')) return { kind: 'staged' };
-  if (flag(p, 'no-cache')) throw new UsageError('--no-cache only applies to --history', command);
+  // --no-cache is accepted and ignored outside --history, so one command line fits every mode.
   return { kind: 'tree' };
 }
 
