@@ -18,6 +18,11 @@ export function keyWords(key: string): string[] {
 }
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'pass', 'pw']);
+/** `resetPassword`, `forgotPassword`, `showPassword`: actions, policies or UI state, not a password. */
+const PASSWORD_ACTIONS = new Set([
+  'reset', 'forgot', 'forgotten', 'change', 'update', 'verify', 'validate', 'confirm', 'show', 'hide', 'toggle',
+  'require', 'requires', 'required', 'min', 'max', 'expire', 'expired', 'has', 'is', 'use', 'with', 'no', 'enter',
+]);
 /** Single-word spellings of a secret key (`apikey`, `accesskey`, ...). */
 const KEY_COMPOUNDS = new Set([
   'apikey', 'accesskey', 'accountkey', 'secretkey', 'privatekey', 'masterkey', 'subscriptionkey',
@@ -44,7 +49,7 @@ export function secretKeyKind(key: string): SecretKeyKind | undefined {
   const last = words[words.length - 1];
   if (last === undefined) return undefined;
   const prev = words[words.length - 2];
-  if (PASSWORD_WORDS.has(last)) return 'password';
+  if (PASSWORD_WORDS.has(last)) return prev !== undefined && PASSWORD_ACTIONS.has(prev) ? undefined : 'password';
   if (last === 'secret' || last === 'secrets') return 'secret';
   if (last === 'connectionstring' || (last === 'string' && prev === 'connection') || last === 'connstr') return 'connection-string';
   if (last === 'credential' || last === 'credentials' || last === 'creds') return 'credential';

@@ -51,6 +51,23 @@ export function isIdentifierWords(v: string): boolean {
   return letters > 0 && tiny * 4 <= words.length && wordLetters >= 0.6 * letters;
 }
 
+/**
+ * Mostly readable words with a digit or two swapped in: `ThisIsAnAccessT0ken`, `myS3cretValue`.
+ * At least 65% of the characters are in letter-only words of 2+ letters averaging 3+ letters (two
+ * of them 4+ letters), with a vowel share of real words; random strings split into short, vowel-poor chunks and do not qualify.
+ */
+export function isWordy(v: string): boolean {
+  const words = keyWords(v);
+  if (words.length < 3) return false;
+  const alpha = words.filter((w) => /^[a-z]{2,}$/.test(w));
+  const alphaChars = alpha.reduce((n, w) => n + w.length, 0);
+  const alnum = v.replace(/[^A-Za-z0-9]/g, '').length;
+  const vowels = alpha.reduce((n, w) => n + (w.match(/[aeiou]/g)?.length ?? 0), 0);
+  // English words are ~40% vowels; random letters ~19%.
+  const longWords = alpha.filter((w) => w.length >= 4 && /[aeiou]/.test(w)).length;
+  return alpha.length >= 3 && longWords >= 2 && alphaChars >= 0.65 * alnum && alphaChars / alpha.length >= 3 && vowels >= 0.3 * alphaChars;
+}
+
 const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'pat']);
 
 /** A name of a secret rather than a secret: `DB_PASSWORD`, `db:password`, `db_secret`, `SA_PASSWORD`. */
@@ -97,7 +114,7 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (LITERAL_WORDS.test(v) || NUMBER.test(v) || VERSION_OR_DATE.test(v) || GUID.test(v)) return false;
   if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v)) return false;
   if (CODE.test(v)) return false;
-  if (isIdentifierWords(v) || namesASecret(v)) return false;
+  if (isIdentifierWords(v) || namesASecret(v) || isWordy(v)) return false;
   const nv = normalized(v);
   if (nv.length === 0) return false;
   // Repeats the key (`clientSecret: "client-secret"`, `DB_PASSWORD=db_password1`).

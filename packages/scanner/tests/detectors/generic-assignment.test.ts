@@ -5,7 +5,7 @@ import { catalog } from '../../src/detectors/catalog.js';
 import { createEngine } from '../../src/detectors/engine.js';
 import { generateBase64Key, generatePassword } from '../../src/detectors/generate.js';
 import { keyWords, secretKeyKind } from '../../src/detectors/key-names.js';
-import { isIdentifierWords, looksLikeSecretValue, shannonEntropy } from '../../src/detectors/secret-values.js';
+import { isIdentifierWords, isWordy, looksLikeSecretValue, shannonEntropy } from '../../src/detectors/secret-values.js';
 
 describe('key names', () => {
   test('keyWords splits every naming style', () => {
@@ -26,7 +26,7 @@ describe('key names', () => {
     if (kind === '') continue;
     test(`${key} is a ${kind} key`, () => assert.equal(secretKeyKind(key), kind));
   }
-  for (const key of ['keyName', 'publicKey', 'keyVaultName', 'KeyId', 'primaryKey', 'partitionKey', 'passwordPolicy', 'tokenType', 'nextToken', 'secretName', 'key', 'tokens', 'cacheKey', 'i18nKey', 'passwordMinLength', 'firstToken', 'closingToken']) {
+  for (const key of ['keyName', 'publicKey', 'keyVaultName', 'KeyId', 'primaryKey', 'partitionKey', 'passwordPolicy', 'tokenType', 'nextToken', 'secretName', 'key', 'tokens', 'cacheKey', 'i18nKey', 'passwordMinLength', 'firstToken', 'closingToken', 'resetPassword', 'showPassword']) {
     test(`${key} is not a secret key`, () => assert.equal(secretKeyKind(key), undefined));
   }
 });
@@ -41,6 +41,14 @@ describe('values', () => {
       assert.equal(isIdentifierWords(v), true, v);
     }
     for (const v of ['aZkQpLmWxYrT', 'hunter22', 'x9Z1l0s0Zz1', 'P@ssw0rd!', 'deadbeef1234']) assert.equal(isIdentifierWords(v), false, v);
+  });
+  test('wordy values', () => {
+    assert.equal(isWordy('ThisIsAnAccessT0ken'), true);
+    assert.equal(isWordy('thisIsARefreshT0ken'), true);
+    for (let seed = 1; seed <= 50; seed++) {
+      assert.equal(isWordy(generatePassword(seed, 20)), false);
+      assert.equal(isWordy(generateBase64Key(24, seed)), false);
+    }
   });
   test('accepted: generated passwords and keys', () => {
     assert.ok(looksLikeSecretValue(generatePassword(1, 8), 'password', 'password'));
@@ -66,6 +74,8 @@ describe('values', () => {
     ['test-password', 'DB_PASSWORD'],
     ['password', 'db:password'],
     ['secret', 'db_secret'],
+    ['ACCESS_TOKEN', 'ThisIsAnAccessT0ken'],
+    ['resetPassword', 'B2C_1_reset'],
   ];
   for (const [key, value] of rejected) {
     test(`rejected: ${key} = ${JSON.stringify(value)}`, () => {
