@@ -1,14 +1,19 @@
 /** Git scans: history, commit range, staged. Implemented in ./sources/git-*. */
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
+import { scanGitRange, scanGitStaged } from './sources/git-changes.js';
+import { scanGitHistory } from './sources/git-history.js';
 
-export async function scanHistory(_options: ScanOptions): Promise<ScanOutcome> {
-  throw new Error('history scanning is not implemented yet');
+/** Every commit reachable from any ref; each finding once, at the oldest commit that introduced it. */
+export async function scanHistory(options: ScanOptions): Promise<ScanOutcome> {
+  return scanGitHistory(options);
 }
 
-export async function scanRange(_options: ScanOptions, _range: string): Promise<ScanOutcome> {
-  throw new Error('range scanning is not implemented yet');
+/** The commits in `range` (`A..B`), findings only for secrets they add. */
+export async function scanRange(options: ScanOptions, range: string): Promise<ScanOutcome> {
+  return scanGitRange(options, range);
 }
 
-export async function scanStaged(_options: ScanOptions): Promise<ScanOutcome> {
-  throw new Error('staged scanning is not implemented yet');
+/** The index against HEAD (pre-commit), findings only for secrets being added. */
+export async function scanStaged(options: ScanOptions): Promise<ScanOutcome> {
+  return scanGitStaged(options);
 }

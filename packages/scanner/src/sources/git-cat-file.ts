@@ -1,0 +1,138 @@
+/**
+ * Reads blobs through one `git cat-file --batch` process: ids are written to its stdin, contents
+ * stream back and are handed over one blob at a time (the consumer's promise is awaited, so memory
+ * stays bounded by what the consumer holds).
+ */
+import { streamGit } from './git-process.js';
+
+export type BlobHandler = (id: string, bytes: Buffer | undefined) => void | Promise<void>;
+
+/** Incremental parser of `--batch` output: `<id> <type> <size>\n<bytes>\n` or `<id> missing\n`. */
+export class BatchParser {
+  private header: Buffer[] = [];
+  private body: Buffer | undefined;
+  private bodyFilled = 0;
+  private bodyId = '';
+  /** Bytes of the newline after a body still to skip. */
+  private skipNewline = false;
+
+  constructor(private readonly onBlob: (id: string, bytes: Buffer | undefined) => void) {}
+
+  push(chunk: Buffer): void {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (this.skipNewline) {
+        this.skipNewline = false;
+        if (chunk[pos] === 0x0a) pos++;
+        continue;
+      }
+      if (this.body) {
+        const take = Math.min(this.body.length - this.bodyFilled, chunk.length - pos);
+        chunk.copy(this.body, this.bodyFilled, pos, pos + take);
+        this.bodyFilled += take;
+        pos += take;
+        if (this.bodyFilled === this.body.length) {
+          const body = this.body;
+          this.body = undefined;
+          this.skipNewline = true;
+          this.onBlob(this.bodyId, body);
+        }
+        continue;
+      }
+      const nl = chunk.indexOf(0x0a, pos);
+      if (nl === -1) {
+        this.header.push(chunk.subarray(pos));
+        return;
+      }
+      this.header.push(chunk.subarray(pos, nl));
+      pos = nl + 1;
+      const line = Buffer.concat(this.header).toString('latin1');
+      this.header = [];
+      this.startObject(line);
+    }
+  }
+
+  private startObject(line: string): void {
+    const [id = '', type = '', size = ''] = line.split(' ');
+    if (type === 'missing' || type === 'ambiguous' || size === '') {
+      this.onBlob(id, undefined);
+      return;
+    }
+    const n = Number(size);
+    this.bodyId = id;
+    this.bodyFilled = 0;
+    if (n === 0) {
+      this.skipNewline = true;
+      this.onBlob(id, Buffer.alloc(0));
+      return;
+    }
+    // Its own ArrayBuffer (never the shared pool), so it can be transferred to a worker.
+    this.body = Buffer.allocUnsafeSlow(n);
+  }
+}
+
+/**
+ * Streams the contents of `ids` (in that order; pass pack order for speed) to `onBlob`.
+ * A missing object is reported with `bytes` undefined.
+ */
+export async function readBlobs(cwd: string, ids: readonly string[], onBlob: BlobHandler): Promise<void> {
+  if (ids.length === 0) return;
+  let queue: Promise<void> = Promise.resolve();
+  let pendingError: unknown;
+  const parser = new BatchParser((id, bytes) => {
+    const r = onBlob(id, bytes);
+    if (r) queue = queue.then(() => r).catch((e: unknown) => void (pendingError ??= e));
+  });
+  await streamGit(
+    cwd,
+    ['cat-file', '--batch'],
+    async (chunk) => {
+      parser.push(chunk);
+      await queue; // backpressure: don't read more while the consumer is behind
+      if (pendingError) throw pendingError;
+    },
+    `${ids.join('\n')}\n`,
+  );
+  await queue;
+  if (pendingError) throw pendingError instanceof Error ? pendingError : new Error(String(pendingError));
+}
+
+/** `<id> <type> <size>` of every object in the repository, in pack order (fast, no contents). */
+export async function listObjectSizes(
+  cwd: string,
+  onObject: (id: string, type: string, size: number) => void,
+): Promise<void> {
+  let rest = '';
+  await streamGit(cwd, ['cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype) %(objectsize)', '--unordered'], (chunk) => {
+    const text = rest + chunk.toString('latin1');
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const l of lines) {
+      const a = l.indexOf(' ');
+      const b = l.indexOf(' ', a + 1);
+      if (a > 0 && b > a) onObject(l.slice(0, a), l.slice(a + 1, b), Number(l.slice(b + 1)));
+    }
+  });
+}
+
+/** Sizes of specific objects (`<id> <type> <size>`, or missing), in the order given. */
+export async function objectSizes(cwd: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (ids.length === 0) return sizes;
+  let rest = '';
+  await streamGit(
+    cwd,
+    ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'],
+    (chunk) => {
+      const text = rest + chunk.toString('latin1');
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      for (const l of lines) {
+        const [id = '', type = '', size = ''] = l.split(' ');
+        if (type === 'blob') sizes.set(id, Number(size));
+      }
+    },
+    `${ids.join('\n')}\n`,
+  );
+  return sizes;
+}

@@ -1,0 +1,150 @@
+/**
+ * Scans of changes: a commit range (`A..B`, a pull request) and the index (staged, pre-commit).
+ * Each changed file's new blob is scanned whole (so formats apply) and a finding is kept only if its
+ * secret (same rule) is not already in the file's previous version(s): for a merge, in none of the
+ * parents. Unchanged secrets elsewhere in a touched file are not reported again.
+ */
+import { createScanContext, type ScanContext } from '../config/scan-context.js';
+import type { CommitInfo, Finding } from '../finding.js';
+import { compareFindings } from '../make-finding.js';
+import type { ScanOptions, ScanOutcome } from '../scan-types.js';
+import { createKeywordGate, scanBlob } from './blob-scan.js';
+import { FindingAggregator, IntroIndex } from './blob-intros.js';
+import { objectSizes, readBlobs } from './git-cat-file.js';
+import { logCommits, parseRawMeta } from './git-log.js';
+import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
+import { emptyTree, headCommit, openRepo } from './git-repo.js';
+import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './git-history.js';
+
+/** One changed file: its new blob, and the blob at the same path before (one per parent). */
+interface Change {
+  readonly path: string;
+  readonly blob: string;
+  readonly baseBlobs: readonly string[];
+  readonly commit?: { readonly info: CommitInfo; readonly time: number };
+}
+
+const secretKey = (f: Finding) => `${f.ruleId}\0${f.secret}`;
+
+/** Scans each needed (blob, path) once and returns the findings new in each change. */
+async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Change[]): Promise<Omit<ScanOutcome, 'stats'> & { stats: { filesScanned: number; bytesScanned: number; skipped: { path: string; reason: string }[] } }> {
+  const pathsByBlob = new Map<string, Set<string>>();
+  const need = (blob: string, path: string) => {
+    const s = pathsByBlob.get(blob);
+    if (s) s.add(path);
+    else pathsByBlob.set(blob, new Set([path]));
+  };
+  for (const ch of changes) {
+    need(ch.blob, ch.path);
+    for (const b of ch.baseBlobs) if (b) need(b, ch.path);
+  }
+  const ids = [...pathsByBlob.keys()];
+  const sizes = await objectSizes(cwd, ids);
+  const results = new Map<string, Finding[]>();
+  const skippedBlobs = new Map<string, string>();
+  const warnings: string[] = [];
+  const gate = createKeywordGate(ctx.engine);
+  let filesScanned = 0;
+  let bytesScanned = 0;
+  const toRead = ids.filter((id) => {
+    const size = sizes.get(id);
+    if (size === undefined) skippedBlobs.set(id, SKIP_MISSING);
+    else if (size > ctx.maxFileSize) skippedBlobs.set(id, SKIP_TOO_LARGE);
+    else return true;
+    return false;
+  });
+  await readBlobs(cwd, toRead, (id, bytes) => {
+    if (!bytes) return void skippedBlobs.set(id, SKIP_MISSING);
+    const paths = [...(pathsByBlob.get(id) ?? [])];
+    const v = scanBlob(bytes, paths, ctx, gate);
+    filesScanned++;
+    bytesScanned += bytes.length;
+    if (v.kind === 'binary') skippedBlobs.set(id, SKIP_BINARY);
+    if (v.kind !== 'scanned') return;
+    v.perPath.forEach((r, i) => {
+      results.set(`${id}\0${paths[i]}`, r.findings);
+      if (r.warning) warnings.push(r.warning);
+    });
+  });
+
+  const index = new IntroIndex();
+  const aggregator = new FindingAggregator(index);
+  const loose: Finding[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  for (const ch of changes) {
+    const reason = skippedBlobs.get(ch.blob);
+    if (reason) {
+      skipped.push({ path: ch.path, reason });
+      continue;
+    }
+    const found = results.get(`${ch.blob}\0${ch.path}`) ?? [];
+    if (found.length === 0) continue;
+    const before = new Set<string>();
+    for (const b of ch.baseBlobs) for (const f of results.get(`${b}\0${ch.path}`) ?? []) before.add(secretKey(f));
+    const added = found.filter((f) => !before.has(secretKey(f)));
+    if (!ch.commit) loose.push(...added);
+    else aggregator.add(added, [{ c: index.addCommit(ch.commit.info, ch.commit.time), path: ch.path }]);
+  }
+  const findings = [...aggregator.results(), ...loose].sort(compareFindings);
+  return { findings, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped } };
+}
+
+/** Validates a user-supplied range and expands it to revisions (`B`, `^A`) via rev-parse. */
+async function rangeRevisions(cwd: string, range: string): Promise<string[]> {
+  if (!range || range.startsWith('-') || /\s/.test(range)) throw new Error(`invalid range "${range}" (expected A..B)`);
+  try {
+    const revs = (await gitText(cwd, ['rev-parse', '--revs-only', range, '--'])).split('\n').filter(Boolean);
+    if (revs.length === 0) throw new GitError('no revisions', 1);
+    return revs;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`invalid range "${range}": ${why}`);
+  }
+}
+
+/** Commits in `range` (e.g. `origin/main..HEAD`): findings only for secrets those commits add. */
+export async function scanGitRange(options: ScanOptions, range: string): Promise<ScanOutcome> {
+  const repo = await openRepo(options.root);
+  const ctx = createScanContext(options.config);
+  const revs = await rangeRevisions(repo.cwd, range);
+  const changes: Change[] = [];
+  let commits = 0;
+  await logCommits(repo.cwd, [], (c) => {
+    commits++;
+    const commit = { info: c.info, time: c.time };
+    for (const b of c.blobs) if (ctx.wantsPath(b.path)) changes.push({ path: b.path, blob: b.blob, baseBlobs: b.parentBlobs, commit });
+  }, revs);
+  const r = await scanChanges(repo.cwd, ctx, changes);
+  return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow } };
+}
+
+/** Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). */
+export function parseRawDiff(out: Buffer): { path: string; blob: string; baseBlobs: string[] }[] {
+  const changes: { path: string; blob: string; baseBlobs: string[] }[] = [];
+  let meta: ReturnType<typeof parseRawMeta> | 'skip' | undefined;
+  const splitter = new NulSplitter((t) => {
+    if (meta === undefined) {
+      meta = parseRawMeta(t.toString('latin1').replace(/^\n+/, '')) ?? 'skip';
+      return;
+    }
+    const m = meta;
+    meta = undefined;
+    if (m === 'skip' || /^0*$/.test(m.newBlob) || m.newMode === '160000' || m.newMode === '120000') return;
+    changes.push({ path: t.toString('utf8'), blob: m.newBlob, baseBlobs: m.parentBlobs });
+  });
+  splitter.push(out);
+  splitter.end();
+  return changes;
+}
+
+/** The index against HEAD (or the empty tree before the first commit): findings only for secrets being added. */
+export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> {
+  const repo = await openRepo(options.root);
+  if (repo.bare) throw new Error(`${options.root}: a bare repository has no index to scan`);
+  const ctx = createScanContext(options.config);
+  const base = (await headCommit(repo)) ?? (await emptyTree(repo));
+  const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', base, '--']);
+  const changes = parseRawDiff(out).filter((c) => ctx.wantsPath(c.path));
+  const r = await scanChanges(repo.cwd, ctx, changes);
+  return { ...r, stats: { ...r.stats, shallow: repo.shallow } };
+}

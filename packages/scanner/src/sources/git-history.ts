@@ -1,0 +1,239 @@
+/**
+ * Full-history scan without computing diffs: list every commit reachable from any ref with the
+ * blobs it introduces (`git log --raw -c`), scan each unique blob once (in pack order, on worker
+ * threads when there are many), and attribute findings to the oldest commit and path that
+ * introduced them. With the cache, only commits not reachable from the last scan's tips are listed,
+ * plus the few blobs that had findings.
+ */
+import { availableParallelism } from 'node:os';
+import { createProgress } from '../cli/progress.js';
+import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
+import { cacheRoot, isInside } from '../cache/cache-dir.js';
+import { createScanContext, type ScanContext } from '../config/scan-context.js';
+import type { Finding } from '../finding.js';
+import type { ScanOptions, ScanOutcome } from '../scan-types.js';
+import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
+import type { BlobVerdict } from './blob-scan.js';
+import { FindingAggregator, IntroIndex } from './blob-intros.js';
+import { listObjectSizes, objectSizes, readBlobs } from './git-cat-file.js';
+import { logCommits } from './git-log.js';
+import { countNotReachable, openRepo, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
+import { detectionSetup } from './detection-setup.js';
+
+export const SKIP_TOO_LARGE = 'over the size limit';
+export const SKIP_BINARY = 'binary';
+export const SKIP_MISSING = 'object missing (partial or broken clone)';
+
+/** Below this many blobs, worker threads cost more to start than they save. */
+const WORKER_THRESHOLD_BLOBS = 3000;
+/** Above this many wanted blobs, the pack-order listing pays for itself. */
+const PACK_ORDER_THRESHOLD = 20000;
+const MAX_WARNINGS = 50;
+
+function workerCount(blobs: number): number {
+  const env = process.env['KEYLESS_WORKERS'];
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  if (blobs < WORKER_THRESHOLD_BLOBS) return 0;
+  return Math.min(2, availableParallelism());
+}
+
+function makePool(options: ScanOptions, ctx: ScanContext, blobs: number): BlobScanPool {
+  const n = workerCount(blobs);
+  return n > 0 ? workerPool(options.config, n) : inlinePool(ctx);
+}
+
+interface CachePlan {
+  readonly file?: string;
+  readonly key: string;
+  readonly previous?: HistoryCacheData;
+  readonly warnings: string[];
+}
+
+async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, tips: readonly string[]): Promise<CachePlan> {
+  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx));
+  if (options.cache === false) return { key, warnings: [] };
+  const root = cacheRoot();
+  if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
+    return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`] };
+  }
+  const file = cacheFile(root, repo.gitDir);
+  const loaded = await loadHistoryCache(file, key);
+  if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning] };
+  if (loaded.kind !== 'hit') return { file, key, warnings: [] };
+  // Reuse only if nothing the previous scan covered became unreachable (rewritten or deleted refs).
+  try {
+    if ((await countNotReachable(repo, loaded.data.tips, tips)) !== 0) return { file, key, warnings: [] };
+  } catch {
+    return { file, key, warnings: [] };
+  }
+  return { file, key, previous: loaded.data, warnings: [] };
+}
+
+export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
+  const started = Date.now();
+  const trace = (what: string) => {
+    if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
+  };
+  const repo = await openRepo(options.root);
+  const ctx = createScanContext(options.config);
+  const progress = createProgress({ enabled: options.progress === true });
+  const tips = await refTips(repo);
+  const cache = await planCache(options, repo, ctx, tips);
+  const warnings: string[] = [...cache.warnings];
+  const previous = cache.previous;
+
+  const index = new IntroIndex();
+  const skippedByPath = new Map<string, string>();
+  const skip = (path: string, reason: string) => {
+    if (!skippedByPath.has(path + '\0' + reason)) skippedByPath.set(path + '\0' + reason, reason);
+  };
+  for (const s of previous?.skipped ?? []) skip(s.path, s.reason);
+
+  // Pack order (for fast sequential reads) is listed while the log runs, on big full scans.
+  const packOrder: { id: string; size: number }[] = [];
+  const listing = previous ? undefined : listObjectSizes(repo.cwd, (id, type, size) => {
+    if (type === 'blob') packOrder.push({ id, size });
+  });
+  listing?.catch(() => undefined);
+
+  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : 'not used'}`);
+  let newCommits = 0;
+  progress.phase('history: listing', 0, 'commits');
+  if (tips.length > 0) {
+    const stdinRevs = [...tips, ...(previous?.tips ?? []).map((t) => `^${t}`)];
+    await logCommits(repo.cwd, [], (commit) => {
+      newCommits++;
+      const c = index.addCommit(commit.info, commit.time);
+      for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
+      for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skip(s.path, s.reason);
+      progress.update(newCommits);
+    }, stdinRevs);
+  }
+  for (const d of previous?.dirty ?? []) {
+    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+  }
+
+  trace(`${newCommits} commits listed`);
+  // Which blobs to read, in which order, with their sizes.
+  const wanted = index.blobs;
+  let order: { id: string; size: number }[];
+  if (listing && wanted.size >= PACK_ORDER_THRESHOLD) {
+    await listing;
+    order = packOrder.filter((o) => wanted.has(o.id));
+    const listed = new Set(order.map((o) => o.id));
+    const rest = [...wanted.keys()].filter((id) => !listed.has(id));
+    if (rest.length) {
+      const sizes = await objectSizes(repo.cwd, rest);
+      for (const id of rest) order.push({ id, size: sizes.get(id) ?? -1 });
+    }
+  } else {
+    const ids = [...wanted.keys()];
+    const sizes = await objectSizes(repo.cwd, ids);
+    order = ids.map((id) => ({ id, size: sizes.get(id) ?? -1 }));
+  }
+  packOrder.length = 0;
+  trace(`${order.length} blobs ordered`);
+
+  // Progress in commits: a commit is done when every blob it introduces has been scanned.
+  const remaining = new Int32Array(index.commits.length);
+  for (const intros of wanted.values()) for (const i of intros) remaining[i.c]!++;
+  let commitsDone = remaining.filter((r) => r === 0).length;
+  const finishBlob = (id: string) => {
+    for (const i of wanted.get(id) ?? []) if (--remaining[i.c]! === 0) commitsDone++;
+    progress.update(commitsDone);
+  };
+  progress.phase('history', index.commits.length, 'commits');
+
+  const toRead: string[] = [];
+  for (const o of order) {
+    const first = wanted.get(o.id)?.[0];
+    if (o.size < 0) {
+      if (first) skip(first.path, SKIP_MISSING);
+      finishBlob(o.id);
+    } else if (o.size > ctx.maxFileSize) {
+      if (first) skip(first.path, SKIP_TOO_LARGE);
+      finishBlob(o.id);
+    } else toRead.push(o.id);
+  }
+
+  const aggregator = new FindingAggregator(index);
+  const dirty = new Set<string>();
+  const warnedPaths = new Set<string>();
+  let blobsScanned = 0;
+  let bytesScanned = 0;
+  const onVerdict = (id: string, paths: Map<string, { c: number; path: string }[]>) => (v: BlobVerdict) => {
+    if (v.kind === 'binary') {
+      const first = wanted.get(id)?.[0];
+      if (first) skip(first.path, SKIP_BINARY);
+    } else if (v.kind === 'scanned') {
+      let i = 0;
+      for (const [path, intros] of paths) {
+        const r = v.perPath[i++];
+        if (!r) continue;
+        if (r.findings.length) {
+          aggregator.add(r.findings, intros);
+          dirty.add(id);
+        }
+        if (r.warning && !warnedPaths.has(path)) {
+          warnedPaths.add(path);
+          warnings.push(`${r.warning} (at ${index.commits[intros[0]!.c]!.info.commit.slice(0, 12)})`);
+        }
+      }
+    }
+    finishBlob(id);
+  };
+
+  const pool = makePool(options, ctx, toRead.length);
+  try {
+    await readBlobs(repo.cwd, toRead, async (id, bytes) => {
+      if (!bytes) {
+        const first = wanted.get(id)?.[0];
+        if (first) skip(first.path, SKIP_MISSING);
+        finishBlob(id);
+        return;
+      }
+      blobsScanned++;
+      bytesScanned += bytes.length;
+      const paths = index.pathsOf(id);
+      await pool.submit(bytes, [...paths.keys()], onVerdict(id, paths));
+    });
+  } finally {
+    await pool.close();
+    progress.finish();
+  }
+
+  trace(`${blobsScanned} blobs scanned`);
+  const boundary = await shallowBoundary(repo);
+  if (repo.shallow) {
+    const first = boundary[0] ?? 'the oldest fetched commit';
+    const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
+    warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
+  }
+  const findings: Finding[] = aggregator.results();
+  const skipped = [...skippedByPath].map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }));
+  const commitsScanned = (previous?.commits ?? 0) + newCommits;
+
+  if (cache.file) {
+    const dirtyList = [...dirty].map((blob) => ({
+      blob,
+      intros: (wanted.get(blob) ?? []).map((i): CachedIntro => ({ commit: index.commits[i.c]!.info, time: index.commits[i.c]!.time, path: i.path })),
+    }));
+    try {
+      await saveHistoryCache(cache.file, { version: 1, key: cache.key, tips, commits: commitsScanned, dirty: dirtyList, skipped });
+    } catch (err) {
+      warnings.push(`history cache could not be written (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+  if (options.debug) {
+    process.stderr.write(
+      `keyless: history: ${newCommits} new commits${previous ? ` (cache: ${previous.commits} already scanned)` : ''}, ` +
+        `${wanted.size} blobs, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
+    );
+  }
+  const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
+  return {
+    findings,
+    warnings: capped,
+    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow },
+  };
+}

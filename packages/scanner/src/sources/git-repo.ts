@@ -1,0 +1,90 @@
+/**
+ * Facts about the repository a git scan runs in: where its git dir is, whether it is shallow (and
+ * where history stops), whether HEAD exists, and the commits every ref points to.
+ */
+import { readFile } from 'node:fs/promises';
+import { gitText, GitError, runGit } from './git-process.js';
+
+export interface GitRepo {
+  /** The directory git commands run in (the scan root). */
+  readonly cwd: string;
+  /** Absolute git directory (the cache key; never written to). */
+  readonly gitDir: string;
+  readonly bare: boolean;
+  /** Absolute work tree root ('' for a bare repository). */
+  readonly topLevel: string;
+  /** Path of the scan root inside the work tree, with a trailing slash ('' at the top). */
+  readonly prefix: string;
+  readonly shallow: boolean;
+}
+
+/** Opens the repository containing `root`; throws a one-line Error when there is none. */
+export async function openRepo(root: string): Promise<GitRepo> {
+  let lines: string[];
+  try {
+    lines = (await gitText(root, ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'])).split('\n');
+  } catch (err) {
+    const why = err instanceof GitError ? err.message : String(err);
+    if (/not a git repository/i.test(why)) throw new Error(`not a git repository: ${root}`);
+    throw new Error(`${root}: ${why}`);
+  }
+  const [gitDir = '', bare = 'false', shallow = 'false'] = lines;
+  let topLevel = '';
+  let prefix = '';
+  if (bare !== 'true') {
+    const [top = '', pre = ''] = (await runGit(root, ['rev-parse', '--show-toplevel', '--show-prefix'])).toString('utf8').split('\n');
+    topLevel = top;
+    prefix = pre;
+  }
+  return { cwd: root, gitDir, bare: bare === 'true', topLevel, prefix, shallow: shallow === 'true' };
+}
+
+/** The commits at the shallow boundary (history before them is missing). */
+export async function shallowBoundary(repo: GitRepo): Promise<string[]> {
+  if (!repo.shallow) return [];
+  try {
+    const file = await gitText(repo.cwd, ['rev-parse', '--git-path', 'shallow']);
+    const abs = file.startsWith('/') ? file : `${repo.cwd}/${file}`;
+    return (await readFile(abs, 'utf8')).split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The commit each ref (branches, tags, remote refs, stash, notes...) and HEAD points to, sorted and
+ * deduplicated: exactly what `git log --all` starts from. Tags are peeled; refs to trees/blobs skipped.
+ */
+export async function refTips(repo: GitRepo): Promise<string[]> {
+  const out = await gitText(repo.cwd, ['for-each-ref', '--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype)']);
+  const tips = new Set<string>();
+  for (const line of out.split('\n')) {
+    const [id = '', type = '', peeled = '', peeledType = ''] = line.split(' ');
+    if (type === 'commit') tips.add(id);
+    else if (type === 'tag' && peeledType === 'commit') tips.add(peeled);
+  }
+  const head = await headCommit(repo);
+  if (head) tips.add(head);
+  return [...tips].sort();
+}
+
+/** HEAD's commit, or undefined in a repository with no commits yet. */
+export async function headCommit(repo: GitRepo): Promise<string | undefined> {
+  try {
+    return (await gitText(repo.cwd, ['rev-parse', '--verify', '-q', 'HEAD^{commit}'])) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The empty tree's id in this repository's object format. */
+export async function emptyTree(repo: GitRepo): Promise<string> {
+  return gitText(repo.cwd, ['hash-object', '-t', 'tree', '--stdin']);
+}
+
+/** Number of commits reachable from `from` but from none of `to` (0 when `to` covers `from`). */
+export async function countNotReachable(repo: GitRepo, from: readonly string[], to: readonly string[]): Promise<number> {
+  if (from.length === 0) return 0;
+  const input = [...from, ...to.map((t) => `^${t}`)].join('\n');
+  return Number(await gitText(repo.cwd, ['rev-list', '--count', '--stdin'], `${input}\n`));
+}
