@@ -20,3 +20,14 @@ export {
 export { isValidEntraSecret, entraChecksumString } from './entra-checksum.js';
 export { isValidDevOpsPat } from './devops-pat-checksum.js';
 export { hasValidBase62Checksum } from './token-checksum.js';
+export {
+  remediationFor,
+  remediationText,
+  helpUriFor,
+  DOCS_BASE_URL,
+  type Remediation,
+  type RemediationContext,
+} from './remediation.js';
+export { secretKeyKind, keyWords, type SecretKeyKind } from './key-names.js';
+export { looksLikeSecretValue, shannonEntropy } from './secret-values.js';
+export { renderDetectorDocs } from './docs.js';
