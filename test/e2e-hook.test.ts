@@ -153,6 +153,17 @@ describe('keyless install-hook (CLI) with real git commits', () => {
     assertBlocked(tryCommit(repo, 'leak', { 'b.txt': `${planted.line}\n` }), 'b.txt');
   });
 
+  test("with husky's core.hooksPath it points to .husky/pre-commit and writes nothing", () => {
+    const repo = newRepo('hook-husky');
+    repo.write('.husky/_/h', '#!/usr/bin/env sh\n', 0o755);
+    repo.git('config', 'core.hooksPath', '.husky/_');
+    const r = repo.keyless('install-hook');
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /husky.*add "npx --no-install keyless scan --staged" to \.husky\/pre-commit/);
+    assert.equal(existsSync(join(repo.dir, '.husky', '_', 'pre-commit')), false);
+  });
+
   test('in a linked worktree it installs the hook git runs for that worktree', () => {
     const repo = newRepo('hook-worktree');
     const worktreeDir = join(tempDir('worktree'), 'wt');

@@ -2,11 +2,12 @@
  * `keyless install-hook [PATH] [--force]`: writes the git pre-commit hook that runs
  * `keyless scan --staged`. The hooks directory comes from `git rev-parse --git-path hooks`, so
  * `core.hooksPath` and linked worktrees are respected. A pre-commit hook keyless did not write is
- * never overwritten unless `force` is set, and then it is kept beside the new one as a backup.
+ * never overwritten unless `force` is set, and then it is kept beside the new one as a backup; nor is
+ * husky's generated hooks directory written to (husky users call keyless from `.husky/pre-commit`).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOOK_MARKER, hookScript } from './hook-script.js';
 
@@ -50,6 +51,11 @@ export function installHook(repoRoot: string, options: InstallHookOptions = {}):
     nodePath: options.nodePath ?? process.execPath,
   });
 
+  if (isHuskyHooksDir(hooksDir) && !options.force) {
+    throw new HookInstallError(
+      `core.hooksPath is husky's ${hooksDir}, which husky rewrites: add "npx --no-install keyless scan --staged" to .husky/pre-commit instead (or rerun with --force)`,
+    );
+  }
   const existing = readExisting(hookPath);
   let action: HookAction;
   let backupPath: string | undefined;
@@ -91,6 +97,11 @@ function gitHooksDir(root: string): string {
   const [inside, hooks] = out.split(/\r?\n/);
   if (inside !== 'true' || !hooks) throw new HookInstallError(`not a git work tree (bare repository?): ${root}`);
   return resolve(root, hooks);
+}
+
+/** husky (v9) points core.hooksPath at `.husky/_` and regenerates that directory on install. */
+function isHuskyHooksDir(hooksDir: string): boolean {
+  return basename(hooksDir) === '_' && basename(dirname(hooksDir)) === '.husky';
 }
 
 /** The current hook's text, or undefined when there is none. */
