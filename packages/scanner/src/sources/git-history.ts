@@ -100,14 +100,16 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   let newCommits = 0;
   progress.phase('history: listing', 0, 'commits');
   if (tips.length > 0) {
-    const stdinRevs = [...tips, ...(previous?.tips ?? []).map((t) => `^${t}`)];
-    await logCommits(repo.cwd, [], (commit) => {
+    // `--all` (not the tips) so that refs to non-commits are handled as git does; commits added
+    // after the tips were read are scanned too, which only makes the cached tips conservative.
+    const exclude = (previous?.tips ?? []).map((t) => `^${t}`);
+    await logCommits(repo.cwd, ['--all'], (commit) => {
       newCommits++;
       const c = index.addCommit(commit.info, commit.time);
       for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
       for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skip(s.path, s.reason);
       progress.update(newCommits);
-    }, stdinRevs);
+    }, exclude);
   }
   for (const d of previous?.dirty ?? []) {
     for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);

@@ -140,7 +140,8 @@ export async function logCommits(
   const parser = new RawLogParser(onCommit);
   const args = ['log', '--raw', '-z', '-c', '--root', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--relative', FORMAT];
   args.push(...revArgs);
-  if (stdinRevs) args.push('--stdin');
-  await streamGit(cwd, [...args, '--'], (chunk) => parser.push(chunk), stdinRevs ? `${stdinRevs.join('\n')}\n` : undefined);
+  const useStdin = stdinRevs !== undefined && stdinRevs.length > 0;
+  if (useStdin) args.push('--stdin');
+  await streamGit(cwd, [...args, '--'], (chunk) => parser.push(chunk), useStdin ? `${stdinRevs.join('\n')}\n` : undefined);
   parser.end();
 }

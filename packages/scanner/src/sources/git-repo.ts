@@ -52,17 +52,13 @@ export async function shallowBoundary(repo: GitRepo): Promise<string[]> {
 }
 
 /**
- * The commit each ref (branches, tags, remote refs, stash, notes...) and HEAD points to, sorted and
- * deduplicated: exactly what `git log --all` starts from. Tags are peeled; refs to trees/blobs skipped.
+ * What every ref (branches, tags, remote refs, stash, notes...) and HEAD points to, sorted and
+ * deduplicated: the starting points of `git log --all`. Not peeled (tags stay tag objects; git
+ * peels them when they are used as `^<tip>`), so this is one cheap read of the refs.
  */
 export async function refTips(repo: GitRepo): Promise<string[]> {
-  const out = await gitText(repo.cwd, ['for-each-ref', '--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype)']);
-  const tips = new Set<string>();
-  for (const line of out.split('\n')) {
-    const [id = '', type = '', peeled = '', peeledType = ''] = line.split(' ');
-    if (type === 'commit') tips.add(id);
-    else if (type === 'tag' && peeledType === 'commit') tips.add(peeled);
-  }
+  const out = await gitText(repo.cwd, ['for-each-ref', '--format=%(objectname)']);
+  const tips = new Set(out.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
   const head = await headCommit(repo);
   if (head) tips.add(head);
   return [...tips].sort();
