@@ -25,16 +25,24 @@ function recommendedRules(): Record<string, 'error' | 'warn'> {
 export interface KeylessPlugin extends ESLint.Plugin {
   meta: typeof meta;
   rules: Record<RuleName, Rule.RuleModule>;
-  configs: { recommended: Linter.Config };
+  configs: { recommended: Linter.Config; json: Linter.Config };
 }
 
 const plugin: KeylessPlugin = {
   meta,
   // typescript-eslint's rule types and ESLint's differ only in their declared context types.
   rules: rules as unknown as Record<RuleName, Rule.RuleModule>,
-  configs: { recommended: { name: 'keyless/recommended', rules: recommendedRules() } },
+  configs: {
+    recommended: { name: 'keyless/recommended', rules: recommendedRules() },
+    /**
+     * JSON config files through @eslint/json: add `{ files: ['**\/*.json'], plugins: { json },
+     * language: 'json/json' }` (json = the @eslint/json plugin) next to this config.
+     */
+    json: { name: 'keyless/json', files: ['**/*.json'], rules: { [`${NAMESPACE}/no-hardcoded-credentials-json`]: 'error' } },
+  },
 };
 plugin.configs.recommended.plugins = { [NAMESPACE]: plugin };
+plugin.configs.json.plugins = { [NAMESPACE]: plugin };
 
 export default plugin;
 export { rules };

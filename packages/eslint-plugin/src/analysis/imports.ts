@@ -62,7 +62,8 @@ export class ModuleImports {
     let esm = false;
     let sawRequire = false;
     let quote = '"';
-    for (const statement of program.body) {
+    // Another language's AST (e.g. @eslint/json documents) has no statements: nothing is imported.
+    for (const statement of Array.isArray(program.body) ? program.body : []) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
         esm = true;
         last = statement;

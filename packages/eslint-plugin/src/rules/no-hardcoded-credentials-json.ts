@@ -1,0 +1,109 @@
+/**
+ * no-hardcoded-credentials-json: the hardcoded-credentials check for JSON config files
+ * (appsettings*.json, local.settings.json, ...) linted through @eslint/json's `json/json` language.
+ * Every string value is run through the scanner's catalog, and a string assigned to a secret-named
+ * member (`"ClientSecret": "..."`) is judged by its assignment detector. The secret is never echoed.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
+import { createRule } from '../create-rule.js';
+import { sharedEngine } from '../detection/engine.js';
+import { hintFor } from '../detection/hints.js';
+
+type MessageIds = 'hardcodedSecret' | 'secretAssignment';
+export type Options = [{ minSeverity?: Severity }];
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const MIN_TEXT_LENGTH = 6;
+
+/** The few @eslint/json (momoa) node shapes this rule reads. */
+interface JsonPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+interface JsonString {
+  type: 'String';
+  value: string;
+  range?: [number, number];
+  loc: { start: JsonPosition; end: JsonPosition };
+}
+interface JsonMember {
+  type: 'Member';
+  name: JsonString | { type: 'Identifier'; name: string };
+  value: { type: string } & Partial<JsonString>;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-credentials-json',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow credentials in JSON config files (appsettings.json, local.settings.json); needs @eslint/json',
+      recommended: false,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      secretAssignment: 'Hardcoded secret in "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minSeverity: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', 'critical'],
+            description: 'Report only detectors of at least this severity.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ minSeverity: 'low' }],
+  create(context, [options]) {
+    const engine = sharedEngine();
+    const sourceCode = context.sourceCode;
+    const minRank = SEVERITY_RANK[options.minSeverity ?? 'low'];
+    const wanted = (d: Detector) => SEVERITY_RANK[d.severity] >= minRank;
+    const data = (d: Detector) => ({ title: d.title, severity: d.severity, id: d.id, hint: hintFor(d.remediation) });
+
+    function locOf(node: JsonString, m: DetectorMatch) {
+      const start = node.loc.start.offset;
+      const raw = sourceCode.text.slice(start, node.loc.end.offset);
+      // Without escapes the value sits 1:1 after the opening quote; else report the whole string.
+      if (raw.length !== node.value.length + 2) return node.loc;
+      return { start: sourceCode.getLocFromIndex(start + 1 + m.start), end: sourceCode.getLocFromIndex(start + 1 + m.end) };
+    }
+
+    /** Scans one string value; returns whether anything was reported. */
+    function scan(node: JsonString): boolean {
+      if (node.value.length < MIN_TEXT_LENGTH) return false;
+      let reported = false;
+      for (const m of engine.scanText(node.value)) {
+        if (!wanted(m.detector)) continue;
+        context.report({ loc: locOf(node, m), messageId: 'hardcodedSecret', data: data(m.detector) });
+        reported = true;
+      }
+      return reported;
+    }
+
+    const listener = {
+      Member(member: JsonMember) {
+        const value = member.value;
+        if (value.type !== 'String') return;
+        const str = value as JsonString;
+        if (scan(str)) return;
+        const key = member.name.type === 'String' ? member.name.value : member.name.name;
+        const d = engine.judgeAssignment(key, str.value);
+        if (d && wanted(d)) context.report({ loc: str.loc, messageId: 'secretAssignment', data: { key, ...data(d) } });
+      },
+      'Element > String'(node: JsonString) {
+        scan(node);
+      },
+    };
+    // JSON node types are not in typescript-eslint's (JS) listener type.
+    return listener as unknown as TSESLint.RuleListener;
+  },
+});
