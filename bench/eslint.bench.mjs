@@ -9,7 +9,8 @@
 //   trivial   + one rule that visits every `new` expression (calibration)
 // Runs alternate (parser, keyless, nosecrets, trivial) N times (KEYLESS_BENCH_RUNS, default 5, after
 // one warm-up round); each ratio is the median over rounds of (config time / parser time in the
-// same round). Prints the problem counts of each config. Figures are printed, never asserted.
+// same round), for wall time and for this process's CPU time (less sensitive to other load on a
+// shared machine). Prints the problem counts of each config. Figures are printed, never asserted.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,8 +81,11 @@ async function run(name) {
   globalThis.gc?.();
   const eslint = new ESLint({ cwd: repo, overrideConfigFile: true, overrideConfig: configs[name], cache: false });
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const results = await eslint.lintFiles([PATTERN]);
   const ms = performance.now() - t0;
+  const c1 = process.cpuUsage(c0);
+  const cpuMs = (c1.user + c1.system) / 1000;
   // Only the plugin under test counts: the repository's own eslint-disable comments name rules that
   // are not configured here, which ESLint reports too.
   const prefix = PLUGIN_PREFIX[name];
@@ -96,7 +100,7 @@ async function run(name) {
       byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
     }
   }
-  return { ms, files: results.length, problems, fatal, byRule };
+  return { ms, cpuMs, files: results.length, problems, fatal, byRule };
 }
 
 const median = (xs) => {
@@ -110,6 +114,7 @@ const names = Object.keys(configs);
 const last = {};
 for (const n of names) last[n] = await run(n); // warm-up round (module loading, JIT)
 const ratios = Object.fromEntries(names.filter((n) => n !== 'parser').map((n) => [n, []]));
+const cpuRatios = Object.fromEntries(names.filter((n) => n !== 'parser').map((n) => [n, []]));
 const times = Object.fromEntries(names.map((n) => [n, []]));
 for (let i = 0; i < ROUNDS; i++) {
   // Alternate the order each round so drift does not favour one config.
@@ -120,12 +125,18 @@ for (let i = 0; i < ROUNDS; i++) {
     times[n].push(round[n].ms);
     last[n] = round[n];
   }
-  for (const n of Object.keys(ratios)) ratios[n].push(round[n].ms / round.parser.ms);
-  console.log(`  round ${i + 1}: ` + names.map((n) => `${n} ${(round[n].ms / 1000).toFixed(2)}s`).join(', '));
+  for (const n of Object.keys(ratios)) {
+    ratios[n].push(round[n].ms / round.parser.ms);
+    cpuRatios[n].push(round[n].cpuMs / round.parser.cpuMs);
+  }
+  console.log(`  round ${i + 1}: ` + names.map((n) => `${n} ${(round[n].ms / 1000).toFixed(2)}s (cpu ${(round[n].cpuMs / 1000).toFixed(2)}s)`).join(', '));
 }
 console.log(`files linted: ${last.parser.files}`);
 console.log(`parser only: median ${(median(times.parser) / 1000).toFixed(2)}s, parse errors ${last.parser.fatal}`);
 for (const n of Object.keys(ratios)) {
   const rules = [...last[n].byRule].map(([r, c]) => `${r}: ${c}`).join(', ');
-  console.log(`${n}: median ratio ${median(ratios[n]).toFixed(3)}x (min ${Math.min(...ratios[n]).toFixed(3)}, max ${Math.max(...ratios[n]).toFixed(3)}), problems ${last[n].problems}${rules ? ` (${rules})` : ''}`);
+  console.log(
+    `${n}: median wall ratio ${median(ratios[n]).toFixed(3)}x (min ${Math.min(...ratios[n]).toFixed(3)}, max ${Math.max(...ratios[n]).toFixed(3)}), ` +
+      `median cpu ratio ${median(cpuRatios[n]).toFixed(3)}x, problems ${last[n].problems}${rules ? ` (${rules})` : ''}`,
+  );
 }
