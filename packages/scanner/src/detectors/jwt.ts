@@ -31,7 +31,9 @@ export const jwtToken: PatternDetector = {
   confidence: 'medium',
   priority: 50,
   keywords: ['eyJ'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])/g,
+  // The greedy last part needs no end boundary (it stops at the first non-base64url char); without a
+  // trailing lookahead, recheck proves the pattern linear.
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,1024})/g,
   validate: (secret, match) => headerHasAlg(secret.slice(0, secret.indexOf('.'))) && CONTEXT.test(match.input.replace(secret, ' ')),
   remediation: 'third-party-token',
   examples: () => {

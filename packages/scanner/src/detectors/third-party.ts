@@ -211,7 +211,7 @@ export const twilioAuthToken: PatternDetector = {
   description: 'A 32-hex Twilio auth token (or `SK...` API key with its secret) assigned to a Twilio-named key.',
   priority: 70,
   keywords: ['twilio'],
-  pattern: /twilio[A-Za-z0-9_.-]{0,30}?(?:auth_?token|token|secret)["']?\s*[:=]\s*["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/gi,
+  pattern: /twilio[_.-]?(?:auth[_.-]?token|token|api[_.-]?secret|secret)["']?\s*[:=]\s*["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/gi,
   examples: () => ({
     positive: [`TWILIO_AUTH_TOKEN=${generateTwilioAuthToken(119)}`],
     negative: ['TWILIO_AUTH_TOKEN=your_auth_token', `TWILIO_ACCOUNT_SID=AC${generateTwilioAuthToken(120)}`],

@@ -1,7 +1,8 @@
 /**
  * Every catalog pattern is linear-time according to recheck (ReDoS checker). Before the fixes
- * recheck flagged 1 pattern (azure-sas-token: `=` inside the repeated class let `sig=sig=...`
- * backtrack polynomially).
+ * recheck flagged 3 patterns: azure-sas-token (`=` inside the repeated class let `sig=sig=...`
+ * backtrack polynomially), twilio-auth-token (lazy `twilio[...]{0,30}?` before the key suffix) and
+ * jwt-token (a trailing lookahead after three bounded runs; flagged only in some fuzzing runs).
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,13 +12,14 @@ import type { PatternDetector } from '../../src/detectors/types.js';
 
 const require = createRequire(import.meta.url);
 const { checkSync } = require('recheck') as {
-  checkSync: (source: string, flags: string) => { status: string; attack?: { pattern?: string } };
+  checkSync: (source: string, flags: string, params?: Record<string, unknown>) => { status: string; attack?: { pattern?: string } };
 };
 
 describe('ReDoS (recheck)', { timeout: 300_000 }, () => {
   for (const d of catalog.filter((x): x is PatternDetector => x.kind === 'pattern')) {
     test(`${d.id} is safe`, () => {
-      const r = checkSync(d.pattern.source, d.pattern.flags.replace(/[gdy]/g, ''));
+      // A fixed seed makes recheck's fuzzing deterministic (it was flaky on a loaded machine).
+      const r = checkSync(d.pattern.source, d.pattern.flags.replace(/[gdy]/g, ''), { randomSeed: 1, timeout: 120_000 });
       assert.equal(r.status, 'safe', `attack: ${r.attack?.pattern ?? '?'}`);
     });
   }
