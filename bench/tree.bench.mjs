@@ -23,7 +23,7 @@ function median(xs) {
 /** A deterministic synthetic tree, used when no real checkout is given. */
 async function generatedTree() {
   const root = join(repoRoot, 'bench', '.work', 'tree');
-  const marker = join(root, '.generated-v1');
+  const marker = join(root, '.generated-v2');
   if (existsSync(marker)) return root;
   rmSync(root, { recursive: true, force: true });
   const gen = await import(join(repoRoot, 'packages', 'scanner', 'dist', 'src', 'detectors', 'index.js'));
@@ -31,10 +31,12 @@ async function generatedTree() {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
+  // Ordinary code: a keyword such as "key" or "token" now and then, as in real sources.
   const body = (i) =>
-    Array.from(
-      { length: 40 + (i % 60) },
-      (_, j) => `export function handler${i}_${j}(input: string, options: { key?: string; token?: number }) {\n  return input.split(':').map((part) => part.trim() + String(options.key ?? ${j}));\n}\n`,
+    Array.from({ length: 10 + (i % 30) }, (_, j) =>
+      j % 12 === 5
+        ? `export const cacheKey${j} = (id: string): string => \`item:\${id}:${j}\`;\n`
+        : `export function handler${i}_${j}(input: string, count: number): string[] {\n  return input.split(',').slice(0, count).map((part) => part.trim() + '${j}');\n}\n`,
     ).join('\n');
   for (let i = 0; i < 3000; i++) {
     const pkg = `packages/pkg${i % 40}`;

@@ -175,6 +175,11 @@ describe('text reporter', () => {
     assert.equal(caret.indexOf('^'), code.indexOf('Zq8x'));
   });
 
+  test('history findings show their commit and how often they were seen', () => {
+    const out = renderText([finding({ commit: COMMIT, occurrences: 4 })], ctx());
+    assert.match(out, new RegExp(`\\n {4}commit ${COMMIT.commit} Dev One 2024-05-06T07:08:09Z\\n {4}seen 4 times\\n`));
+  });
+
   test('colour only when asked; a clean report says so', () => {
     assert.ok(renderText([finding()], ctx({ color: true })).includes('\u001b['));
     assert.equal(renderText([], ctx()), '✔ no secrets found\n');
