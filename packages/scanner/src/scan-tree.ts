@@ -22,7 +22,7 @@ export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from './scan-tree-file.j
 /** Files per chunk handed to a thread. */
 const CHUNK_FILES = 48;
 /** Below this many files, starting a worker costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 600;
+const MIN_FILES_FOR_WORKERS = 1500;
 const MAX_WORKERS = 3;
 
 /** Worker threads to use besides the main thread (KEYLESS_WORKERS overrides; 0 disables). */
