@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // ESLint overhead of @keyless/eslint-plugin's configs.recommended.
 //
-// Lints `packages/*/src/**/*.ts` of a repository (KEYLESS_BENCH_REPO or argv[2]; else a generated set
-// of TS files under bench/.work/) with ESLint's Node API, parser configured in every run:
+// Lints `packages/*/src/**/*.ts` (or KEYLESS_BENCH_GLOB) of a repository (KEYLESS_BENCH_REPO or
+// argv[2]; else a generated set of TS files under bench/.work/) with ESLint's Node API, the parser
+// configured in every run (@typescript-eslint/parser for .ts, ESLint's default for .js):
 //   parser    only @typescript-eslint/parser (the reference)
 //   keyless   + keyless configs.recommended
 //   nosecrets + eslint-plugin-no-secrets (no-secrets/no-secrets)
@@ -21,7 +22,9 @@ import noSecrets from 'eslint-plugin-no-secrets';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const keyless = (await import(new URL('../packages/eslint-plugin/dist/src/index.js', import.meta.url).href)).default;
-const PATTERN = 'packages/*/src/**/*.ts';
+// Which files to lint (default: the typescript-eslint layout); e.g. "**/*.{js,ts}" for a sample app.
+const PATTERN = process.env.KEYLESS_BENCH_GLOB ?? 'packages/*/src/**/*.ts';
+const CODE_FILES = ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'];
 const ROUNDS = Number(process.env.KEYLESS_BENCH_RUNS ?? 5);
 
 /** A generated tree of ordinary TS files (no secrets), used when no repository is given. */
@@ -67,12 +70,14 @@ const trivialPlugin = {
   },
 };
 
+// TypeScript through @typescript-eslint/parser, JavaScript through ESLint's default parser.
 const parserOnly = { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } };
+const jsFiles = { files: ['**/*.js', '**/*.mjs', '**/*.cjs'] };
 const configs = {
-  parser: [parserOnly],
-  keyless: [parserOnly, { ...keyless.configs.recommended, files: ['**/*.ts'] }],
-  nosecrets: [parserOnly, { files: ['**/*.ts'], plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }],
-  trivial: [parserOnly, { files: ['**/*.ts'], plugins: { trivial: trivialPlugin }, rules: { 'trivial/visit-new': 'error' } }],
+  parser: [parserOnly, jsFiles],
+  keyless: [parserOnly, jsFiles, { ...keyless.configs.recommended, files: CODE_FILES }],
+  nosecrets: [parserOnly, jsFiles, { files: CODE_FILES, plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }],
+  trivial: [parserOnly, jsFiles, { files: CODE_FILES, plugins: { trivial: trivialPlugin }, rules: { 'trivial/visit-new': 'error' } }],
 };
 
 const PLUGIN_PREFIX = { parser: undefined, keyless: 'keyless/', nosecrets: 'no-secrets/', trivial: 'trivial/' };
