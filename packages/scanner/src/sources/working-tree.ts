@@ -104,7 +104,7 @@ export function listWorkingTree(options: ListOptions): TreeListing {
     for (const e of entries) {
       if (e.name === '.git') continue;
       const rel = dirRel ? `${dirRel}/${e.name}` : e.name;
-      const abs = join(dirAbs, e.name);
+      const abs = dirAbs + sep + e.name; // dirAbs is already normalized: plain concatenation is enough
       if (e.isDirectory()) {
         if (!isIgnored(levels, `${rel}/`)) subdirs.push([abs, rel]);
         continue;
@@ -129,6 +129,6 @@ export function listWorkingTree(options: ListOptions): TreeListing {
     for (const [abs, rel] of subdirs) walk(abs, rel, levels);
   }
 
-  walk(root, '', rootLevels);
+  walk(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root, '', rootLevels);
   return { files, skipped, warnings };
 }
