@@ -43,11 +43,36 @@ export function resolveOverlaps(matches: DetectorMatch[]): DetectorMatch[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function lineBounds(text: string, index: number): [number, number] {
-  const start = text.lastIndexOf('\n', index) + 1;
-  let end = text.indexOf('\n', index);
-  if (end === -1) end = text.length;
-  return [start, end];
+/**
+ * Line bounds of increasing offsets in one text, in amortized linear time: each call only looks at
+ * text after the previous line's end, so a multi-megabyte single line with thousands of keyword hits
+ * is walked once (recomputing bounds per hit with lastIndexOf/indexOf was quadratic).
+ */
+function lineTracker(text: string): (index: number) => [number, number] {
+  let start = 0;
+  let end = -1;
+  return (index) => {
+    if (index > end || index < start) {
+      start = text.lastIndexOf('\n', index - 1) + 1;
+      end = text.indexOf('\n', index);
+      if (end === -1) end = text.length;
+    }
+    return [start, end];
+  };
+}
+
+/**
+ * The match as its validator sees it: `input` is the text around the match that the detector's
+ * window allows (at most `before`/`after` characters each side, within the scanned slice), not the
+ * whole merged slice, so validators that test their context cost O(window) per match, not O(line).
+ */
+function localMatch(m: RegExpExecArray, slice: string, before: number, after: number): RegExpExecArray {
+  const from = Math.max(0, m.index - before);
+  const to = Math.min(slice.length, m.index + m[0].length + after);
+  if (from === 0 && to === slice.length) return m;
+  const local = Object.assign([...m], { index: m.index - from, input: slice.slice(from, to), groups: m.groups }) as RegExpExecArray;
+  if (m.indices) local.indices = m.indices;
+  return local;
 }
 
 export function createEngine(detectors: readonly Detector[]): Engine {
@@ -76,10 +101,10 @@ export function createEngine(detectors: readonly Detector[]): Engine {
     : undefined;
   assignments.sort((a, b) => b.priority - a.priority);
 
-  function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number): [number, number] {
+  function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
     const w = c.detector.window;
     if (w?.multiline) return [Math.max(0, hit - w.before), Math.min(text.length, hitEnd + w.after)];
-    const [ls, le] = lineBounds(text, hit);
+    const [ls, le] = line;
     const before = w?.before ?? DEFAULT_WINDOW_CAP;
     const after = w?.after ?? DEFAULT_WINDOW_CAP;
     return [Math.max(ls, hit - before), Math.min(le, hitEnd + after)];
@@ -88,14 +113,16 @@ export function createEngine(detectors: readonly Detector[]): Engine {
   function scanText(text: string): DetectorMatch[] {
     if (!prefilter || text.length === 0) return [];
     const windows = new Map<CompiledPattern, [number, number][]>();
+    const lineOf = lineTracker(text);
     prefilter.lastIndex = 0;
     let hit: RegExpExecArray | null;
     while ((hit = prefilter.exec(text)) !== null) {
       const kw = hit[0].toLowerCase();
       const hitEnd = hit.index + hit[0].length;
+      const line = lineOf(hit.index);
       for (const c of byKeyword.get(kw) ?? []) {
         const list = windows.get(c) ?? [];
-        list.push(windowFor(c, text, hit.index, hitEnd));
+        list.push(windowFor(c, text, hit.index, hitEnd, line));
         windows.set(c, list);
       }
       // Overlapping keywords (e.g. "key" inside "accountkey") must still be seen: step one char.
@@ -123,7 +150,8 @@ export function createEngine(detectors: readonly Detector[]): Engine {
           if (!span || secret === undefined || secret.length === 0) continue;
           const start = ws + span[0];
           if (seen.has(start)) continue;
-          if (c.detector.validate && !c.detector.validate(secret, m)) continue;
+          const w = c.detector.window;
+          if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
           if (isNotSecret(secret)) continue;
           seen.add(start);
           found.push({ detector: c.detector, secret, start, end: ws + span[1] });
