@@ -37,6 +37,7 @@ const CHECKED_SNIPPETS = [
   'eslint-config',
   'eslint-incorrect',
   'eslint-correct',
+  'eslint-json-config',
 ];
 
 interface JsonFinding {
@@ -248,15 +249,25 @@ describe('README: CLI, configuration, baseline, ignores, explain', () => {
 });
 
 describe('README: ESLint plugin', () => {
-  /** Lints `code` in a temp project whose eslint.config.js is the README's. */
-  async function lintWithReadmeConfig(code: string): Promise<{ line: number; ruleId: string | null }[]> {
+  /**
+   * Lints `code` as `fileName` in a temp project whose eslint.config.js is the README snippet
+   * `configSnippet` (the plugin and @eslint/json linked into its node_modules).
+   */
+  async function lintWithReadmeConfig(
+    code: string,
+    configSnippet = 'eslint-config',
+    fileName = 'app.js',
+  ): Promise<{ line: number; ruleId: string | null }[]> {
     const project = tempDir('readme-eslint');
-    const scope = join(project, 'node_modules', '@keyless');
-    mkdirSync(scope, { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'packages', 'eslint-plugin'), join(scope, 'eslint-plugin'), 'dir');
-    writeFileSync(join(project, 'eslint.config.js'), snippet(snippets, 'eslint-config').body);
+    const modules = join(project, 'node_modules');
+    mkdirSync(join(modules, '@keyless'), { recursive: true });
+    mkdirSync(join(modules, '@eslint'), { recursive: true });
+    const plugin = join(REPO_ROOT, 'packages', 'eslint-plugin');
+    symlinkSync(plugin, join(modules, '@keyless', 'eslint-plugin'), 'dir');
+    symlinkSync(join(plugin, 'node_modules', '@eslint', 'json'), join(modules, '@eslint', 'json'), 'dir');
+    writeFileSync(join(project, 'eslint.config.js'), snippet(snippets, configSnippet).body);
     const eslint = new ESLint({ cwd: project, overrideConfigFile: join(project, 'eslint.config.js') });
-    const [result] = await eslint.lintText(code, { filePath: join(project, 'app.js') });
+    const [result] = await eslint.lintText(code, { filePath: join(project, fileName) });
     assert.ok(result);
     return result.messages.map((m) => ({ line: m.line, ruleId: m.ruleId }));
   }
@@ -272,6 +283,19 @@ describe('README: ESLint plugin', () => {
 
   test('the managed-identity version passes', async () => {
     assert.deepEqual(await lintWithReadmeConfig(snippet(snippets, 'eslint-correct').body), []);
+  });
+
+  test('the JSON config reports a storage key in appsettings.json, and still lints code', async () => {
+    const settings = `{\n  "Logging": { "LogLevel": { "Default": "Information" } },\n  "ConnectionStrings": {\n    "Storage": "DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=${generateLegacyAccountKey(9)}"\n  }\n}\n`;
+    assert.deepEqual(await lintWithReadmeConfig(settings, 'eslint-json-config', 'appsettings.json'), [
+      { line: 4, ruleId: 'keyless/no-hardcoded-credentials-json' },
+    ]);
+    const code = snippet(snippets, 'eslint-incorrect').body;
+    assert.deepEqual(
+      await lintWithReadmeConfig(code, 'eslint-json-config'),
+      await lintWithReadmeConfig(code),
+      'JavaScript is linted as with the recommended config alone',
+    );
   });
 
   test('each rule has the docs page the README points to', () => {
