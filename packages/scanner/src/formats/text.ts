@@ -45,7 +45,8 @@ const INI_ASSIGNMENT = /^[ \t]*(?<name>[A-Za-z_][\w.-]{0,99})[ \t]*[=:][ \t]*(?<
 
 const SHELL_SUFFIXES = ['.sh', '.bash', '.zsh', '.ksh', '.envrc', '.cmd', '.bat', '.dockerfile', '.mk'];
 const SHELL_NAMES = new Set(['dockerfile', 'containerfile', 'makefile', '.bashrc', '.zshrc', '.profile', '.bash_profile']);
-const INI_SUFFIXES = ['.ini', '.properties', '.cfg', '.conf', '.cnf', '.npmrc', '.pypirc', '.gitconfig'];
+/** ini-like files, and YAML/TOML read as text when their structured reader rejected them (`key: value`). */
+const INI_SUFFIXES = ['.ini', '.properties', '.cfg', '.conf', '.cnf', '.npmrc', '.pypirc', '.gitconfig', '.yml', '.yaml', '.toml'];
 const MINIFIED_SUFFIXES = ['.min.js', '.min.mjs', '.min.cjs', '.min.css', '.map', '.bundle.js'];
 /** Receivers that say nothing about what a member is: `this.password` is keyed `password`. */
 const RECEIVERS = new Set(['this', 'self', 'me', 'my', 'base', 'super']);

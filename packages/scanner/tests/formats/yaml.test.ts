@@ -120,9 +120,11 @@ stringData:
   });
 
   test('malformed YAML falls back to text with a warning', () => {
-    const text = `env:\n  password: "${pw}\n  other: [1, 2\n`;
-    const { warning } = scan('broken.yml', text);
+    const text = `env:\n  secret: ${pw2}\n  password: "${pw}\n  other: [1, 2\n`;
+    const { warning, findings } = scan('broken.yml', text);
     assert.match(warning ?? '', /^broken\.yml: could not be read as yaml \(.+\); scanned as plain text$/);
+    // The text fallback still reads `key: value` lines of a YAML file.
+    assert.deepEqual(findings, [at('test-password', 'secret', pw2, 2, 11)]);
     assert.throws(() => yamlReader.read(text, 'broken.yml'));
   });
 });
