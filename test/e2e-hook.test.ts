@@ -83,6 +83,20 @@ describe('keyless install-hook (CLI) with real git commits', () => {
     assert.equal(fixed.committed, true);
   });
 
+  test('git commit -a and git commit <path> (a temporary index) are blocked too', () => {
+    const repo = newRepo('hook-commit-forms');
+    repo.commit('tracked file', { 'settings.txt': 'storage=managed-identity\n' });
+    assert.equal(repo.keyless('install-hook').status, 0);
+    const before = repo.head();
+    repo.write('settings.txt', `${planted.line}\n`);
+    for (const args of [['commit', '-a', '-m', 'all'], ['commit', '-m', 'only path', '--', 'settings.txt']]) {
+      const r = repo.tryGit(...args);
+      assert.notEqual(r.status, 0, `git ${args.join(' ')} must be blocked`);
+      assert.ok((r.stdout + r.stderr).includes(planted.ruleId), r.stderr);
+      assert.equal(repo.head(), before);
+    }
+  });
+
   test('only added lines count: a commit that removes a secret goes through', () => {
     const repo = newRepo('hook-removal');
     assert.equal(repo.keyless('install-hook').status, 0);
