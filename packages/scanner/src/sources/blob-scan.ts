@@ -31,12 +31,31 @@ export function createKeywordGate(engine: Engine): (bytes: Buffer) => boolean {
   const ascii = [...words].every((w) => /^[\x20-\x7e]+$/.test(w));
   const list = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = new RegExp(list.join('|'), 'i');
-  return (bytes) => {
+  const test = (bytes: Buffer) => {
     const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     if (!ascii || utf16) return re.test(decodeText(bytes));
     return re.test(bytes.toString('latin1'));
   };
+  // Adaptive: when almost every blob passes (catalogs with common keywords on ordinary code), the
+  // gate only duplicates the engine's own prefilter, so it is consulted on a sample only.
+  let tested = 0;
+  let passed = 0;
+  let seen = 0;
+  return (bytes) => {
+    seen++;
+    const skipping = tested >= GATE_SAMPLE && passed / tested > GATE_USELESS_RATE;
+    if (skipping && seen % GATE_SAMPLE !== 0) return true;
+    const ok = test(bytes);
+    tested++;
+    if (ok) passed++;
+    return ok;
+  };
 }
+
+/** Blobs tested before the gate's pass rate is trusted, and the re-sampling period afterwards. */
+const GATE_SAMPLE = 200;
+/** Above this pass rate the gate saves less than it costs. */
+const GATE_USELESS_RATE = 0.85;
 
 /** Scans `bytes` once per path (format readers and fingerprints depend on the path). */
 export function scanBlob(
