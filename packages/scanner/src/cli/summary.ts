@@ -21,15 +21,19 @@ export interface SummaryInput {
   readonly elapsedMs: number;
   /** Size limit in bytes, named in the "over the size limit" lines. */
   readonly maxFileSize: number;
+  /** --debug: every warning and skipped path, not only the first ones. */
+  readonly verbose?: boolean;
 }
 
 /** Summary lines (without trailing newline each). */
 export function summaryLines(input: SummaryInput): string[] {
   const { outcome, reported, baselined, elapsedMs, maxFileSize } = input;
   const { stats, warnings } = outcome;
+  const maxWarnings = input.verbose ? Infinity : MAX_WARNINGS;
+  const maxListed = input.verbose ? Infinity : MAX_LISTED;
   const lines: string[] = [];
-  for (const w of warnings.slice(0, MAX_WARNINGS)) lines.push(`keyless: warning: ${w}`);
-  if (warnings.length > MAX_WARNINGS) lines.push(`keyless: warning: ... and ${warnings.length - MAX_WARNINGS} more warnings`);
+  for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${w}`);
+  if (warnings.length > maxWarnings) lines.push(`keyless: warning: ... and ${warnings.length - maxWarnings} more warnings (all with --debug)`);
 
   const byReason = new Map<string, string[]>();
   for (const s of stats.skipped) {
@@ -40,8 +44,8 @@ export function summaryLines(input: SummaryInput): string[] {
   for (const [reason, paths] of byReason) {
     if (!LISTED_REASONS.has(reason)) continue;
     const label = reason === 'over the size limit' ? `${reason} of ${formatBytes(maxFileSize)}` : reason;
-    for (const p of paths.slice(0, MAX_LISTED)) lines.push(`keyless: skipped (${label}): ${p}`);
-    if (paths.length > MAX_LISTED) lines.push(`keyless: skipped (${label}): ... and ${paths.length - MAX_LISTED} more`);
+    for (const p of paths.slice(0, maxListed)) lines.push(`keyless: skipped (${label}): ${p}`);
+    if (paths.length > maxListed) lines.push(`keyless: skipped (${label}): ... and ${paths.length - maxListed} more (all with --debug)`);
   }
 
   const what =

@@ -84,7 +84,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   writeOutput(report, output, io);
   if (!quiet) {
     const maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const lines = summaryLines({ outcome, reported: fresh.length, baselined, elapsedMs, maxFileSize });
+    const lines = summaryLines({ outcome, reported: fresh.length, baselined, elapsedMs, maxFileSize, verbose: debug });
     io.stderr.write(lines.map((l) => `${l}\n`).join(''));
   }
   return fresh.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -1,0 +1,38 @@
+/** One working-tree file: unreadable, oversized and binary files are skipped with a reason. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScanContext } from '../../src/config/scan-context.js';
+import { scanTreeFile } from '../../src/scan-tree-file.js';
+
+test('unreadable, too large, binary, scanned', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyless-file-'));
+  try {
+    const ctx = createScanContext({
+      maxFileSize: 64,
+      detectors: [{ id: 'demo', pattern: 'dm_(?<secret>[a-z0-9]{12})', keywords: ['dm_'] }],
+    });
+    const secret = ['dm', '_'].join('') + 'a1b2c3d4e5f6';
+    writeFileSync(join(dir, 'big.txt'), `${'x'.repeat(64)}${secret}`);
+    writeFileSync(join(dir, 'bin.dat'), Buffer.from([0x64, 0x6d, 0x5f, 0, 1, 2]));
+    writeFileSync(join(dir, 'ok.txt'), `v = ${secret}\n`);
+    const at = (name: string) => ({ path: name, abs: join(dir, name) });
+    assert.deepEqual(scanTreeFile(at('gone.txt'), ctx), {
+      kind: 'skipped',
+      reason: 'unreadable',
+      warning: 'gone.txt: could not be read (ENOENT); skipped',
+    });
+    assert.deepEqual(scanTreeFile(at('big.txt'), ctx), { kind: 'skipped', reason: 'over the size limit' });
+    assert.deepEqual(scanTreeFile(at('bin.dat'), ctx), { kind: 'skipped', reason: 'binary' });
+    const ok = scanTreeFile(at('ok.txt'), ctx);
+    assert.equal(ok.kind, 'scanned');
+    assert.deepEqual(
+      ok.kind === 'scanned' ? ok.findings.map((f) => [f.ruleId, f.path, f.line, f.column, f.endColumn]) : [],
+      [['demo', 'ok.txt', 1, 8, 20]],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
