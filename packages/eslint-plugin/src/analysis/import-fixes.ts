@@ -25,7 +25,8 @@ function isNameTaken(sourceCode: Readonly<SourceCode>, name: string): boolean {
   const global = sourceCode.scopeManager?.globalScope;
   if (!global) return false;
   if (global.set.has(name)) return true;
-  return global.childScopes.some((s) => s.type === 'module' && s.set.has(name));
+  // ES modules have a module scope; CommonJS files a function scope around the whole program.
+  return global.childScopes.some((s) => (s.type === 'module' || s.type === 'function') && s.block.type === 'Program' && s.set.has(name));
 }
 
 /** Range covering a whole statement and the line break after it. */

@@ -2,7 +2,7 @@
  * What a file imports from a set of modules, and what an expression refers to through those imports.
  *
  * Understands ESM named, aliased, default and namespace imports, TS `import x = require()`, and
- * top-level CommonJS `require` (whole module, destructured, or `require('m').Name`). A reference only
+ * top-level CommonJS `require` / `await import()` (whole module, destructured, or `require('m').Name`). A reference only
  * resolves when the scope manager says the identifier really is that import (a local class or
  * parameter that merely shares the name does not).
  */
@@ -31,7 +31,16 @@ export interface ResolvedExport {
   readonly binding: ModuleBinding;
 }
 
+/** `require('m')` or `await import('m')` -> `m`. */
 function requiredModule(node: TSESTree.Node | null | undefined): string | undefined {
+  if (
+    node?.type === AST_NODE_TYPES.AwaitExpression &&
+    node.argument.type === AST_NODE_TYPES.ImportExpression &&
+    node.argument.source.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.source.value === 'string'
+  ) {
+    return node.argument.source.value;
+  }
   if (
     node?.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.Identifier &&

@@ -293,6 +293,65 @@ ruleTester.run('no-entra-secret-auth', rule, {
       ],
     },
     {
+      // A file-level binding already named DefaultAzureCredential: that suggestion is withheld
+      // rather than shadowing it (CommonJS).
+      ...cjs(
+        'const { ClientSecretCredential } = require("@azure/identity");',
+        'const DefaultAzureCredential = 1;',
+        'module.exports = new ClientSecretCredential(a, b, c);',
+      ),
+      output: null,
+      errors: [
+        {
+          messageId: secretCredential,
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'useManagedIdentity',
+              output: lines(
+                'const { ManagedIdentityCredential } = require("@azure/identity");',
+                'const DefaultAzureCredential = 1;',
+                'module.exports = new ManagedIdentityCredential({ clientId: b });',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Destructured dynamic import (ESM).
+      ...esm('const { ClientSecretCredential } = await import("@azure/identity");', 'export default new ClientSecretCredential(a, b, c);'),
+      output: null,
+      errors: [
+        {
+          messageId: secretCredential,
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useManagedIdentity',
+              output: lines(
+                'const { ManagedIdentityCredential } = await import("@azure/identity");',
+                'export default new ManagedIdentityCredential({ clientId: b });',
+              ),
+            },
+            {
+              messageId: 'useDefaultAzureCredential',
+              output: lines(
+                'const { DefaultAzureCredential } = await import("@azure/identity");',
+                'export default new DefaultAzureCredential({ managedIdentityClientId: b });',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // keepClientId: false drops the client id from the suggestion.
       ...esm('import { ClientSecretCredential } from "@azure/identity";', 'export default new ClientSecretCredential(tenantId, clientId, secret);'),
       options: [{ keepClientId: false }],
