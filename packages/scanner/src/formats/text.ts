@@ -17,7 +17,7 @@ export type TextStyle = 'code' | 'shell' | 'ini';
 export const MAX_CANDIDATE_LINE = 4000;
 
 /** Only lines with one of these (any case) can hold a secret-named assignment (covers the catalog's assignment keywords). */
-const LINE_KEYWORDS = /pass|pw|secret|key|token|cred|auth|conn|pat/gi;
+const LINE_KEYWORDS = /p(?:ass|w|at)|secret|key|token|c(?:red|onn)|auth/gi;
 
 /**
  * `name <op> <quote>`: an optionally quoted name (dots for member access, `$`/`@` sigils), an
