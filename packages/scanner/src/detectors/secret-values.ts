@@ -54,7 +54,7 @@ export function isIdentifierWords(v: string): boolean {
 /**
  * Mostly readable words with a digit or two swapped in: `ThisIsAnAccessT0ken`, `myS3cretValue`.
  * At least 65% of the characters are in letter-only words of 2+ letters averaging 3+ letters (two
- * of them 4+ letters), with a vowel share of real words; random strings split into short, vowel-poor chunks and do not qualify.
+ * of them 4+ letters, at most one 1-letter word and two digits), with a vowel share of real words; random strings split into short, vowel-poor chunks and do not qualify.
  */
 export function isWordy(v: string): boolean {
   const words = keyWords(v);
@@ -65,7 +65,9 @@ export function isWordy(v: string): boolean {
   const vowels = alpha.reduce((n, w) => n + (w.match(/[aeiou]/g)?.length ?? 0), 0);
   // English words are ~40% vowels; random letters ~19%.
   const longWords = alpha.filter((w) => w.length >= 4 && /[aeiou]/.test(w)).length;
-  return alpha.length >= 3 && longWords >= 2 && alphaChars >= 0.65 * alnum && alphaChars / alpha.length >= 3 && vowels >= 0.3 * alphaChars;
+  const oneLetter = words.filter((w) => /^[a-z]$/.test(w)).length;
+  const digits = v.replace(/[^0-9]/g, '').length;
+  return alpha.length >= 3 && longWords >= 2 && oneLetter <= 1 && digits <= 2 && alphaChars >= 0.65 * alnum && alphaChars / alpha.length >= 3 && vowels >= 0.3 * alphaChars;
 }
 
 const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'key', 'apikey', 'credential', 'credentials', 'pat']);
@@ -80,7 +82,7 @@ export function namesASecret(v: string): boolean {
 /** Member chains and calls: `config.auth.secret`, `getSecret()`, `AST_TOKEN_TYPES.Identifier`. */
 const CODE = /[()[\]{}<>`]|=>|\$\{|\{\{|\$\(|process\.env|environ|getenv|^\$\w|^%\w+%$|^\w+(?:\.\w+)+$/;
 const URL_PREFIX = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
-const PATH = /^(?:\.{1,2}\/|~\/|\/[\w.-]|[A-Za-z]:\\|\\\\)|\.(?:json|jsonc|js|mjs|cjs|ts|tsx|pem|key|crt|cer|pfx|p12|txt|ya?ml|xml|env|config|cfg|ini|conf|properties|md|html?)$/i;
+const PATH = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)|\.(?:json|jsonc|js|mjs|cjs|ts|tsx|pem|key|crt|cer|pfx|p12|txt|ya?ml|xml|env|config|cfg|ini|conf|properties|md|html?)$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
@@ -103,6 +105,11 @@ const THRESHOLDS: Record<Exclude<SecretKeyKind, 'connection-string'>, { min: num
   key: { min: 16, entropy: 3.2, classes: 2 },
 };
 
+/** An absolute path of 2+ segments that reads like one (few capitals): `/run/secrets/db`, `/etc/ssl/key`. */
+function isAbsolutePath(v: string): boolean {
+  return /^(?:\/[\w.@-]+){2,}\/?$/.test(v) && (v.match(/[A-Z]/g)?.length ?? 0) <= 4;
+}
+
 /** Judges a literal value for a key of the given kind. */
 export function looksLikeSecretValue(value: string, key: string, kind: SecretKeyKind): boolean {
   const v = value;
@@ -112,7 +119,7 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (/\s/.test(v)) return false; // prose, code, several values
   if (isPlaceholderValue(v)) return false;
   if (LITERAL_WORDS.test(v) || NUMBER.test(v) || VERSION_OR_DATE.test(v) || GUID.test(v)) return false;
-  if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v)) return false;
+  if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v) || isAbsolutePath(v)) return false;
   if (CODE.test(v)) return false;
   if (isIdentifierWords(v) || namesASecret(v) || isWordy(v)) return false;
   const nv = normalized(v);
