@@ -1,8 +1,11 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
 import type { ScanOutcome } from '../scan-types.js';
 
-/** Skipped paths listed one per line for these reasons (binary files are only counted). */
-const LISTED_REASONS = new Set(['over the size limit', 'symlink outside the scanned path', 'unreadable']);
+/**
+ * Skipped paths listed one per line for these reasons (binary files are only counted). A git object
+ * that is missing or corrupt may hold a secret that was not scanned: name its path.
+ */
+const LISTED_REASONS = new Set(['over the size limit', 'symlink outside the scanned path', 'unreadable', 'object missing (partial or broken clone)']);
 const MAX_LISTED = 20;
 const MAX_WARNINGS = 20;
 
