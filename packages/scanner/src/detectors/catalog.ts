@@ -1,9 +1,12 @@
 import { azureIdentifiableDetectors } from './azure-identifiable.js';
 import { connectionStringDetectors } from './connection-strings.js';
+import { credentialFileDetectors } from './credential-files.js';
 import { devOpsDetectors } from './devops.js';
 import { entraDetectors } from './entra.js';
+import { frameworkSecretDetectors } from './framework-secrets.js';
 import { genericSecretAssignment } from './generic-assignment.js';
 import { jwtToken } from './jwt.js';
+import { passwordHash } from './password-hashes.js';
 import { privateKey } from './private-key.js';
 import { sasToken } from './sas-token.js';
 import { sqlConnectionStringPassword } from './sql-connection-string.js';
@@ -23,5 +26,8 @@ export const catalog: readonly Detector[] = [
   urlCredentials,
   ...thirdPartyDetectors,
   jwtToken,
+  ...credentialFileDetectors,
+  ...frameworkSecretDetectors,
+  passwordHash,
   genericSecretAssignment,
 ];
