@@ -7,7 +7,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
-import { sharedEngine } from '../detection/engine.js';
+import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
 import { hintFor } from '../detection/hints.js';
 
 type MessageIds = 'hardcodedSecret' | 'secretAssignment';
@@ -96,6 +96,7 @@ export default createRule<Options, MessageIds>({
         const str = value as JsonString;
         if (scan(str)) return;
         const key = member.name.type === 'String' ? member.name.value : member.name.name;
+        if (!mayBeSecretKey(key)) return;
         const d = engine.judgeAssignment(key, str.value);
         if (d && wanted(d)) context.report({ loc: str.loc, messageId: 'secretAssignment', data: { key, ...data(d) } });
       },

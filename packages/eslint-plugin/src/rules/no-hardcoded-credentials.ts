@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';
-import { sharedEngine } from '../detection/engine.js';
+import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
 import { hintFor } from '../detection/hints.js';
 
 type MessageIds = 'hardcodedSecret' | 'secretAssignment';
@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
     function judge(node: TSESTree.Node, value: string): void {
       if (!checkAssignments) return;
       const key = assignmentKeyFor(node);
-      if (key === undefined) return;
+      if (key === undefined || !mayBeSecretKey(key)) return;
       const d = engine.judgeAssignment(key, value);
       if (!d || !wanted(d)) return;
       context.report({
