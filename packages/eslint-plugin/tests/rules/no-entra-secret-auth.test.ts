@@ -352,6 +352,30 @@ ruleTester.run('no-entra-secret-auth', rule, {
       ],
     },
     {
+      // TypeScript `import x = require()`.
+      ...ts('import identity = require("@azure/identity");', 'export const c = new identity.ClientSecretCredential("t", "c", "s");'),
+      output: null,
+      errors: [
+        {
+          messageId: secretCredential,
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'useManagedIdentity',
+              output: lines('import identity = require("@azure/identity");', 'export const c = new identity.ManagedIdentityCredential();'),
+            },
+            {
+              messageId: 'useDefaultAzureCredential',
+              output: lines('import identity = require("@azure/identity");', 'export const c = new identity.DefaultAzureCredential();'),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // keepClientId: false drops the client id from the suggestion.
       ...esm('import { ClientSecretCredential } from "@azure/identity";', 'export default new ClientSecretCredential(tenantId, clientId, secret);'),
       options: [{ keepClientId: false }],
