@@ -27,7 +27,14 @@ import {
   generateSlackWebhookUrl,
   generateStripeKey,
 } from '../../src/detectors/generate.js';
-import { generateBasicAuth, generateDjangoSecretKey, generatePasswordHash } from '../../src/detectors/generate-credentials.js';
+import {
+  generateBasicAuth,
+  generateDjangoSecretKey,
+  generateHex,
+  generatePasswordHash,
+  generatePuttyKey,
+  generateWordPressSalt,
+} from '../../src/detectors/generate-credentials.js';
 
 export interface ExpectedFinding {
   readonly ruleId: string;
@@ -393,6 +400,35 @@ region = "eu-west-1"
   b.file('db/seed.sql')`INSERT INTO users (id, name, password_hash) VALUES
   (1, 'alice', '${leak('password-hash', generatePasswordHash('bcrypt', 1113))}'),
   (2, 'bob', NULL);
+`;
+
+  b.file('public/.htpasswd')`admin:${leak('password-hash', generatePasswordHash('apr1', 1114))}
+`;
+  const ppk = generatePuttyKey(1115);
+  const ppkPrivate = ppk.slice(ppk.indexOf('Private-Lines:'));
+  const ppkFirst = ppkPrivate.slice(ppkPrivate.indexOf('\n') + 1);
+  b.file('keys/deploy.ppk')`${leak('putty-private-key', ppk, ppkFirst.slice(0, 20))}`;
+  b.file('web/wp-config.php')`<?php
+define( 'DB_NAME', 'orders' );
+define( 'DB_USER', 'orders' );
+define( 'DB_PASSWORD', '${leak('generic-secret-assignment', generatePassword(1116, 14))}' );
+define( 'DB_HOST', 'localhost' );
+define('AUTH_KEY',         '${leak('wordpress-auth-salt', generateWordPressSalt(1117))}');
+define('NONCE_SALT',       '${leak('wordpress-auth-salt', generateWordPressSalt(1118))}');
+`;
+  b.file('web/wp-config-sample.php')`<?php
+define( 'DB_PASSWORD', 'password_here' );
+define( 'AUTH_KEY',         'put your unique phrase here' );
+define( 'SECURE_AUTH_KEY',  'put your unique phrase here' );
+`;
+  b.file('rails/config/secrets.yml')`development:
+  secret_key_base: ${leak('framework-secret-key', generateHex(1119, 128))}
+production:
+  secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>
+`;
+  b.file('ops/.netrc.sample')`machine api.contoso.com
+  login deploy
+  password \${NETRC_PASSWORD}
 `;
 
   // --- non-secrets only ---------------------------------------------------------------------
