@@ -77,11 +77,24 @@ export const loginCallPassword: PatternDetector = {
   keywords: ['login(', 'logIn(', 'signIn(', 'authenticate('],
   pattern:
     /\.(?:log[iI]n|signIn|authenticate)\([ \t]*["'][^"'\\\s]{1,100}["'][ \t]*,[ \t]*["'](?<secret>[^"'\\\s]{6,128})["']/g,
-  validate: (secret) => !isPlaceholderValue(secret) && !/^(?:pass(?:word)?|passwd|secret)$/i.test(secret) && new Set(secret).size >= 5,
+  validate: (secret, match) =>
+    !/\([ \t]*["']\//.test(match[0]) && // a route (`router.login('/login', ...)`), not a user name
+    !isPlaceholderValue(secret) &&
+    !/^(?:pass(?:word)?|passwd|secret)$/i.test(secret) &&
+    !/^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+$/.test(secret) && // camelCase / PascalCase words: a name, not a password
+    !/[/\\]/.test(secret) &&
+    new Set(secret).size >= 5,
   remediation: 'generic-secret',
   examples: () => ({
     positive: [`conn.login('ops@contoso.com', '${generatePassword(261, 14)}', callback);`, `await client.authenticate("svc-reporting", "${generatePassword(262, 12)}")`],
-    negative: ["conn.login('user@contoso.com', process.env.SF_PASSWORD)", "conn.login('user', '<password>')", "auth.signIn('alice', 'password')", 'login(user, pass)'],
+    negative: [
+      "conn.login('user@contoso.com', process.env.SF_PASSWORD)",
+      "router.login('/login', 'LoginController')",
+      "auth.authenticate('local', 'sessionStrategy')",
+      "conn.login('user', '<password>')",
+      "auth.signIn('alice', 'password')",
+      'login(user, pass)',
+    ],
   }),
 };
 
