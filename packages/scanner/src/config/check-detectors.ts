@@ -20,7 +20,11 @@ export function customDetectorProblem(d: CustomDetectorConfig): string | undefin
   try {
     new RegExp(d.pattern, flags);
   } catch (err) {
-    return `pattern is not a valid regular expression (${err instanceof Error ? err.message : String(err)})`;
+    // V8 quotes the whole pattern ("Invalid regular expression: /<pattern>/<flags>: <reason>"), and a
+    // pattern may hold a literal secret: keep only the reason.
+    const message = err instanceof Error ? err.message : String(err);
+    const reason = message.startsWith('Invalid regular expression: /') ? message.slice(message.lastIndexOf(': ') + 2) : message;
+    return `pattern is not a valid regular expression (${reason})`;
   }
   if (!d.pattern.includes('(?<secret>')) return 'pattern must contain a named group (?<secret>...)';
   const diagnostics = checkSync(d.pattern, flags);

@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import { catalog } from '../detectors/catalog.js';
+import { redactSecret } from '../redact.js';
 import { customDetectorsProblem } from './check-detectors.js';
 import { ConfigError } from './config-error.js';
 import { schemaProblem } from './schema.js';
@@ -57,6 +58,14 @@ function parseConfigText(text: string, name: string): unknown {
   return value;
 }
 
+/**
+ * An unknown key of `rules` as shown in an error: verbatim when it looks like a rule id (kebab-case
+ * words), else redacted, since a value pasted in the wrong place may be a secret.
+ */
+function shownRuleKey(id: string): string {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(id) && id.length <= 64 ? id : redactSecret(id);
+}
+
 /** Validates a parsed config value; `name` is how the file is called in the error. */
 export function validateConfig(value: unknown, name: string): KeylessConfig {
   const problem = schemaProblem(value);
@@ -67,7 +76,7 @@ export function validateConfig(value: unknown, name: string): KeylessConfig {
   const known = new Set([...builtIn, ...custom.map((d) => d.id)]);
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) {
-      throw new ConfigError(`invalid config ${name}: /rules/${id} is not a known rule id (list them with 'keyless explain --list')`);
+      throw new ConfigError(`invalid config ${name}: /rules/${shownRuleKey(id)} is not a known rule id (list them with 'keyless explain --list')`);
     }
   }
   for (const [i, source] of (config.allowlist?.values ?? []).entries()) {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import { redactSecret } from '../redact.js';
 
 /** Location of the shipped schema file (`packages/scanner/schema/keyless.config.schema.json`). */
 export const CONFIG_SCHEMA_URL = new URL('../../../schema/keyless.config.schema.json', import.meta.url);
@@ -21,15 +22,27 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
+/**
+ * A key as shown in an error: verbatim when it looks like a config key (letters), a rule id
+ * (kebab-case) or an index; else redacted, since a value pasted in the wrong place may be a secret.
+ */
+function shownKey(key: string): string {
+  return key === '' || /^(?:[a-z][A-Za-z]{0,39}|[a-z0-9]+(?:-[a-z0-9]+)+|\d+)$/.test(key) ? key : redactSecret(key);
+}
+
+function shownPointer(pointer: string): string {
+  return pointer.split('/').map(shownKey).join('/');
+}
+
 /** One ajv error as "<json pointer> <what is wrong>", naming the key. */
 export function describeSchemaError(e: ErrorObject): string {
-  const at = e.instancePath || '/';
+  const at = shownPointer(e.instancePath) || '/';
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'enum':
       return `${at} must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'additionalProperties':
-      return `${e.instancePath}/${String(params['additionalProperty'])} is not a known key`;
+      return `${shownPointer(e.instancePath)}/${shownKey(String(params['additionalProperty']))} is not a known key`;
     case 'required':
       return `${at} is missing the required key '${String(params['missingProperty'])}'`;
     default:
