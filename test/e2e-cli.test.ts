@@ -362,6 +362,6 @@ describe('keyless help, version, explain', () => {
   test('explain: an unknown rule is one line and exit 2', () => {
     const run = keyless(['explain', 'no-such-rule'], makeTree({}));
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, "keyless: unknown rule 'no-such-rule'\nkeyless: run 'keyless explain --list' for the rule ids\n");
+    assert.equal(run.stderr, "keyless: unknown rule 'no-such-rule' (list the rule ids with 'keyless explain --list')\n");
   });
 });

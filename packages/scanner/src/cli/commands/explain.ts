@@ -40,7 +40,7 @@ export async function explainCommand(args: readonly string[], io: CliIO): Promis
   const id = p.positionals[0];
   if (id === undefined) throw new UsageError('explain needs a rule id', 'explain');
   const detector = catalog.find((d) => d.id === id);
-  if (!detector) throw new KeylessError(`unknown rule '${id}'`, "run 'keyless explain --list' for the rule ids");
+  if (!detector) throw new KeylessError(`unknown rule '${id}' (list the rule ids with 'keyless explain --list')`);
   io.stdout.write(explainText(detector));
   return EXIT_CLEAN;
 }
