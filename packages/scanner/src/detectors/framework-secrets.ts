@@ -88,7 +88,7 @@ export const loginCallPassword: PatternDetector = {
   examples: () => ({
     positive: [`conn.login('ops@contoso.com', '${generatePassword(261, 14)}', callback);`, `await client.authenticate("svc-reporting", "${generatePassword(262, 12)}")`],
     negative: [
-      "conn.login('user@contoso.com', process.env.SF_PASSWORD)",
+      "conn.login('user@contoso.com', settings.sfPassword)",
       "router.login('/login', 'LoginController')",
       "auth.authenticate('local', 'sessionStrategy')",
       "conn.login('user', '<password>')",
