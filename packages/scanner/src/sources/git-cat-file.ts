@@ -59,6 +59,11 @@ export class BatchParser {
       return;
     }
     const n = Number(size);
+    if (!Number.isSafeInteger(n) || n < 0) {
+      // Not a size git prints: report the object as unreadable rather than throw from Buffer allocation.
+      this.onBlob(id, undefined);
+      return;
+    }
     this.bodyId = id;
     this.bodyFilled = 0;
     if (n === 0) {
