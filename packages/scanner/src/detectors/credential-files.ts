@@ -48,7 +48,7 @@ export const netrcPassword: PatternDetector = {
   priority: 45,
   keywords: ['machine'],
   pattern:
-    /(?<![\w-])machine[ \t]+[^\s]{1,253}(?:\s{1,20}(?:login|account|port)[ \t]+[^\s]{1,256}){0,3}\s{1,20}password[ \t]+(?<secret>[^\s]{1,256})/g,
+    /(?<![\w-])machine[ \t]+[^\s]{1,253}(?:\s{1,20}(?:login|account|port)[ \t]+[^\s]{1,256}){0,3}\s{1,20}password[ \t]+(?<secret>[^\s"'`\\]{1,256})/g,
   window: { before: 0, after: 1200, multiline: true },
   validate: (secret) => isPlainPassword(secret),
   remediation: 'generic-secret',
@@ -169,7 +169,8 @@ export const firefoxEncryptedLogin: PatternDetector = {
   remediation: 'generic-secret',
   examples: () => ({
     positive: [`"encryptedPassword": "${generateFirefoxEncryptedField(231)}",`, `"encryptedUsername":"${generateFirefoxEncryptedField(232)}"`],
-    negative: ['"encryptedPassword": ""', '"encryptedPassword": "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw"'],
+    // Base64 that is not DER (it decodes to digits): not an NSS-encrypted field.
+    negative: ['"encryptedPassword": ""', `"encryptedPassword": "${encodeBase64(latin1Bytes('1234567890'.repeat(3)))}"`],
   }),
 };
 
