@@ -18,7 +18,10 @@ export interface BlobScanPool {
 }
 
 /** Bytes handed to workers but not yet answered, before `submit` waits. */
-const MAX_IN_FLIGHT_BYTES = 48 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+/** Per-worker heap limits (a 2 MiB blob decoded and parsed needs a few tens of MB). */
+const WORKER_OLD_GEN_MB = 128;
+const WORKER_YOUNG_GEN_MB = 8;
 /** A batch is posted when it reaches this many bytes or blobs. */
 const BATCH_BYTES = 512 * 1024;
 const BATCH_BLOBS = 128;
@@ -42,7 +45,9 @@ interface Pending {
 /** Scans on `count` worker threads, each with its own context built from `config`. */
 export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
   const url = new URL('./blob-scan-worker.js', import.meta.url);
-  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: { config } }));
+  // Bounded heaps keep peak RSS in check (V8 otherwise grows each isolate's heap lazily).
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_OLD_GEN_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GEN_MB };
+  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: { config }, resourceLimits }));
   const load = workers.map(() => 0);
   const pending = new Map<number, Pending>();
   let nextBatch = 0;
