@@ -187,6 +187,22 @@ describe('scanHistory', () => {
     }
   });
 
+  test('worker threads give the same findings as scanning inline', async () => {
+    const r = repo();
+    for (let i = 0; i < 6; i++) r.commit(`c${i}`, { [`f${i % 3}.txt`]: `v${i}\n${i % 2 ? fakeToken() : 'none'}\n` });
+    const inline = await history(r);
+    const saved = process.env['KEYLESS_WORKERS'];
+    process.env['KEYLESS_WORKERS'] = '2';
+    try {
+      const threaded = await history(r);
+      assert.deepEqual(threaded.findings, inline.findings);
+      assert.equal(inline.findings.length, 3);
+    } finally {
+      if (saved === undefined) delete process.env['KEYLESS_WORKERS'];
+      else process.env['KEYLESS_WORKERS'] = saved;
+    }
+  });
+
   test('a repository without commits has no findings', async () => {
     const r = repo();
     const out = await history(r);
