@@ -11,11 +11,14 @@
 // Runs alternate (parser, keyless, nosecrets, trivial) N times (KEYLESS_BENCH_RUNS, default 5, after
 // one warm-up round); each ratio is the median over rounds of (config time / parser time in the
 // same round), for wall time and for this process's CPU time (less sensitive to other load on a
-// shared machine). Prints the problem counts of each config. Figures are printed, never asserted.
+// shared machine). Prints the problem counts of each config, then (unless KEYLESS_BENCH_PROFILE=0)
+// the share of CPU-profile samples spent in keyless code during one more keyless run. Figures are
+// printed, never asserted.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import noSecrets from 'eslint-plugin-no-secrets';
@@ -109,6 +112,7 @@ async function run(name) {
 }
 
 const median = (xs) => {
+  if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
@@ -144,4 +148,32 @@ for (const n of Object.keys(ratios)) {
     `${n}: median wall ratio ${median(ratios[n]).toFixed(3)}x (min ${Math.min(...ratios[n]).toFixed(3)}, max ${Math.max(...ratios[n]).toFixed(3)}), ` +
       `median cpu ratio ${median(cpuRatios[n]).toFixed(3)}x, problems ${last[n].problems}${rules ? ` (${rules})` : ''}`,
   );
+}
+
+// Load-insensitive view: one keyless run under the CPU profiler; the share of samples whose own code
+// is the plugin or the scanner's detectors (engine, not-secret filter, judges) is the rules' cost.
+if (process.env.KEYLESS_BENCH_PROFILE !== '0') {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  await run('keyless');
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  let total = 0;
+  let plugin = 0;
+  let detectors = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const frame = byId.get(id).callFrame;
+    if (frame.functionName === '(idle)') return; // waiting for I/O is not CPU
+    const url = frame.url;
+    total += dt;
+    if (url.includes('/eslint-plugin/dist/')) plugin += dt;
+    else if (url.includes('/scanner/dist/')) detectors += dt;
+  });
+  const pct = (x) => ((100 * x) / total).toFixed(2);
+  console.log(`profile of one keyless run: plugin code ${pct(plugin)}% + scanner detector code ${pct(detectors)}% of ${(total / 1e6).toFixed(1)}s CPU sampled`);
 }
