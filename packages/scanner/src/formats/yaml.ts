@@ -4,10 +4,22 @@
  * `environment:` as a map or a list of `NAME=value`, `- name: X / value: Y` lists, block scalars.
  * Aliases are never expanded (a YAML bomb costs nothing) and `maxAliasCount` guards the parser.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Pair, type Scalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Pair, Scalar } from 'yaml';
 import { hasSuffix } from './paths.js';
 import { finishRead } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | undefined;
+
+/**
+ * The `yaml` package (about 70 modules, ~0.2 s of start-up), loaded on the first YAML file read:
+ * most scans (and every tree-scan worker that meets no YAML file) never pay for it.
+ */
+function yaml(): YamlLibrary {
+  return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary);
+}
 
 const PARSE_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, strict: false } as const;
 
@@ -84,20 +96,20 @@ function decodeSecretData(value: string): string | undefined {
 
 function keyText(pair: Pair): string | undefined {
   const k = pair.key;
-  if (isScalar(k) && k.value !== null && k.value !== undefined) return String(k.value);
+  if (yaml().isScalar(k) && k.value !== null && k.value !== undefined) return String(k.value);
   return undefined;
 }
 
 function nameOfNameValueMap(items: readonly Pair[]): string | undefined {
   const name = items.find((p) => keyText(p) === 'name')?.value;
-  const hasValue = items.some((p) => keyText(p) === 'value' && isScalar(p.value));
-  return hasValue && isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
+  const hasValue = items.some((p) => keyText(p) === 'value' && yaml().isScalar(p.value));
+  return hasValue && yaml().isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
 }
 
 /** `secretData`: at the root, "this document is a Kubernetes Secret"; below it, "inside its `data:`". */
 function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData: boolean): void {
-  if (isAlias(node) || node === null || node === undefined) return;
-  if (isScalar(node)) {
+  if (yaml().isAlias(node) || node === null || node === undefined) return;
+  if (yaml().isScalar(node)) {
     const s = scalarText(w.text, node);
     if (!s || keyPath.length === 0) return;
     if (secretData) {
@@ -108,10 +120,10 @@ function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData
     push(w, key, keyPath, s);
     return;
   }
-  if (isSeq(node)) {
+  if (yaml().isSeq(node)) {
     const envList = ENV_LIST_KEYS.has(key.toLowerCase());
     for (const item of node.items) {
-      if (envList && isScalar(item)) {
+      if (envList && yaml().isScalar(item)) {
         const s = scalarText(w.text, item);
         if (s && envItem(w, keyPath, s)) continue;
       }
@@ -119,7 +131,7 @@ function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData
     }
     return;
   }
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const items = node.items as Pair[];
     const named = nameOfNameValueMap(items);
     for (const pair of items) {
@@ -134,7 +146,7 @@ function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData
 }
 
 function isKubernetesSecret(doc: Document): boolean {
-  return isMap(doc.contents) && doc.get('kind') === 'Secret';
+  return yaml().isMap(doc.contents) && doc.get('kind') === 'Secret';
 }
 
 /**
@@ -147,7 +159,7 @@ export function readYaml(text: string): FormatReadResult {
   if (text.length > MAX_STRUCTURED_YAML) {
     throw new Error(`larger than ${MAX_STRUCTURED_YAML / 1_000_000} MB, too large to parse as YAML`);
   }
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = yaml().parseAllDocuments(text, PARSE_OPTIONS);
   const w: Walk = { text, candidates: [] };
   for (const doc of Array.isArray(docs) ? docs : []) {
     const error = doc.errors[0];
