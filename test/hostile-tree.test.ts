@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { hostileDir, put, putRawName, putRepeated, removeHostileDirs } from './helpers/hostile-tree.js';
@@ -83,7 +83,12 @@ describe('hostile working trees', { timeout: 240_000 }, () => {
     putRepeated(root, 'huge.min.js', 'aB3+/', 200 * 1024 * 1024, planted.line);
     // Just under the default limit: one line of filler, the secret at its very end.
     putRepeated(root, 'near.txt', 'x', DEFAULT_LIMIT - 1, ` ${planted.line}`);
-    const run = scan(root, [], 90_000);
+    let run: CliRun;
+    try {
+      run = scan(root, [], 90_000);
+    } finally {
+      rmSync(root, { recursive: true, force: true }); // 200 MB: gone as soon as the test ends
+    }
     assert.equal(run.status, 1);
     const column = DEFAULT_LIMIT - 1 - planted.line.length - 1 + SECRET_COLUMN + 1;
     assert.deepEqual(where(run), [plantedAt('near.txt', 1, column)]);
@@ -93,7 +98,12 @@ describe('hostile working trees', { timeout: 240_000 }, () => {
   test('the file given as PATH is itself 200 MB: skipped with a warning, exit 0', () => {
     const root = hostileDir('huge-path');
     putRepeated(root, 'dump.sql', 'INSERT INTO t VALUES (1);', 200 * 1024 * 1024);
-    const run = runKeyless(['scan', 'dump.sql', '--format', 'json'], { cwd: root, timeoutMs: 60_000 });
+    let run: CliRun;
+    try {
+      run = runKeyless(['scan', 'dump.sql', '--format', 'json'], { cwd: root, timeoutMs: 60_000 });
+    } finally {
+      rmSync(join(root, 'dump.sql'), { force: true }); // 200 MB: gone as soon as the test ends
+    }
     assert.equal(disorder(run), undefined, run.stderr);
     assert.equal(run.status, 0);
     assert.match(run.stderr, /keyless: skipped \(over the size limit of 2\.0 MiB\): dump\.sql/);
