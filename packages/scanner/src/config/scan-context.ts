@@ -1,6 +1,6 @@
 import type { Engine } from '../detectors/engine.js';
 import type { Finding } from '../finding.js';
-import { pathFilter, valueAllowlist } from '../filters/allowlist.js';
+import { fingerprintAllowlist, pathFilter, valueAllowlist } from '../filters/allowlist.js';
 import { buildEngine } from './build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE, type KeylessConfig } from './types.js';
 
@@ -10,16 +10,17 @@ export interface ScanContext {
   readonly maxFileSize: number;
   /** Should this relative path (forward slashes) be scanned at all (include/exclude/allowlisted paths)? */
   readonly wantsPath: (path: string) => boolean;
-  /** Config-level finding filter (allowlisted values). */
+  /** Config-level finding filter (allowlisted values and fingerprints). */
   readonly keepsFinding: (finding: Finding) => boolean;
 }
 
 export function createScanContext(config: KeylessConfig): ScanContext {
   const allowlisted = valueAllowlist(config);
+  const accepted = fingerprintAllowlist(config);
   return {
     engine: buildEngine(config),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     wantsPath: pathFilter(config),
-    keepsFinding: (f) => !allowlisted(f.secret),
+    keepsFinding: (f) => !allowlisted(f.secret) && !accepted(f.fingerprint),
   };
 }

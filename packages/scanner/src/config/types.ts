@@ -27,6 +27,11 @@ export interface KeylessConfig {
     readonly values?: readonly string[];
     /** Globs; findings in matching paths are dropped. */
     readonly paths?: readonly string[];
+    /**
+     * keyless fingerprints (as in JSON/SARIF output and baseline files) of findings that were reviewed and
+     * accepted, e.g. a fake key that stays in old commits. Like a baseline that every scan reads.
+     */
+    readonly fingerprints?: readonly string[];
   };
   /** Files larger than this many bytes are skipped (and reported). Default 1 MiB... see DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;

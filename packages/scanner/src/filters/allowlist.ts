@@ -21,3 +21,9 @@ export function valueAllowlist(config: KeylessConfig): (secret: string) => boole
   if (patterns.length === 0) return () => false;
   return (secret) => patterns.some((re) => re.test(secret));
 }
+
+/** `fingerprint` -> is it one of the config's accepted fingerprints? */
+export function fingerprintAllowlist(config: KeylessConfig): (fingerprint: string) => boolean {
+  const accepted = new Set(config.allowlist?.fingerprints ?? []);
+  return (fingerprint) => accepted.has(fingerprint);
+}

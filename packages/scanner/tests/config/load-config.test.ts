@@ -21,7 +21,7 @@ const FULL: KeylessConfig = {
   include: ['src/**'],
   exclude: ['**/fixtures/**'],
   rules: { [builtInId]: 'medium', 'my-token': 'off' },
-  allowlist: { values: ['^EXAMPLE'], paths: ['docs/**'] },
+  allowlist: { values: ['^EXAMPLE'], paths: ['docs/**'], fingerprints: ['0'.repeat(64)] },
   maxFileSize: 1000,
   detectors: [{ id: 'my-token', title: 'My token', pattern: 'my_(?<secret>[a-z0-9]{20})', flags: 'i', keywords: ['my_'], severity: 'low' }],
 };
@@ -62,6 +62,7 @@ describe('validateConfig', () => {
     ['bad flag', { detectors: [{ id: 'a', pattern: 'x(?<secret>y)', keywords: ['x'], flags: 'g' }] }, 'invalid config k.json: /detectors/0/flags must match pattern "^[imsu]*$"'],
     ['empty keywords', { detectors: [{ id: 'a', pattern: 'x(?<secret>y)', keywords: [] }] }, 'invalid config k.json: /detectors/0/keywords must NOT have fewer than 1 items'],
     ['not an object', [], 'invalid config k.json: / must be object'],
+    ['short fingerprint', { allowlist: { fingerprints: ['abc'] } }, 'invalid config k.json: /allowlist/fingerprints/0 must match pattern "^[0-9a-f]{64}$"'],
   ];
   for (const [name, value, message] of cases) {
     test(`rejects: ${name}`, () => assert.equal(problem(value), message));
