@@ -1,7 +1,8 @@
 /**
  * Working-tree scan: list the files under the root (honouring .gitignore, no symlinks followed),
  * read and scan them in chunks on the main thread and, for larger trees, one or more worker
- * threads (the chunks are handed out on demand, so the cores stay busy whatever the file sizes),
+ * threads started and fed while the listing is still running (the chunks are handed out on demand,
+ * so the cores stay busy whatever the file sizes),
  * skip binary and oversized files (saying so in stats), and merge the results in listing order.
  */
 import { availableParallelism } from 'node:os';
@@ -15,7 +16,7 @@ import { compareFindings } from './make-finding.js';
 import { scanTreeFile, type FileResult } from './scan-tree-file.js';
 import type { TreeChunkReply, TreeChunkRequest } from './scan-tree-worker.js';
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
-import { listWorkingTree, type TreeFile, type TreeListing } from './sources/working-tree.js';
+import { walkWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
 
 export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from './scan-tree-file.js';
 
@@ -33,70 +34,125 @@ export function treeWorkerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
-/** Which files to scan: the tree under a directory root, or the single file a root names. */
-function filesToScan(root: string, ctx: ScanContext): TreeListing {
-  const info = statSync(root, { throwIfNoEntry: false });
-  if (!info) throw new Error(`path not found: ${root}`);
-  if (info.isFile()) return { files: [{ path: basename(root), abs: root }], skipped: [], warnings: [] };
-  return listWorkingTree({ root, wantsPath: ctx.wantsPath });
-}
-
 /** Yields to the event loop so worker replies are handled between main-thread chunks. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Scans every file, chunks pulled on demand by the main thread and `workers` worker threads. */
-async function scanAll(files: readonly TreeFile[], ctx: ScanContext, config: KeylessConfig, workers: number): Promise<FileResult[]> {
-  const results = new Array<FileResult>(files.length);
-  const chunks = Math.ceil(files.length / CHUNK_FILES);
-  let next = 0;
-  const take = (): number | undefined => (next < chunks ? next++ : undefined);
-  const slice = (chunk: number) => files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+/** Chunks a worker may hold at once: one being scanned, one queued, so it never waits on the main thread. */
+const WORKER_DEPTH = 2;
 
-  const threads = Array.from({ length: workers }, () => {
+/**
+ * Lists and scans in one pipeline. The main thread walks the tree and cuts the files into chunks;
+ * once the listing reaches `MIN_FILES_FOR_WORKERS` (or at once when KEYLESS_WORKERS forces a count),
+ * worker threads start and are fed chunks while the walk goes on, so their start-up and scanning
+ * overlap the listing. When the walk ends the main thread scans the chunks no worker has taken yet.
+ * Results are stored by file index: the merge keeps listing order whichever thread scanned a file.
+ */
+async function listAndScan(
+  files: Iterable<TreeFile>,
+  ctx: ScanContext,
+  config: KeylessConfig,
+): Promise<{ files: TreeFile[]; results: FileResult[] }> {
+  const listed: TreeFile[] = [];
+  const results: FileResult[] = [];
+  const pending: number[] = []; // chunks cut but not taken, in order
+  let cut = 0; // files already cut into chunks
+  let listingDone = false;
+  let startedWorkers = false;
+  const threads: Promise<void>[] = [];
+  const feeders: (() => void)[] = [];
+
+  const chunkFiles = (chunk: number) => listed.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+  const store = (chunk: number, rs: readonly FileResult[]) => rs.forEach((r, i) => (results[chunk * CHUNK_FILES + i] = r));
+  const feedAll = () => feeders.forEach((feed) => feed());
+
+  function startWorker(): void {
     const worker = new Worker(new URL('./scan-tree-worker.js', import.meta.url), { workerData: { config } });
-    return new Promise<void>((resolve, reject) => {
-      const send = () => {
-        const chunk = take();
-        if (chunk === undefined) {
-          void worker.terminate().then(() => resolve());
-          return;
+    let outstanding = 0;
+    let finished = false;
+    const thread = new Promise<void>((resolve, reject) => {
+      const feed = () => {
+        while (outstanding < WORKER_DEPTH && pending.length > 0) {
+          const chunk = pending.shift() as number;
+          const req: TreeChunkRequest = { chunk, files: chunkFiles(chunk) };
+          worker.postMessage(req);
+          outstanding++;
         }
-        const req: TreeChunkRequest = { chunk, files: slice(chunk) };
-        worker.postMessage(req);
+        if (outstanding === 0 && listingDone && pending.length === 0 && !finished) {
+          finished = true;
+          void worker.terminate().then(() => resolve());
+        }
       };
+      feeders.push(feed);
       worker.on('message', (reply: TreeChunkReply) => {
-        reply.results.forEach((r, i) => (results[reply.chunk * CHUNK_FILES + i] = r));
-        send();
+        store(reply.chunk, reply.results);
+        outstanding--;
+        feed();
       });
       worker.on('error', (e) => reject(new Error(`tree scanning worker failed: ${e.message.split('\n')[0]}`)));
-      send();
+      feed();
     });
-  });
-
-  for (let chunk = take(); chunk !== undefined; chunk = take()) {
-    slice(chunk).forEach((f, i) => (results[chunk * CHUNK_FILES + i] = scanTreeFile(f, ctx)));
-    if (workers > 0) await yieldToEventLoop();
+    thread.catch(() => undefined); // reported by the Promise.all below, not as an unhandled rejection
+    threads.push(thread);
   }
+
+  function startWorkers(): void {
+    startedWorkers = true;
+    const count = treeWorkerCount(listed.length);
+    for (let i = 0; i < count; i++) startWorker();
+  }
+
+  const forced = treeWorkerCount(0);
+  for (const file of files) {
+    listed.push(file);
+    if (listed.length - cut < CHUNK_FILES) continue;
+    pending.push(cut / CHUNK_FILES);
+    cut += CHUNK_FILES;
+    if (!startedWorkers && (forced > 0 || listed.length >= MIN_FILES_FOR_WORKERS)) startWorkers();
+    if (threads.length > 0) {
+      feedAll();
+      await yieldToEventLoop(); // lets replies in, so workers get fresh chunks during the walk
+    }
+  }
+  if (listed.length > cut) pending.push(cut / CHUNK_FILES);
+  listingDone = true;
+  if (!startedWorkers && forced > 0 && pending.length > 0) startWorkers();
+  feedAll();
+
+  for (let chunk = pending.shift(); chunk !== undefined; chunk = pending.shift()) {
+    store(chunk, chunkFiles(chunk).map((f) => scanTreeFile(f, ctx)));
+    if (threads.length > 0) {
+      feedAll();
+      await yieldToEventLoop();
+    }
+  }
+  feedAll();
   await Promise.all(threads);
-  return results;
+  return { files: listed, results };
+}
+
+/** The files under a directory root, or the single file a root names. */
+function filesToScan(root: string, ctx: ScanContext, skipped: SkippedEntry[], warnings: string[]): Iterable<TreeFile> {
+  const info = statSync(root, { throwIfNoEntry: false });
+  if (!info) throw new Error(`path not found: ${root}`);
+  if (info.isFile()) return [{ path: basename(root), abs: root }];
+  return walkWorkingTree({ root, wantsPath: ctx.wantsPath }, skipped, warnings);
 }
 
 /** Scans the working tree at `options.root` (a directory, or a single file). */
 export async function scanWorkingTree(options: ScanOptions): Promise<ScanOutcome> {
   const ctx = createScanContext(options.config);
-  const listing = filesToScan(options.root, ctx);
   const findings: Finding[] = [];
-  const warnings = [...listing.warnings];
-  const skipped = [...listing.skipped];
+  const warnings: string[] = [];
+  const skipped: SkippedEntry[] = [];
+  const { files, results } = await listAndScan(filesToScan(options.root, ctx, skipped, warnings), ctx, options.config);
   let filesScanned = 0;
   let bytesScanned = 0;
-  const results = await scanAll(listing.files, ctx, options.config, treeWorkerCount(listing.files.length));
   for (const [i, r] of results.entries()) {
     if (r.warning) warnings.push(r.warning);
     if (r.kind === 'skipped') {
-      skipped.push({ path: listing.files[i]!.path, reason: r.reason });
+      skipped.push({ path: files[i]!.path, reason: r.reason });
       continue;
     }
     filesScanned++;

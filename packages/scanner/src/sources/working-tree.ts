@@ -69,14 +69,16 @@ export interface ListOptions {
   readonly wantsPath?: (path: string) => boolean;
 }
 
-/** Walks `root` and returns the files to scan, plus what was skipped and why. */
-export function listWorkingTree(options: ListOptions): TreeListing {
+/**
+ * Walks `root` lazily, yielding the files to scan in listing order (each directory's entries sorted
+ * by name, files before subdirectories) and recording what was skipped, and why, in `skipped` /
+ * `warnings` as it goes. Lazy so a caller can start scanning (or start worker threads) while the
+ * rest of the tree is still being listed.
+ */
+export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[], warnings: string[]): Generator<TreeFile, void, undefined> {
   const { root } = options;
   const wantsPath = options.wantsPath ?? (() => true);
   const realRoot = realpathSync(root);
-  const files: TreeFile[] = [];
-  const skipped: SkippedEntry[] = [];
-  const warnings: string[] = [];
 
   const rootLevels: IgnoreLevel[] = [];
   const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
@@ -84,7 +86,7 @@ export function listWorkingTree(options: ListOptions): TreeListing {
 
   // Synchronous on purpose: a tree walk is thousands of tiny metadata calls, which cost far more as
   // thread-pool round trips than as direct system calls.
-  function walk(dirAbs: string, dirRel: string, parentLevels: readonly IgnoreLevel[]): void {
+  function* walk(dirAbs: string, dirRel: string, parentLevels: readonly IgnoreLevel[]): Generator<TreeFile, void, undefined> {
     let entries: Dirent[];
     try {
       entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -124,11 +126,18 @@ export function listWorkingTree(options: ListOptions): TreeListing {
         skipped.push({ path: rel, reason: SKIP_SPECIAL });
         continue;
       }
-      if (wantsPath(rel)) files.push({ path: rel, abs });
+      if (wantsPath(rel)) yield { path: rel, abs };
     }
-    for (const [abs, rel] of subdirs) walk(abs, rel, levels);
+    for (const [abs, rel] of subdirs) yield* walk(abs, rel, levels);
   }
 
-  walk(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root, '', rootLevels);
+  yield* walk(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root, '', rootLevels);
+}
+
+/** Walks `root` and returns the files to scan, plus what was skipped and why. */
+export function listWorkingTree(options: ListOptions): TreeListing {
+  const skipped: SkippedEntry[] = [];
+  const warnings: string[] = [];
+  const files = [...walkWorkingTree(options, skipped, warnings)];
   return { files, skipped, warnings };
 }
