@@ -5,7 +5,7 @@
  * so the cores stay busy whatever the file sizes),
  * skip binary and oversized files (saying so in stats), and merge the results in listing order.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -26,12 +26,19 @@ const CHUNK_FILES = 48;
 const MIN_FILES_FOR_WORKERS = 1500;
 const MAX_WORKERS = 3;
 
-/** Worker threads to use besides the main thread (KEYLESS_WORKERS overrides; 0 disables). */
+/**
+ * Worker threads to use besides the main thread (KEYLESS_WORKERS overrides; 0 disables). Only cores
+ * that are idle count: a worker costs a start-up (~0.3 s CPU) and a cold JIT, which pays off only
+ * when it gets a core of its own; on a busy machine (1-minute load average near the core count)
+ * it just competes with the main thread. Platforms without a load average (Windows) report 0.
+ */
 export function treeWorkerCount(files: number): number {
   const forced = process.env['KEYLESS_WORKERS'];
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 8);
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
+  const cores = availableParallelism();
+  const idleCores = Math.floor(cores - (loadavg()[0] ?? 0) - 0.5);
+  return Math.max(0, Math.min(cores - 1, idleCores, MAX_WORKERS));
 }
 
 /** Yields to the event loop so worker replies are handled between main-thread chunks. */
