@@ -4,9 +4,12 @@
 // scanned by keyless and by secretlint's recommended preset, printed as a ratio.
 // PATH: argv[2], else KEYLESS_BENCH_REPO, else a generated tree in bench/.work/tree (a few thousand
 // TS/JSON/YAML files with a handful of generated secrets). Figures are printed, never asserted.
+// Each keyless run also reports its CPU time (user+system, all threads, read in the child at exit)
+// and the 1-minute load average before it: on a shared machine wall time follows the load, CPU
+// time much less.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +17,10 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const keylessBin = join(repoRoot, 'packages', 'scanner', 'bin', 'keyless.js');
 const secretlintBin = join(repoRoot, 'node_modules', '.bin', 'secretlint');
 const RUNS = 3;
+/** Preloaded into each keyless run: prints the process's CPU time (all threads) on exit. */
+const CPU_PROBE =
+  'data:text/javascript,' +
+  encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`keyless-bench-cpu ${u.user} ${u.system}\\n`); });");
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,13 +62,18 @@ async function generatedTree() {
 
 function runKeyless(path) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [keylessBin, 'scan', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const load = loadavg()[0];
+  const r = spawnSync(process.execPath, ['--import', CPU_PROBE, keylessBin, 'scan', path, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = (performance.now() - started) / 1000;
+  const cpuUs = /^keyless-bench-cpu (\d+) (\d+)$/m.exec(r.stderr);
+  const cpu = cpuUs ? (Number(cpuUs[1]) + Number(cpuUs[2])) / 1e6 : NaN;
   if (r.status !== 0 && r.status !== 1) throw new Error(`keyless failed (${r.status}): ${r.stderr}`);
   const summary = /scanned (\d+) files \(([\d.]+) (B|KiB|MiB)\)/.exec(r.stderr);
   const unit = { B: 1, KiB: 1024, MiB: 1024 * 1024 }[summary?.[3] ?? 'B'];
   return {
     wall,
+    cpu,
+    load,
     files: Number(summary?.[1] ?? 0),
     bytes: Number(summary?.[2] ?? 0) * unit,
     findings: JSON.parse(r.stdout).findings,
@@ -87,9 +99,14 @@ console.log(`tree: ${root}${given ? '' : ' (generated)'}`);
 const runs = Array.from({ length: RUNS }, () => runKeyless(root));
 const best = runs[runs.length - 1];
 const wall = median(runs.map((r) => r.wall));
+const cpu = median(runs.map((r) => r.cpu));
 console.log(
   `keyless scan: ${wall.toFixed(2)} s wall (median of ${RUNS}: ${runs.map((r) => r.wall.toFixed(2)).join(', ')}), ${best.files} files, ` +
     `${(best.bytes / 1e6).toFixed(1)} MB, ${(best.bytes / 1e6 / wall).toFixed(1)} MB/s, ${best.findings.length} findings`,
+);
+console.log(
+  `  CPU ${cpu.toFixed(2)} s (median; runs: ${runs.map((r) => r.cpu.toFixed(2)).join(', ')}), ` +
+    `load average before each run: ${runs.map((r) => r.load.toFixed(2)).join(', ')} on ${availableParallelism()} cores`,
 );
 for (const f of best.findings.slice(0, 20)) console.log(`  finding: ${f.ruleId} ${f.path}:${f.line}:${f.column} ${f.secret}`);
 
@@ -98,8 +115,13 @@ const compared = existsSync(sub) ? sub : root;
 if (!existsSync(secretlintBin)) {
   console.log('secretlint comparison: skipped (node_modules/.bin/secretlint not installed)');
 } else {
-  const ours = median(Array.from({ length: RUNS }, () => runKeyless(compared).wall));
+  const oursRuns = Array.from({ length: RUNS }, () => runKeyless(compared));
+  const ours = median(oursRuns.map((r) => r.wall));
+  const load = loadavg()[0];
   const theirs = runSecretlint(compared);
-  console.log(`same files (${compared}): keyless ${ours.toFixed(2)} s, secretlint recommended preset ${theirs.wall.toFixed(2)} s`);
+  console.log(
+    `same files (${compared}): keyless ${ours.toFixed(2)} s wall (CPU ${median(oursRuns.map((r) => r.cpu)).toFixed(2)} s), ` +
+      `secretlint recommended preset ${theirs.wall.toFixed(2)} s wall (load average before it ${load.toFixed(2)})`,
+  );
   console.log(`ratio: keyless is ${(theirs.wall / ours).toFixed(1)}x faster than secretlint (target >= 20x)`);
 }
