@@ -23,6 +23,8 @@ const PASSWORD_ACTIONS = new Set([
   'reset', 'forgot', 'forgotten', 'change', 'update', 'verify', 'validate', 'confirm', 'show', 'hide', 'toggle',
   'require', 'requires', 'required', 'min', 'max', 'expire', 'expired', 'has', 'is', 'use', 'with', 'no', 'enter',
 ]);
+/** One lower-case word ending in a password word: `dbpasswd`, `adminpassword`, `userpwd` (PHP, ini files). */
+const FUSED_PASSWORD = /^([a-z]{2,12})(?:password|passwd|pwd)$/;
 /** Single-word spellings of a secret key (`apikey`, `accesskey`, ...). */
 const KEY_COMPOUNDS = new Set([
   'apikey', 'accesskey', 'accountkey', 'secretkey', 'privatekey', 'masterkey', 'subscriptionkey',
@@ -33,7 +35,7 @@ const KEY_COMPOUNDS = new Set([
 const KEY_QUALIFIERS = new Set([
   'api', 'access', 'account', 'secret', 'private', 'master', 'shared', 'storage', 'subscription', 'client',
   'app', 'application', 'auth', 'signing', 'encryption', 'encrypt', 'admin', 'query', 'sas', 'function',
-  'functions', 'host', 'service', 'hmac', 'jwt', 'session', 'cookie', 'license', 'licence',
+  'functions', 'host', 'service', 'hmac', 'jwt', 'session', 'cookie', 'license', 'licence', 'validation', 'decryption',
 ]);
 /** Tokens that are not credentials (parser tokens, pagination, cancellation...). */
 const NON_SECRET_TOKEN_QUALIFIERS = new Set([
@@ -50,6 +52,9 @@ export function secretKeyKind(key: string): SecretKeyKind | undefined {
   if (last === undefined) return undefined;
   const prev = words[words.length - 2];
   if (PASSWORD_WORDS.has(last)) return prev !== undefined && PASSWORD_ACTIONS.has(prev) ? undefined : 'password';
+  const fused = FUSED_PASSWORD.exec(last);
+  if (fused) return PASSWORD_ACTIONS.has(fused[1] as string) ? undefined : 'password';
+  if (last === 'base' && prev === 'key' && words[words.length - 3] === 'secret') return 'key'; // Rails SECRET_KEY_BASE
   if (last === 'secret' || last === 'secrets') return 'secret';
   if (last === 'connectionstring' || (last === 'string' && prev === 'connection') || last === 'connstr') return 'connection-string';
   if (last === 'credential' || last === 'credentials' || last === 'creds') return 'credential';

@@ -84,6 +84,7 @@ const CODE = /[()[\]{}<>`]|=>|\$\{|\{\{|\$\(|process\.env|environ|getenv|^\$\w|^
 const URL_PREFIX = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const PATH = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)|\.(?:json|jsonc|js|mjs|cjs|ts|tsx|pem|key|crt|cer|pfx|p12|txt|ya?ml|xml|env|config|cfg|ini|conf|properties|md|html?)$/i;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 function normalized(s: string): string {
@@ -121,7 +122,9 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (LITERAL_WORDS.test(v) || NUMBER.test(v) || VERSION_OR_DATE.test(v) || GUID.test(v)) return false;
   if (HEX_COLOR.test(v) || EMAIL.test(v) || URL_PREFIX.test(v) || PATH.test(v) || isAbsolutePath(v)) return false;
   if (CODE.test(v)) return false;
-  if (isIdentifierWords(v) || namesASecret(v) || isWordy(v)) return false;
+  // Identifiers never contain these symbols; a password-named key's `swordfish!23` is a (weak) password.
+  const symbolic = kind === 'password' && PASSWORD_SYMBOL.test(v);
+  if (namesASecret(v) || (!symbolic && (isIdentifierWords(v) || isWordy(v)))) return false;
   const nv = normalized(v);
   if (nv.length === 0) return false;
   // Repeats the key (`clientSecret: "client-secret"`, `DB_PASSWORD=db_password1`).

@@ -17,7 +17,7 @@ export const urlCredentials: PatternDetector = {
   priority: 40,
   keywords: ['://'],
   pattern:
-    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/@"'<>`]{0,64}:(?<secret>[^\s:/@"'<>`;]{1,128})@[A-Za-z0-9[\]_.-]/g,
+    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/"'<>`]{0,64}:(?<secret>[^\s:/@"'<>`;]{1,128})@[A-Za-z0-9[\]_.-]/g,
   validate: (secret) => {
     const decoded = secret.replace(/%[0-9A-Fa-f]{2}/g, 'x');
     if (secret.length < 3 || /^\d{1,5}$/.test(secret)) return false;

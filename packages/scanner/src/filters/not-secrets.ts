@@ -102,7 +102,10 @@ const RULES: readonly NotSecretRule[] = [
   { reason: 'placeholder', test: (v) => v.includes('...') || v.includes('…') || v.includes('***') || /xxxxx|XXXXX/.test(v) },
   { reason: 'trivial value', test: (v, l) => TRIVIAL.has(l) || TRIVIAL_PREFIXED.test(v) || /^(.)\1*$/.test(v) },
   { reason: 'GUID (an identifier)', test: (v) => GUID.test(v) },
-  { reason: 'git commit SHA', test: (v, _, key) => GIT_SHA.test(v) && !namesCredential(key) },
+  // Without a key (the engine's call) 40 hex chars are left to the detector that found them: the
+  // generic judge only sees them under secret-named keys (`GITHUB_TOKEN`, `oauth_token`), where they
+  // are classic GitHub/OAuth tokens, and pattern detectors only in credential positions (URL passwords).
+  { reason: 'git commit SHA', test: (v, _, key) => GIT_SHA.test(v) && key !== undefined && !namesCredential(key) },
   { reason: 'integrity hash', test: (v) => INTEGRITY_HASH.test(v) },
   { reason: 'inline image', test: (_, l) => /^data:(?:image|font)\//.test(l) },
 ];

@@ -1,6 +1,8 @@
 import { dotenvReader } from './dotenv.js';
 import { ipynbReader } from './ipynb.js';
 import { jsonReader } from './json.js';
+import { pgpassReader } from './pgpass.js';
+import { railsMasterKeyReader } from './rails-master-key.js';
 import { lockfileReader } from './lockfiles.js';
 import { textReader } from './text.js';
 import { tfvarsReader } from './tfvars.js';
@@ -8,11 +10,14 @@ import type { FormatReader } from './types.js';
 import { xmlConfigReader } from './xml-config.js';
 import { yamlReader } from './yaml.js';
 
+export { railsMasterKeyReader, pgpassReader };
 export { textReader, lockfileReader, dotenvReader, ipynbReader, jsonReader, tfvarsReader, xmlConfigReader, yamlReader };
 export type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
 /** Structured readers, most specific first. The text reader is the fallback. */
 export const formatReaders: readonly FormatReader[] = [
+  railsMasterKeyReader,
+  pgpassReader,
   lockfileReader,
   ipynbReader,
   jsonReader,

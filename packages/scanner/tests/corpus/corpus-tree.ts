@@ -431,6 +431,32 @@ production:
   password \${NETRC_PASSWORD}
 `;
 
+  // --- weak real passwords, fused key names, tokens by key, path-read key files ---------------
+  b.file('ops/.pgpass')`# hostname:port:database:username:password
+db.contoso.com:5432:orders:app:${leak('generic-secret-assignment', generatePassword(1120, 12))}
+localhost:5432:orders:app:password
+`;
+  b.file('rails/config/master.key')`${leak('generic-secret-assignment', generateHex(1121, 32))}
+`;
+  b.file('tools/.bash_profile')`export PATH=$PATH:/usr/local/bin
+export HOMEBREW_GITHUB_API_TOKEN='${leak('generic-secret-assignment', generateHex(1122, 40))}'
+export BUILD_COMMIT=${generateHex(1123, 40)}
+`;
+  b.file('web/legacy/config.php')`<?php
+$dbhost = 'localhost';
+$dbuser = 'orders';
+$dbpasswd = '${leak('generic-secret-assignment', ['sword', 'fish!', '23'].join(''))}';
+`;
+  b.file('src/Legacy/machine.config')`<configuration>
+  <system.web>
+    <machineKey validationKey="${leak('generic-secret-assignment', generateHex(1124, 128).toUpperCase())}" decryptionKey="${leak('generic-secret-assignment', generateHex(1125, 48).toUpperCase())}" validation="HMACSHA256" />
+  </system.web>
+</configuration>
+`;
+  const gitPassword = generatePassword(1126, 16);
+  b.file('ops/.git-credentials')`${leak('url-credentials', `https://ops@contoso.com:${gitPassword}@github.com`, gitPassword)}
+`;
+
   // --- non-secrets only ---------------------------------------------------------------------
   b.file('package-lock.json')`{
   "name": "orders",

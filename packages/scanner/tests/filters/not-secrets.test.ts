@@ -100,11 +100,11 @@ describe('isNotSecret / whyNotSecret: classes of non-secrets', () => {
   test('GUIDs are identifiers', () =>
     expectReason('GUID (an identifier)', ['72f988bf-86f1-41af-91ab-2d7cd011db47', '{72F988BF-86F1-41AF-91AB-2D7CD011DB47}']));
 
-  test('git SHAs', () => expectReason('git commit SHA', ['3f786850e387550fdab836ed7e6dc881de23001b']));
+  test('git SHAs under a non-credential key', () => assert.equal(whyNotSecret('3f786850e387550fdab836ed7e6dc881de23001b', 'commit'), 'git commit SHA'));
 
   test('40 hex chars under a credential-named key are not dismissed as a commit SHA', () => {
     const hex = fake(9, 40, '0123456789abcdef');
-    assert.equal(whyNotSecret(hex), 'git commit SHA');
+    assert.equal(whyNotSecret(hex), undefined, 'without a key the detector that found it decides');
     assert.equal(whyNotSecret(hex, 'commit'), 'git commit SHA');
     assert.equal(whyNotSecret(hex, 'github_token_sha'), 'git commit SHA');
     assert.equal(whyNotSecret(hex, 'oauth_token'), undefined);
