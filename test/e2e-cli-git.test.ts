@@ -97,6 +97,32 @@ test('a history baseline survives rewriting history (squash) and still flags a n
   assert.deepEqual(findings.map((f) => `${f.path}:${f.line}`), ['other.env:1']);
 });
 
+test('a history baseline survives a real git rebase of the commit that added the secret', () => {
+  const root = repo();
+  const outside = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-baseline-')));
+  dirs.push(outside);
+  const baselineFile = join(outside, 'baseline.json');
+  assert.equal(keyless(['baseline', '--history', '--output', baselineFile, '--no-cache'], root).code, 0);
+  const original = git(root, 'rev-parse', 'HEAD~1');
+  // A new, unrelated base commit; then rebase main (both commits, the secret's included) onto it.
+  git(root, 'checkout', '-q', '--orphan', 'newbase');
+  git(root, 'rm', '-rq', '--cached', '.');
+  writeFileSync(join(root, 'README.md'), 'base\n');
+  git(root, 'add', 'README.md');
+  git(root, 'commit', '-q', '-m', 'new base');
+  git(root, 'checkout', '-q', '-f', 'main');
+  git(root, 'rebase', '-q', '--onto', 'newbase', '--root', 'main');
+  const rewritten = git(root, 'rev-parse', 'HEAD~1');
+  assert.notEqual(rewritten, original, 'the commit that added the secret was rewritten');
+  git(root, 'reflog', 'expire', '--expire=now', '--all');
+  git(root, 'gc', '-q', '--prune=now');
+  const before = keyless(['scan', '--history', '--format', 'json', '--no-cache'], root);
+  assert.equal(before.code, 1, 'without the baseline the rewritten commit is still reported');
+  const commits = (JSON.parse(before.stdout) as { findings: { commit: string }[] }).findings.map((f) => f.commit);
+  assert.deepEqual(commits, [rewritten]);
+  assert.equal(keyless(['scan', '--history', '--baseline', baselineFile, '--no-cache'], root).code, 0);
+});
+
 test('git errors are one line and exit 2', () => {
   const root = repo();
   const run = keyless(['scan', '--range', 'nope..HEAD'], root);
