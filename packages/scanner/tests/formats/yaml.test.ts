@@ -115,7 +115,7 @@ stringData:
     const text = `password: "${pw}"\n${'# filler line\n'.repeat(MAX_STRUCTURED_YAML / 14 + 1)}`;
     assert.deepEqual(scan('huge.yaml', text), {
       findings: [at('test-password', 'password', pw, 1, 12)],
-      warning: 'huge.yaml: could not be read as yaml (larger than 1 MB, too large to parse as YAML); scanned as plain text',
+      warning: 'huge.yaml: could not be read as yaml (larger than 256 KiB, too large to parse as YAML); scanned as plain text',
     });
   });
 
