@@ -23,6 +23,8 @@ const SAMPLE_PATHS: Readonly<Record<string, string>> = {
   tfvars: 'main.tfvars',
   xml: 'web.config',
   text: 'notes.txt',
+  'rails-master-key': 'config/master.key',
+  pgpass: '.pgpass',
 };
 
 function pathFor(reader: FormatReader): string {
