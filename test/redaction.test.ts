@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { catalog, createEngine, generateIdentifiableKey, IDENTIFIABLE_FAMILIES } from '@keyless/scanner/detectors';
+import { catalog, generateIdentifiableKey, IDENTIFIABLE_FAMILIES } from '@keyless/scanner/detectors';
 import { hostileDir, put, removeHostileDirs } from './helpers/hostile-tree.js';
 import { disorder, runKeyless, type CliRun } from './helpers/hostile-run.js';
 import { isolatedEnv } from './helpers/sandbox-repo.js';

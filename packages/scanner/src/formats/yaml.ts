@@ -90,7 +90,6 @@ function decodeSecretData(value: string): string | undefined {
   const compact = value.replace(/\s+/g, '');
   if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
   const decoded = Buffer.from(compact, 'base64').toString('utf8');
-  // eslint-disable-next-line no-control-regex
   return /^[^\x00-\x08\x0e-\x1f\x7f\ufffd]*$/.test(decoded) ? decoded : undefined;
 }
 
