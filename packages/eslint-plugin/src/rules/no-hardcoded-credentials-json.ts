@@ -5,16 +5,14 @@
  * member (`"ClientSecret": "..."`) is judged by its assignment detector. The secret is never echoed.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
+import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
-import { hintFor } from '../detection/hints.js';
+import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
 type MessageIds = 'hardcodedSecret' | 'secretAssignment';
 export type Options = [{ minSeverity?: Severity }];
 
-const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-const MIN_TEXT_LENGTH = 6;
 
 /** The few @eslint/json (momoa) node shapes this rule reads. */
 interface JsonPosition {
@@ -51,11 +49,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          minSeverity: {
-            type: 'string',
-            enum: ['low', 'medium', 'high', 'critical'],
-            description: 'Report only detectors of at least this severity.',
-          },
+          minSeverity: MIN_SEVERITY_SCHEMA,
         },
         additionalProperties: false,
       },
@@ -65,9 +59,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const engine = sharedEngine();
     const sourceCode = context.sourceCode;
-    const minRank = SEVERITY_RANK[options.minSeverity ?? 'low'];
-    const wanted = (d: Detector) => SEVERITY_RANK[d.severity] >= minRank;
-    const data = (d: Detector) => ({ title: d.title, severity: d.severity, id: d.id, hint: hintFor(d.remediation) });
+    const wanted = severityFilter(options.minSeverity);
+    const data = detectorMessageData;
 
     function locOf(node: JsonString, m: DetectorMatch) {
       const start = node.loc.start.offset;

@@ -6,18 +6,15 @@
  * offsets. The secret is never echoed in the message.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Detector, DetectorMatch, Severity } from '@keyless/scanner/detectors';
+import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';
 import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
-import { hintFor } from '../detection/hints.js';
+import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
 type MessageIds = 'hardcodedSecret' | 'secretAssignment';
 export type Options = [{ minSeverity?: Severity; checkAssignments?: boolean }];
 
-const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-/** No catalog secret (nor a judged assignment value) is shorter than this. */
-const MIN_TEXT_LENGTH = 6;
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-credentials',
@@ -36,11 +33,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          minSeverity: {
-            type: 'string',
-            enum: ['low', 'medium', 'high', 'critical'],
-            description: 'Report only detectors of at least this severity.',
-          },
+          minSeverity: MIN_SEVERITY_SCHEMA,
           checkAssignments: {
             type: 'boolean',
             description: 'Also judge literals assigned to secret-named variables, properties and parameters.',
@@ -54,16 +47,12 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const engine = sharedEngine();
     const sourceCode = context.sourceCode;
-    const minRank = SEVERITY_RANK[options.minSeverity ?? 'low'];
+    const wanted = severityFilter(options.minSeverity);
     const checkAssignments = options.checkAssignments !== false;
-
-    function wanted(d: Detector): boolean {
-      return SEVERITY_RANK[d.severity] >= minRank;
-    }
 
     function reportMatch(node: TSESTree.Node, m: DetectorMatch, sourceOffset: number): void {
       const d = m.detector;
-      const data = { title: d.title, severity: d.severity, id: d.id, hint: hintFor(d.remediation) };
+      const data = detectorMessageData(d);
       if (sourceOffset < 0) {
         context.report({ node, messageId: 'hardcodedSecret', data });
         return;
@@ -100,7 +89,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node,
         messageId: 'secretAssignment',
-        data: { title: d.title, key, severity: d.severity, id: d.id, hint: hintFor(d.remediation) },
+        data: { key, ...detectorMessageData(d) },
       });
     }
 
