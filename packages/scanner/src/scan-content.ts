@@ -103,6 +103,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   }
   // A pattern match inside a candidate's range also learns the candidate's key.
   const resolved = resolveOverlaps(all);
+  if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
   const matches = resolved.map((m): ContentMatch | undefined => {
     let key = keyed.get(m);

@@ -45,17 +45,41 @@ export class IntroIndex {
     const tb = this.commits[b.c]!.time;
     return ta !== tb ? ta < tb : a.c > b.c;
   }
+}
 
-  /** The distinct paths a blob was introduced at, each with its introductions. */
-  pathsOf(blob: string): Map<string, Intro[]> {
-    const byPath = new Map<string, Intro[]>();
-    for (const i of this.blobs.get(blob) ?? []) {
-      const list = byPath.get(i.path);
+/** One blob at one path, with the commits that introduced it there. */
+export interface PathVersion {
+  readonly path: string;
+  readonly blob: string;
+  readonly intros: Intro[];
+}
+
+/**
+ * Every (path, blob) pair of the index, grouped by path (paths in code-unit order) and, within a
+ * path, oldest first (by the oldest commit that introduced that blob there).
+ */
+export function pathVersions(index: IntroIndex): PathVersion[] {
+  const byPath = new Map<string, Map<string, Intro[]>>();
+  for (const [blob, intros] of index.blobs) {
+    for (const i of intros) {
+      let blobs = byPath.get(i.path);
+      if (!blobs) byPath.set(i.path, (blobs = new Map()));
+      const list = blobs.get(blob);
       if (list) list.push(i);
-      else byPath.set(i.path, [i]);
+      else blobs.set(blob, [i]);
     }
-    return byPath;
   }
+  const out: PathVersion[] = [];
+  for (const path of [...byPath.keys()].sort()) {
+    const versions = [...byPath.get(path)!].map(([blob, intros]) => {
+      let oldest = intros[0]!;
+      for (const i of intros) if (index.older(i, oldest)) oldest = i;
+      return { path, blob, intros, oldest };
+    });
+    versions.sort((a, b) => (index.older(a.oldest, b.oldest) ? -1 : index.older(b.oldest, a.oldest) ? 1 : 0));
+    for (const { blob, intros } of versions) out.push({ path, blob, intros });
+  }
+  return out;
 }
 
 interface Aggregate {

@@ -5,14 +5,18 @@
 import { Worker } from 'node:worker_threads';
 import type { ScanContext } from '../config/scan-context.js';
 import type { KeylessConfig } from '../config/types.js';
-import { createKeywordGate, scanBlob, type BlobVerdict } from './blob-scan.js';
+import { createKeywordGate, type BlobVerdict } from './blob-scan.js';
+import { PathVersionScanner } from './path-version-scan.js';
 import type { WorkerBlob, WorkerReply, WorkerRequest } from './blob-scan-worker.js';
 
 export type VerdictHandler = (verdict: BlobVerdict) => void;
 
 export interface BlobScanPool {
-  /** Queues one blob; resolves when more may be submitted (backpressure). */
-  submit(bytes: Buffer, paths: readonly string[], onVerdict: VerdictHandler): Promise<void>;
+  /**
+   * Queues the next version of `path` (a path's versions must be submitted consecutively, oldest
+   * first); resolves when more may be submitted (backpressure).
+   */
+  submit(bytes: Buffer, path: string, onVerdict: VerdictHandler): Promise<void>;
   /** Waits for every submitted blob's verdict, then stops the workers. */
   close(): Promise<void>;
 }
@@ -28,10 +32,10 @@ const BATCH_BLOBS = 128;
 
 /** Scans on the calling thread. */
 export function inlinePool(ctx: ScanContext): BlobScanPool {
-  const gate = createKeywordGate(ctx.engine);
+  const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
   return {
-    async submit(bytes, paths, onVerdict) {
-      onVerdict(scanBlob(bytes, paths, ctx, gate));
+    async submit(bytes, path, onVerdict) {
+      onVerdict(scanner.scan(path, bytes));
     },
     async close() {},
   };
@@ -54,9 +58,11 @@ export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
   let inFlight = 0;
   let failure: Error | undefined;
   let waiters: (() => void)[] = [];
-  let batch: WorkerBlob[] = [];
-  let batchHandlers: VerdictHandler[] = [];
-  let batchBytes = 0;
+  /** Per worker: the blobs (and their handlers) not yet posted. */
+  const batches = workers.map(() => ({ blobs: [] as WorkerBlob[], handlers: [] as VerdictHandler[], bytes: 0 }));
+  /** The worker the current path's versions go to, and that path. */
+  let target = 0;
+  let currentPath: string | undefined;
 
   const notify = () => {
     const ws = waiters;
@@ -79,20 +85,18 @@ export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
     });
   });
 
-  function post(): void {
-    if (batch.length === 0) return;
-    let target = 0;
-    for (let i = 1; i < workers.length; i++) if ((load[i] ?? 0) < (load[target] ?? 0)) target = i;
+  function post(w: number): void {
+    const b = batches[w]!;
+    if (b.blobs.length === 0) return;
     const id = nextBatch++;
-    pending.set(id, { bytes: batchBytes, handlers: batchHandlers });
-    inFlight += batchBytes;
-    load[target] = (load[target] ?? 0) + batchBytes;
-    const req: WorkerRequest = { batch: id, blobs: batch };
-    workers[target]!.postMessage(req, batch.map((b) => b.bytes.buffer as ArrayBuffer));
-    batch = [];
-    batchHandlers = [];
-    batchBytes = 0;
+    pending.set(id, { bytes: b.bytes, handlers: b.handlers });
+    inFlight += b.bytes;
+    load[w] = (load[w] ?? 0) + b.bytes;
+    const req: WorkerRequest = { batch: id, blobs: b.blobs };
+    workers[w]!.postMessage(req, b.blobs.map((x) => x.bytes.buffer as ArrayBuffer));
+    batches[w] = { blobs: [], handlers: [], bytes: 0 };
   }
+  const postAll = () => workers.forEach((_, w) => post(w));
 
   async function waitUntil(cond: () => boolean): Promise<void> {
     while (!cond()) {
@@ -103,19 +107,29 @@ export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
   }
 
   return {
-    async submit(bytes, paths, onVerdict) {
+    async submit(bytes, path, onVerdict) {
       if (failure) throw failure;
+      if (path !== currentPath) {
+        // A new path goes to the least loaded worker (posted and queued bytes), all its versions.
+        currentPath = path;
+        const pendingLoad = (i: number) => (load[i] ?? 0) + batches[i]!.bytes;
+        target = 0;
+        for (let i = 1; i < workers.length; i++) if (pendingLoad(i) < pendingLoad(target)) target = i;
+      }
       // A blob that does not own its whole ArrayBuffer is copied so the transfer detaches nothing else.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
-      batch.push({ bytes: own, paths });
-      batchHandlers.push(onVerdict);
-      batchBytes += own.byteLength + 64;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_BLOBS) post();
+      const b = batches[target]!;
+      b.blobs.push({ bytes: own, path });
+      b.handlers.push(onVerdict);
+      b.bytes += own.byteLength + 64;
+      if (b.bytes >= BATCH_BYTES || b.blobs.length >= BATCH_BLOBS) post(target);
+      // Waiting for room: what is queued for the other workers is posted, so none sits idle.
+      if (inFlight >= MAX_IN_FLIGHT_BYTES) postAll();
       await waitUntil(() => inFlight < MAX_IN_FLIGHT_BYTES);
     },
     async close() {
       try {
-        post();
+        postAll();
         await waitUntil(() => pending.size === 0);
       } finally {
         await Promise.all(workers.map((w) => w.terminate()));

@@ -1,15 +1,17 @@
 /**
  * Worker thread body for blob scanning: builds its own scan context from the (JSON) config and
- * answers batches of blobs with their verdicts.
+ * answers batches of blobs with their verdicts. The versions of one path all come to one worker,
+ * oldest first (each is scanned against the one before it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScanContext } from '../config/scan-context.js';
 import type { KeylessConfig } from '../config/types.js';
-import { createKeywordGate, scanBlob, type BlobVerdict } from './blob-scan.js';
+import { createKeywordGate, type BlobVerdict } from './blob-scan.js';
+import { PathVersionScanner } from './path-version-scan.js';
 
 export interface WorkerBlob {
   readonly bytes: Uint8Array;
-  readonly paths: readonly string[];
+  readonly path: string;
 }
 export interface WorkerRequest {
   readonly batch: number;
@@ -21,12 +23,12 @@ export interface WorkerReply {
 }
 
 const ctx = createScanContext((workerData as { config: KeylessConfig }).config);
-const gate = createKeywordGate(ctx.engine);
+const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
 
 parentPort?.on('message', (req: WorkerRequest) => {
   const verdicts = req.blobs.map((b) => {
     const bytes = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
-    return scanBlob(bytes, b.paths, ctx, gate);
+    return scanner.scan(b.path, bytes);
   });
   parentPort?.postMessage({ batch: req.batch, verdicts } satisfies WorkerReply);
 });

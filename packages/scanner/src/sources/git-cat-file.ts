@@ -5,7 +5,11 @@
  */
 import { streamGit } from './git-process.js';
 
-export type BlobHandler = (id: string, bytes: Buffer | undefined) => void | Promise<void>;
+/**
+ * `bytes` is undefined for a missing object (`size` -1) and for one over the size limit (its bytes
+ * are skipped unread, never buffered).
+ */
+export type BlobHandler = (id: string, bytes: Buffer | undefined, size: number) => void | Promise<void>;
 
 /** Incremental parser of `--batch` output: `<id> <type> <size>\n<bytes>\n` or `<id> missing\n`. */
 export class BatchParser {
@@ -15,8 +19,13 @@ export class BatchParser {
   private bodyId = '';
   /** Bytes of the newline after a body still to skip. */
   private skipNewline = false;
+  /** Bytes of an over-limit body still to discard. */
+  private discard = 0;
 
-  constructor(private readonly onBlob: (id: string, bytes: Buffer | undefined) => void) {}
+  constructor(
+    private readonly onBlob: (id: string, bytes: Buffer | undefined, size: number) => void,
+    private readonly maxSize = Number.POSITIVE_INFINITY,
+  ) {}
 
   push(chunk: Buffer): void {
     let pos = 0;
@@ -24,6 +33,13 @@ export class BatchParser {
       if (this.skipNewline) {
         this.skipNewline = false;
         if (chunk[pos] === 0x0a) pos++;
+        continue;
+      }
+      if (this.discard > 0) {
+        const take = Math.min(this.discard, chunk.length - pos);
+        this.discard -= take;
+        pos += take;
+        if (this.discard === 0) this.skipNewline = true;
         continue;
       }
       if (this.body) {
@@ -35,7 +51,7 @@ export class BatchParser {
           const body = this.body;
           this.body = undefined;
           this.skipNewline = true;
-          this.onBlob(this.bodyId, body);
+          this.onBlob(this.bodyId, body, body.length);
         }
         continue;
       }
@@ -55,20 +71,25 @@ export class BatchParser {
   private startObject(line: string): void {
     const [id = '', type = '', size = ''] = line.split(' ');
     if (type === 'missing' || type === 'ambiguous' || size === '') {
-      this.onBlob(id, undefined);
+      this.onBlob(id, undefined, -1);
       return;
     }
     const n = Number(size);
     if (!Number.isSafeInteger(n) || n < 0) {
       // Not a size git prints: report the object as unreadable rather than throw from Buffer allocation.
-      this.onBlob(id, undefined);
+      this.onBlob(id, undefined, -1);
+      return;
+    }
+    if (n > this.maxSize) {
+      this.onBlob(id, undefined, n);
+      this.discard = n;
       return;
     }
     this.bodyId = id;
     this.bodyFilled = 0;
     if (n === 0) {
       this.skipNewline = true;
-      this.onBlob(id, Buffer.alloc(0));
+      this.onBlob(id, Buffer.alloc(0), 0);
       return;
     }
     // Its own ArrayBuffer (never the shared pool), so it can be transferred to a worker.
@@ -80,14 +101,14 @@ export class BatchParser {
  * Streams the contents of `ids` (in that order; pass pack order for speed) to `onBlob`.
  * A missing object is reported with `bytes` undefined.
  */
-export async function readBlobs(cwd: string, ids: readonly string[], onBlob: BlobHandler): Promise<void> {
+export async function readBlobs(cwd: string, ids: readonly string[], onBlob: BlobHandler, maxSize?: number): Promise<void> {
   if (ids.length === 0) return;
   let queue: Promise<void> = Promise.resolve();
   let pendingError: unknown;
-  const parser = new BatchParser((id, bytes) => {
-    const r = onBlob(id, bytes);
+  const parser = new BatchParser((id, bytes, size) => {
+    const r = onBlob(id, bytes, size);
     if (r) queue = queue.then(() => r).catch((e: unknown) => void (pendingError ??= e));
-  });
+  }, maxSize);
   await streamGit(
     cwd,
     ['cat-file', '--batch'],

@@ -1,9 +1,10 @@
 /**
  * Full-history scan without computing diffs: list every commit reachable from any ref with the
- * blobs it introduces (`git log --raw -c`), scan each unique blob once (in pack order, on worker
- * threads when there are many), and attribute findings to the oldest commit and path that
- * introduced them. With the cache, only commits not reachable from the last scan's tips are listed,
- * plus the few blobs that had findings.
+ * blobs it introduces (`git log --raw -c`), read each (path, blob) version once through
+ * `git cat-file --batch`, path by path and oldest first, and scan each version against the one
+ * before it (only new lines, for line-local formats; see path-version-scan.ts) on worker threads.
+ * Findings are attributed to the oldest commit and path that introduced them. With the cache, only
+ * commits not reachable from the last scan's tips are listed, plus the few blobs that had findings.
  */
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../cli/progress.js';
@@ -14,8 +15,8 @@ import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
 import type { BlobVerdict } from './blob-scan.js';
-import { FindingAggregator, IntroIndex } from './blob-intros.js';
-import { listObjectSizes, objectSizes, readBlobs } from './git-cat-file.js';
+import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
+import { readBlobs } from './git-cat-file.js';
 import { logCommits } from './git-log.js';
 import { countNotReachable, openRepo, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
 import { detectionSetup } from './detection-setup.js';
@@ -26,8 +27,6 @@ export const SKIP_MISSING = 'object missing (partial or broken clone)';
 
 /** Below this many blobs, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD_BLOBS = 3000;
-/** Above this many wanted blobs, the pack-order listing pays for itself. */
-const PACK_ORDER_THRESHOLD = 20000;
 const MAX_WARNINGS = 50;
 
 function workerCount(blobs: number): number {
@@ -89,13 +88,6 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   };
   for (const s of previous?.skipped ?? []) skip(s.path, s.reason);
 
-  // Pack order (for fast sequential reads) is listed while the log runs, on big full scans.
-  const packOrder: { id: string; size: number }[] = [];
-  const listing = previous ? undefined : listObjectSizes(repo.cwd, (id, type, size) => {
-    if (type === 'blob') packOrder.push({ id, size });
-  });
-  listing?.catch(() => undefined);
-
   trace(`${tips.length} ref tips, cache ${previous ? 'hit' : 'not used'}`);
   let newCommits = 0;
   progress.phase('history: listing', 0, 'commits');
@@ -116,89 +108,62 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   }
 
   trace(`${newCommits} commits listed`);
-  // Which blobs to read, in which order, with their sizes.
   const wanted = index.blobs;
-  let order: { id: string; size: number }[];
-  if (listing && wanted.size >= PACK_ORDER_THRESHOLD) {
-    await listing;
-    order = packOrder.filter((o) => wanted.has(o.id));
-    const listed = new Set(order.map((o) => o.id));
-    const rest = [...wanted.keys()].filter((id) => !listed.has(id));
-    if (rest.length) {
-      const sizes = await objectSizes(repo.cwd, rest);
-      for (const id of rest) order.push({ id, size: sizes.get(id) ?? -1 });
-    }
-  } else {
-    const ids = [...wanted.keys()];
-    const sizes = await objectSizes(repo.cwd, ids);
-    order = ids.map((id) => ({ id, size: sizes.get(id) ?? -1 }));
-  }
-  packOrder.length = 0;
-  trace(`${order.length} blobs ordered`);
+  // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
+  // each version is scanned against the one before it (see path-version-scan.ts).
+  const versions = pathVersions(index);
+  trace(`${versions.length} path versions of ${wanted.size} blobs ordered`);
 
-  // Progress in commits: a commit is done when every blob it introduces has been scanned.
+  // Progress in commits: a commit is done when every version it introduces has been scanned.
   const remaining = new Int32Array(index.commits.length);
-  for (const intros of wanted.values()) for (const i of intros) remaining[i.c]!++;
+  for (const v of versions) for (const i of v.intros) remaining[i.c]!++;
   let commitsDone = remaining.filter((r) => r === 0).length;
-  const finishBlob = (id: string) => {
-    for (const i of wanted.get(id) ?? []) if (--remaining[i.c]! === 0) commitsDone++;
+  const finish = (v: PathVersion) => {
+    for (const i of v.intros) if (--remaining[i.c]! === 0) commitsDone++;
     progress.update(commitsDone);
   };
   progress.phase('history', index.commits.length, 'commits');
-
-  const toRead: string[] = [];
-  for (const o of order) {
-    const first = wanted.get(o.id)?.[0];
-    if (o.size < 0) {
-      if (first) skip(first.path, SKIP_MISSING);
-      finishBlob(o.id);
-    } else if (o.size > ctx.maxFileSize) {
-      if (first) skip(first.path, SKIP_TOO_LARGE);
-      finishBlob(o.id);
-    } else toRead.push(o.id);
-  }
 
   const aggregator = new FindingAggregator(index);
   const dirty = new Set<string>();
   const warnedPaths = new Set<string>();
   let blobsScanned = 0;
   let bytesScanned = 0;
-  const onVerdict = (id: string, paths: Map<string, { c: number; path: string }[]>) => (v: BlobVerdict) => {
-    if (v.kind === 'binary') {
-      const first = wanted.get(id)?.[0];
-      if (first) skip(first.path, SKIP_BINARY);
-    } else if (v.kind === 'scanned') {
-      let i = 0;
-      for (const [path, intros] of paths) {
-        const r = v.perPath[i++];
-        if (!r) continue;
-        if (r.findings.length) {
-          aggregator.add(r.findings, intros);
-          dirty.add(id);
-        }
-        if (r.warning && !warnedPaths.has(path)) {
-          warnedPaths.add(path);
-          warnings.push(`${r.warning} (at ${index.commits[intros[0]!.c]!.info.commit.slice(0, 12)})`);
-        }
+  const onVerdict = (v: PathVersion) => (verdict: BlobVerdict) => {
+    if (verdict.kind === 'binary') skip(v.path, SKIP_BINARY);
+    else if (verdict.kind === 'scanned') {
+      const r = verdict.perPath[0];
+      if (r?.findings.length) {
+        aggregator.add(r.findings, v.intros);
+        dirty.add(v.blob);
+      }
+      if (r?.warning && !warnedPaths.has(v.path)) {
+        warnedPaths.add(v.path);
+        warnings.push(`${r.warning} (at ${index.commits[v.intros[0]!.c]!.info.commit.slice(0, 12)})`);
       }
     }
-    finishBlob(id);
+    finish(v);
   };
 
-  const pool = makePool(options, ctx, toRead.length);
+  const pool = makePool(options, ctx, versions.length);
+  let next = 0;
   try {
-    await readBlobs(repo.cwd, toRead, async (id, bytes) => {
-      if (!bytes) {
-        const first = wanted.get(id)?.[0];
-        if (first) skip(first.path, SKIP_MISSING);
-        finishBlob(id);
-        return;
-      }
-      blobsScanned++;
-      bytesScanned += bytes.length;
-      const paths = index.pathsOf(id);
-      await pool.submit(bytes, [...paths.keys()], onVerdict(id, paths));
-    });
+    await readBlobs(
+      repo.cwd,
+      versions.map((v) => v.blob),
+      async (_id, bytes, size) => {
+        const v = versions[next++]!;
+        if (!bytes) {
+          skip(v.path, size < 0 ? SKIP_MISSING : SKIP_TOO_LARGE);
+          finish(v);
+          return;
+        }
+        blobsScanned++;
+        bytesScanned += bytes.length;
+        await pool.submit(bytes, v.path, onVerdict(v));
+      },
+      ctx.maxFileSize,
+    );
   } finally {
     await pool.close();
     progress.finish();

@@ -1,0 +1,172 @@
+/**
+ * Which lines of a file version are new compared with the previous version of the same path,
+ * computed without a diff algorithm: common runs are skipped with native byte comparisons, and
+ * after a difference the next line is looked up in the previous version to re-align. Lines inside
+ * a common run exist, with the same line before them, in the previous version, so a line-local
+ * scan of the previous version already judged them. Everything else is "novel": lines that differ,
+ * lines that could not be re-aligned, and the first line of every common run after a difference
+ * (its previous line changed, and a `keyless-ignore-next-line` above it may have gone).
+ * Errs towards novel: a wrong re-alignment only makes the next run short.
+ */
+
+/** A half-open byte range [start, end) of whole lines. */
+export type ByteRange = readonly [number, number];
+
+/** How far ahead (and a quarter of that behind) of the lost alignment a line is looked up. */
+const REALIGN_WINDOW = 4 * 1024;
+/** Total bytes the look-ups may search, per byte of the current version, before giving up. */
+const SEARCH_BUDGET_PER_BYTE = 32;
+const SEARCH_BUDGET_MIN = 1 << 20;
+/** First comparison size when measuring a common run; doubles while equal. */
+const GALLOP_START = 256;
+/** Lines shorter than this (with their newline) are never used to re-align. */
+const MIN_ANCHOR_LINE = 8;
+/** Occurrences of a line tried as re-alignment points, per direction. */
+const MAX_REALIGN_TRIES = 8;
+
+/** Length of the common prefix of a[ai..] and b[bi..] (native comparisons, galloping). */
+export function commonLength(a: Buffer, ai: number, b: Buffer, bi: number): number {
+  const max = Math.min(a.length - ai, b.length - bi);
+  let ok = 0;
+  let step = GALLOP_START;
+  while (ok < max) {
+    const n = Math.min(step, max - ok);
+    if (a.compare(b, bi + ok, bi + ok + n, ai + ok, ai + ok + n) === 0) {
+      ok += n;
+      step *= 2;
+      continue;
+    }
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (a.compare(b, bi + ok, bi + ok + mid, ai + ok, ai + ok + mid) === 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return ok + lo;
+  }
+  return ok;
+}
+
+/** End of the line starting at `i` (just past its newline, or the buffer's end). */
+export function lineEnd(buf: Buffer, i: number): number {
+  const nl = buf.indexOf(0x0a, i);
+  return nl === -1 ? buf.length : nl + 1;
+}
+
+/** Start of the line holding byte `i`. */
+export function lineStart(buf: Buffer, i: number): number {
+  return i <= 0 ? 0 : buf.lastIndexOf(0x0a, i - 1) + 1;
+}
+
+/**
+ * A line start in `other` in [from, to) where `from_` re-aligns at `i` (either buffer may be the
+ * current version): its line equals `needle` (the line at `i`) and the common run there goes on
+ * over the next line too, or both buffers end.
+ * A lone matching line (`  version: 1.0.0`, `});`) is usually somewhere else in the file.
+ */
+function realign(from_: Buffer, i: number, other: Buffer, needle: Buffer, from: number, to: number): number {
+  // Searched in a view: indexOf has no end bound and would otherwise run to the end of `other`.
+  const window = other.subarray(from, to);
+  let pos = 0;
+  for (let tries = 0; tries < MAX_REALIGN_TRIES && pos < window.length; tries++) {
+    const found = window.indexOf(needle, pos);
+    if (found === -1) return -1;
+    pos = found + 1;
+    const at = from + found;
+    if (at !== 0 && other[at - 1] !== 0x0a) continue;
+    const k = commonLength(from_, i, other, at);
+    if (i + k === from_.length && at + k === other.length) return at;
+    const next = from_.indexOf(0x0a, i + needle.length);
+    if (next !== -1 && next < i + k) return at;
+  }
+  return -1;
+}
+
+/** Do a[ai..] and b[bi..] agree over a's whole line at ai (or to both ends)? */
+function startsCommonLine(a: Buffer, ai: number, b: Buffer, bi: number): boolean {
+  const e = lineEnd(a, ai);
+  const k = commonLength(a, ai, b, bi);
+  return ai + k >= e || (ai + k === a.length && bi + k === b.length);
+}
+
+/**
+ * The novel lines of `cur` relative to `prev`, as sorted, non-overlapping, line-aligned byte ranges.
+ * Every line of `cur` outside them equals a line of `prev` that follows the same line as in `cur`.
+ */
+export function novelLineRanges(cur: Buffer, prev: Buffer): ByteRange[] {
+  const ranges: [number, number][] = [];
+  const mark = (s: number, e: number) => {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] >= s) last[1] = Math.max(last[1], e);
+    else ranges.push([s, e]);
+  };
+  const n = cur.length;
+  let budget = SEARCH_BUDGET_PER_BYTE * n + SEARCH_BUDGET_MIN;
+  let i = 0;
+  let j = 0;
+  let aligned = true;
+  while (i < n) {
+    if (aligned) {
+      const k = commonLength(cur, i, prev, j);
+      // Whole common lines: up to the last newline inside the run, or both buffers' ends.
+      let runEnd = i;
+      if (i + k === n && j + k === prev.length) runEnd = n;
+      else if (k > 0) runEnd = Math.max(i, cur.lastIndexOf(0x0a, i + k - 1) + 1);
+      if (runEnd > i) {
+        // The run's first line is novel unless both files start here (same, empty, line before).
+        if (i !== 0 || j !== 0) mark(i, lineEnd(cur, i));
+        j += runEnd - i;
+        i = runEnd;
+        continue;
+      }
+      aligned = false;
+    }
+    // The lines at i (cur) and j (prev) differ. Where do the files meet again? The line at i
+    // further on in prev (prev's lines before it were deleted), the line at j further on in cur
+    // (cur's lines before it were inserted: novel), whichever is nearer; else lines i and j are a
+    // changed pair (i is novel) and the next pair is tried.
+    while (i < n && !aligned) {
+      if (budget <= 0) {
+        mark(i, n);
+        return ranges;
+      }
+      const e = lineEnd(cur, i);
+      const pe = j < prev.length ? lineEnd(prev, j) : j;
+      if (e < n && pe < prev.length && startsCommonLine(cur, e, prev, pe)) {
+        // A changed line: the lines after the pair agree again (no search needed).
+        mark(i, e);
+        i = e;
+        j = pe;
+        aligned = true;
+        continue;
+      }
+      let inPrev = -1;
+      let inCur = -1;
+      // Short lines (blank, `}`) occur everywhere: re-aligning on them would mostly be wrong.
+      if (e - i >= MIN_ANCHOR_LINE && j < prev.length) {
+        const to = Math.min(prev.length, j + REALIGN_WINDOW);
+        budget -= to - j;
+        inPrev = realign(cur, i, prev, cur.subarray(i, e), j, to);
+      }
+      if (pe - j >= MIN_ANCHOR_LINE) {
+        const to = Math.min(n, i + (inPrev === -1 ? REALIGN_WINDOW : inPrev - j));
+        budget -= to - i;
+        inCur = to > i ? realign(prev, j, cur, prev.subarray(j, pe), i, to) : -1;
+      }
+      if (inCur !== -1) {
+        mark(i, inCur);
+        i = inCur;
+        aligned = true;
+      } else if (inPrev !== -1) {
+        j = inPrev;
+        aligned = true;
+      } else {
+        mark(i, e);
+        i = e;
+        j = pe;
+      }
+    }
+  }
+  return ranges;
+}

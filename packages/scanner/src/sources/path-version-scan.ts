@@ -1,0 +1,148 @@
+/**
+ * Scans the successive versions of one path, oldest first, each against the one before it: for
+ * formats whose findings depend only on their own line (code, plain text, lockfiles), only the
+ * lines new in a version (line-novelty) and the lines that held a finding before ("hot" lines, so
+ * every version still holding a secret counts as an occurrence) are scanned. Structured formats,
+ * the first version of a path, and files with a multi-line detector's anchor are scanned whole.
+ * Findings equal those of scanning every version whole, on the lines each version introduced.
+ */
+import type { ScanContext } from '../config/scan-context.js';
+import type { Finding } from '../finding.js';
+import { lockfileReader, readerFor, textReader } from '../formats/index.js';
+import { scanFileText } from '../scan-file.js';
+import type { BlobVerdict } from './blob-scan.js';
+import { decodeText, looksBinary } from './decode.js';
+import { lineEnd, lineStart, novelLineRanges, type ByteRange } from './line-novelty.js';
+import { buildSparseText, mergeRanges } from './sparse-text.js';
+
+/** Readers whose candidates and skip ranges are decided within one line. */
+function isLineLocal(path: string): boolean {
+  const reader = readerFor(path, '');
+  return reader === textReader || reader === lockfileReader;
+}
+
+function isUtf16(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/** A keyword of a detector whose matches span lines, and how far its matches reach, in bytes. */
+export interface MultilineAnchor {
+  readonly needle: Buffer;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** Bytes per character at most (UTF-8), to turn a detector's window in characters into bytes. */
+const MAX_BYTES_PER_CHAR = 4;
+
+/**
+ * The keywords of detectors whose matches span lines (PEM bodies, .netrc entries, PuTTY keys), as
+ * their patterns require them (also in lower and upper case when the pattern ignores case).
+ */
+export function multilineAnchors(ctx: ScanContext): MultilineAnchor[] {
+  const out = new Map<string, MultilineAnchor>();
+  for (const d of ctx.engine.detectors) {
+    if (d.kind !== 'pattern' || !d.window?.multiline) continue;
+    const before = d.window.before * MAX_BYTES_PER_CHAR;
+    const after = d.window.after * MAX_BYTES_PER_CHAR;
+    for (const k of d.keywords) {
+      const forms = d.pattern.flags.includes('i') ? [k, k.toLowerCase(), k.toUpperCase()] : [k];
+      for (const w of forms) {
+        const known = out.get(w);
+        out.set(w, { needle: Buffer.from(w, 'utf8'), before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0) });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Line ranges of `bytes` within reach of an occurrence of `anchor` that itself is within reach of
+ * one of the `near` ranges: only there can a multi-line match touch those ranges.
+ */
+function anchorWindowsNear(bytes: Buffer, anchor: MultilineAnchor, near: readonly ByteRange[]): ByteRange[] {
+  const len = anchor.needle.length;
+  const regions = mergeRanges(near.map(([s, e]): ByteRange => [Math.max(0, s - anchor.after - len), Math.min(bytes.length, e + anchor.before + len)]));
+  const out: ByteRange[] = [];
+  for (const [rs, re] of regions) {
+    const region = bytes.subarray(rs, re);
+    for (let at = region.indexOf(anchor.needle); at !== -1; at = region.indexOf(anchor.needle, at + 1)) {
+      const p = rs + at;
+      out.push([lineStart(bytes, Math.max(0, p - anchor.before)), lineEnd(bytes, Math.min(bytes.length, p + len + anchor.after))]);
+    }
+  }
+  return out;
+}
+
+/** Whole lines of `bytes` equal to one of `lines` (each without its newline). */
+function linesEqualTo(bytes: Buffer, lines: readonly Buffer[]): ByteRange[] {
+  const out: ByteRange[] = [];
+  for (const line of lines) {
+    if (line.length === 0) continue;
+    for (let at = bytes.indexOf(line); at !== -1; at = bytes.indexOf(line, at + 1)) {
+      if (at > 0 && bytes[at - 1] !== 0x0a) continue;
+      const after = at + line.length;
+      const ends = after === bytes.length || bytes[after] === 0x0a || (bytes[after] === 0x0d && (after + 1 === bytes.length || bytes[after + 1] === 0x0a));
+      if (ends) out.push([at, lineEnd(bytes, at)]);
+    }
+  }
+  return out;
+}
+
+export class PathVersionScanner {
+  private path: string | undefined;
+  private previous: Buffer | undefined;
+  /** Lines (bytes, no newline) that held a finding in an earlier version of this path. */
+  private hot = new Map<string, Buffer>();
+  /** The multi-line anchors present in the previous version. */
+  private previousAnchors: MultilineAnchor[] = [];
+  private readonly anchors: MultilineAnchor[];
+
+  constructor(
+    private readonly ctx: ScanContext,
+    private readonly gate: (bytes: Buffer) => boolean,
+  ) {
+    this.anchors = multilineAnchors(ctx);
+  }
+
+  /** Scans `bytes`, the next version of `path` (a new path starts a new history). */
+  scan(path: string, bytes: Buffer): BlobVerdict {
+    if (path !== this.path) {
+      this.path = path;
+      this.previous = undefined;
+      this.hot = new Map();
+      this.previousAnchors = [];
+    }
+    if (looksBinary(bytes)) return { kind: 'binary' };
+    const previous = this.previous;
+    this.previous = bytes;
+    if (!previous || isUtf16(bytes) || !isLineLocal(path)) {
+      this.previousAnchors = this.anchors.filter((a) => bytes.includes(a.needle));
+      if (!this.gate(bytes)) return { kind: 'clean' };
+      return this.remember(scanFileText(decodeText(bytes), path, this.ctx));
+    }
+    let accepted = mergeRanges([...novelLineRanges(bytes, previous), ...linesEqualTo(bytes, [...this.hot.values()])]);
+    let sparse = buildSparseText(bytes, accepted);
+    // A multi-line match may reach into new lines from an anchor on an old line: an anchor present
+    // now was in the previous version or is on a new line, so only those are looked up in full.
+    // An anchor present now is on a new line or was in the previous version; once seen, a path
+    // keeps it as a candidate (finding out that it left would take a full search).
+    this.previousAnchors = this.anchors.filter((a) => this.previousAnchors.includes(a) || sparse.bytes.includes(a.needle));
+    const windows = this.previousAnchors.flatMap((a) => anchorWindowsNear(bytes, a, accepted));
+    if (windows.length > 0 && accepted.length > 0) {
+      accepted = mergeRanges([...accepted, ...windows]);
+      sparse = buildSparseText(bytes, accepted);
+    }
+    if (accepted.length === 0 || !this.gate(sparse.bytes)) return { kind: 'clean' };
+    const result = scanFileText(decodeText(sparse.bytes), path, this.ctx);
+    const findings = result.findings.map((f) => sparse.mapFinding(f)).filter((f): f is Finding => f !== undefined);
+    return this.remember(result.warning ? { findings, warning: result.warning } : { findings });
+  }
+
+  private remember(result: { findings: Finding[]; warning?: string }): BlobVerdict {
+    for (const f of result.findings) {
+      if (!this.hot.has(f.lineText)) this.hot.set(f.lineText, Buffer.from(f.lineText, 'utf8'));
+    }
+    return { kind: 'scanned', perPath: [result] };
+  }
+}

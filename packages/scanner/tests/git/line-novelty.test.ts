@@ -1,0 +1,174 @@
+/**
+ * Line novelty (which lines of a version are new against the previous one) and the per-path
+ * version scanner built on it: scanning only new and "hot" lines must report, for every version,
+ * exactly the fingerprints a whole-file scan of that version reports (so history findings and
+ * occurrence counts do not change), at the same positions.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { createScanContext } from '../../src/config/scan-context.js';
+import { generateEntraClientSecret, generateGithubToken, generatePassword, generatePem } from '../../src/detectors/generate.js';
+import type { Finding } from '../../src/finding.js';
+import { scanFileText } from '../../src/scan-file.js';
+import { createKeywordGate } from '../../src/sources/blob-scan.js';
+import { novelLineRanges } from '../../src/sources/line-novelty.js';
+import { PathVersionScanner } from '../../src/sources/path-version-scan.js';
+import { check, reportRuns } from '../fuzz/fuzz-settings.js';
+
+after(() => reportRuns('line-novelty'));
+
+const lines = (s: string) => s.split(/(?<=\n)/);
+const novelText = (cur: string, prev: string) =>
+  novelLineRanges(Buffer.from(cur), Buffer.from(prev)).map(([s, e]) => Buffer.from(cur).subarray(s, e).toString());
+
+describe('novelLineRanges', () => {
+  test('an unchanged file has no novel lines; a new line and the line after it are novel', () => {
+    // (Lines shorter than 8 bytes are never used to re-align, so a short line after a change is novel too.)
+    assert.deepEqual(novelText('a = 1\nNEW\nc = 3\nd = 4\n', 'a = 1\nc = 3\nd = 4\n'), ['NEW\nc = 3\nd = 4\n']);
+    const prev = 'alpha = 1\nbravo = 2\ncharlie = 3\ndelta = 4\n';
+    assert.deepEqual(novelText(prev, prev), []);
+    assert.deepEqual(novelText('alpha = 1\nbravo = 2\nNEW LINE\ncharlie = 3\ndelta = 4\n', prev), ['NEW LINE\ncharlie = 3\n']);
+  });
+
+  test('a changed line is novel, with the next line (its previous line changed)', () => {
+    assert.deepEqual(novelText('one line\ntwo CHANGED\nthree line\nfour line\n', 'one line\ntwo line\nthree line\nfour line\n'), [
+      'two CHANGED\nthree line\n',
+    ]);
+  });
+
+  test('a deletion makes the line after it novel (a keyless-ignore-next-line above it may have gone)', () => {
+    const prev = '// keyless-ignore-next-line\nsecret = "x"\nother line\n';
+    assert.deepEqual(novelText('secret = "x"\nother line\n', prev), ['secret = "x"\n']);
+  });
+
+  test('insertions, deletions and edits far apart in a long file give small ranges', () => {
+    const prev = Array.from({ length: 5000 }, (_, i) => `  "package-${i}": "^${i}.0.0",\n`).join('');
+    const l = lines(prev);
+    l.splice(4000, 3);
+    l[2500] = '  "package-2500": "^9.9.9",\n';
+    l.splice(100, 0, '  "inserted-a": "1",\n', '  "inserted-b": "2",\n');
+    const cur = l.join('');
+    assert.deepEqual(novelText(cur, prev), [
+      '  "inserted-a": "1",\n  "inserted-b": "2",\n  "package-100": "^100.0.0",\n',
+      '  "package-2500": "^9.9.9",\n  "package-2501": "^2501.0.0",\n',
+      '  "package-4003": "^4003.0.0",\n',
+    ]);
+  });
+
+  test('property: every line outside the ranges follows the same line in the previous version, and the ranges are whole lines', () => {
+    const lineArb = fc.oneof(fc.constantFrom('', '}', '  return x;', 'const a = 1;', 'x'), fc.string({ maxLength: 12 }).map((s) => s.replace(/\n/g, '')));
+    check(
+      'novelty-invariant',
+      fc.property(fc.array(lineArb, { maxLength: 40 }), fc.array(lineArb, { maxLength: 40 }), fc.boolean(), (a, b, trailing) => {
+        const prev = a.join('\n') + (trailing ? '\n' : '');
+        const cur = b.join('\n') + (b.length && trailing ? '\n' : '');
+        const bytes = Buffer.from(cur);
+        const ranges = novelLineRanges(bytes, Buffer.from(prev));
+        const inRange = (o: number) => ranges.some(([s, e]) => o >= s && o < e);
+        let last = -1;
+        for (const [s, e] of ranges) {
+          assert.ok(s > last && e > s && e <= bytes.length);
+          assert.ok(s === 0 || bytes[s - 1] === 0x0a, 'range starts a line');
+          assert.ok(e === bytes.length || bytes[e - 1] === 0x0a, 'range ends a line');
+          last = e;
+        }
+        const prevLines = prev.length ? prev.split('\n') : [];
+        const pairs = new Set(prevLines.map((l, i) => `${i === 0 ? '\u0000START' : prevLines[i - 1]}\u0001${l}`));
+        const curLines = cur.split('\n');
+        let offset = 0;
+        curLines.forEach((l, i) => {
+          if (offset < bytes.length && !inRange(offset)) {
+            assert.ok(pairs.has(`${i === 0 ? '\u0000START' : curLines[i - 1]}\u0001${l}`), `line ${i + 1} ${JSON.stringify(l)} is not new`);
+          }
+          offset += Buffer.byteLength(l) + 1;
+        });
+      }),
+    );
+  });
+});
+
+describe('PathVersionScanner', () => {
+  const ctx = createScanContext({});
+  const whole = (text: string, path: string) => scanFileText(text, path, ctx).findings;
+  const key = (f: Finding) => `${f.fingerprint}@${f.line}:${f.column}`;
+
+  /** Scans the versions in order and checks each against a whole-file scan of that version. */
+  function assertSameAsWholeScans(path: string, versions: readonly string[]): Finding[][] {
+    const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
+    return versions.map((v, i) => {
+      const verdict = scanner.scan(path, Buffer.from(v));
+      const got = verdict.kind === 'scanned' ? verdict.perPath[0]!.findings : [];
+      const want = whole(v, path);
+      const wantKeys = new Set(want.map(key));
+      for (const f of got) assert.ok(wantKeys.has(key(f)), `version ${i + 1}: ${f.ruleId} at ${f.line}:${f.column} is not in the whole-file scan`);
+      assert.deepEqual(new Set(got.map((f) => f.fingerprint)), new Set(want.map((f) => f.fingerprint)), `version ${i + 1}: fingerprints`);
+      return got;
+    });
+  }
+
+  test('a secret kept over many edits is reported in every version that holds it, at its real line', () => {
+    const secret = generateEntraClientSecret(41);
+    const base = Array.from({ length: 200 }, (_, i) => `export const value${i} = compute(${i});\n`);
+    const versions: string[] = [];
+    let l = [...base];
+    versions.push(l.join(''));
+    l.splice(120, 0, `const clientSecret = "${secret}";\n`);
+    versions.push(l.join(''));
+    l.splice(10, 0, 'import { x } from "y";\n');
+    versions.push(l.join(''));
+    l[180] = 'export const changed = 1;\n';
+    versions.push(l.join(''));
+    l = l.filter((x) => !x.includes(secret));
+    versions.push(l.join(''));
+    const got = assertSameAsWholeScans('src/config.ts', versions);
+    assert.deepEqual(
+      got.map((fs) => fs.map((f) => [f.ruleId, f.line])),
+      [[], [['azure-entra-client-secret', 121]], [['azure-entra-client-secret', 122]], [['azure-entra-client-secret', 122]], []],
+    );
+  });
+
+  test('an ignore comment added above a secret hides it; removing the comment brings it back', () => {
+    const token = generateGithubToken('ghp', 42);
+    const v1 = `a = 1\nTOKEN = "${token}"\nb = 2\n`;
+    const v2 = `a = 1\n# keyless-ignore-next-line\nTOKEN = "${token}"\nb = 2\n`;
+    const got = assertSameAsWholeScans('deploy/run.py', [v1, v2, v1]);
+    assert.deepEqual(got.map((fs) => fs.length), [1, 0, 1]);
+  });
+
+  test('a private key whose body changes under an unchanged BEGIN line is found (multi-line anchor)', () => {
+    const pem1 = generatePem(43);
+    const pem2 = generatePem(44);
+    const head = Array.from({ length: 50 }, (_, i) => `line ${i}\n`).join('');
+    const v1 = `${head}${pem1}\nend\n`;
+    const v2 = `${head}${pem2}\nend\n`;
+    const got = assertSameAsWholeScans('notes/keys.txt', [`${head}end\n`, v1, v2]);
+    assert.deepEqual(got.map((fs) => fs.map((f) => f.ruleId)), [[], ['private-key'], ['private-key']]);
+  });
+
+  test('property: random edit histories with secrets give the same fingerprints per version as whole-file scans', () => {
+    const secrets = [generatePassword(45, 18), generateEntraClientSecret(46), generateGithubToken('ghp', 47)];
+    const lineArb = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('', '}', 'const a = 1;', 'function f() {', '  return compute(a, b);', '// comment') },
+      { weight: 1, arbitrary: fc.constantFrom(...secrets.map((s, i) => `const password${i} = "${s}";`)) },
+      { weight: 1, arbitrary: fc.constantFrom('// keyless-ignore-next-line', `const token = "${secrets[2]}"; // keyless-ignore`) },
+    );
+    const edit = fc.record({ at: fc.nat(60), del: fc.nat(3), ins: fc.array(lineArb, { maxLength: 4 }) });
+    check(
+      'version-scan-equivalence',
+      fc.property(fc.array(lineArb, { maxLength: 40 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const versions = [start.join('\n') + '\n'];
+        let cur = [...start];
+        for (const e of edits) {
+          cur = [...cur];
+          cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
+          versions.push(cur.join('\n') + '\n');
+        }
+        assertSameAsWholeScans('src/app.ts', versions);
+      }),
+      300,
+    );
+  });
+});
+
+
