@@ -17,8 +17,9 @@ import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
 import type { BlobVerdict } from './blob-scan.js';
 import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
-import { logCommits } from './git-log.js';
-import { countNotReachable, openRepo, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
+import { gitText } from './git-process.js';
+import { logCommits, type LoggedCommit } from './git-log.js';
+import { countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
 import { detectionSetup } from './detection-setup.js';
 
 export const SKIP_TOO_LARGE = 'over the size limit';
@@ -60,12 +61,30 @@ async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, 
   if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning] };
   if (loaded.kind !== 'hit') return { file, key, warnings: [] };
   // Reuse only if nothing the previous scan covered became unreachable (rewritten or deleted refs).
+  // Tips still present are reachable; a tip that went (a branch moved on) is usually an ancestor of
+  // a new tip, which is cheap to check; only if not are all the tips consulted.
   try {
-    if ((await countNotReachable(repo, loaded.data.tips, tips)) !== 0) return { file, key, warnings: [] };
+    const current = new Set(tips);
+    const gone = loaded.data.tips.filter((t) => !current.has(t));
+    if (gone.length > 0) {
+      const known = new Set(loaded.data.tips);
+      const added = tips.filter((t) => !known.has(t));
+      const covered = (await countNotReachable(repo, gone, added)) === 0 || (await countNotReachable(repo, gone, tips)) === 0;
+      if (!covered) return { file, key, warnings: [] };
+    }
   } catch {
     return { file, key, warnings: [] };
   }
   return { file, key, previous: loaded.data, warnings: [] };
+}
+
+/** Commits that one walk from the moved tips to the old tips that went may list at most. */
+const FEW_NEW_COMMITS = 1000;
+
+/** Are there at most FEW_NEW_COMMITS commits in `from` and not in `to` (a bounded walk)? */
+async function fewCommitsBetween(repo: GitRepo, from: readonly string[], to: readonly string[]): Promise<boolean> {
+  const out = await gitText(repo.cwd, ['rev-list', `--max-count=${FEW_NEW_COMMITS + 1}`, '--stdin'], `${[...from, ...to.map((t) => `^${t}`)].join('\n')}\n`);
+  return out.split('\n').filter(Boolean).length <= FEW_NEW_COMMITS;
 }
 
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
@@ -77,6 +96,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const ctx = createScanContext(options.config);
   const progress = createProgress({ enabled: options.progress === true });
   const tips = await refTips(repo);
+  trace('refs read');
   const cache = await planCache(options, repo, ctx, tips);
   const warnings: string[] = [...cache.warnings];
   const previous = cache.previous;
@@ -92,16 +112,29 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   let newCommits = 0;
   progress.phase('history: listing', 0, 'commits');
   if (tips.length > 0) {
-    // `--all` (not the tips) so that refs to non-commits are handled as git does; commits added
-    // after the tips were read are scanned too, which only makes the cached tips conservative.
-    const exclude = (previous?.tips ?? []).map((t) => `^${t}`);
-    await logCommits(repo.cwd, ['--all'], (commit) => {
+    const onCommit = (commit: LoggedCommit) => {
       newCommits++;
       const c = index.addCommit(commit.info, commit.time);
       for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
       for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skip(s.path, s.reason);
       progress.update(newCommits);
-    }, exclude);
+    };
+    if (!previous) {
+      // `--all` (not the tips) so that refs to non-commits are handled as git does; commits added
+      // after the tips were read are scanned too, which only makes the cached tips conservative.
+      await logCommits(repo.cwd, ['--all'], onCommit);
+    } else {
+      // Only the tips that moved or appeared start a walk (no second read of every ref), stopped
+      // by the old tips: those that went when that is enough (a branch moved on), else all of them.
+      const known = new Set(previous.tips);
+      const current = new Set(tips);
+      const moved = await peelToCommits(repo, tips.filter((t) => !known.has(t)));
+      const gone = previous.tips.filter((t) => !current.has(t));
+      if (moved.length > 0) {
+        const few = gone.length > 0 && (await fewCommitsBetween(repo, moved, gone));
+        await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
+      }
+    }
   }
   for (const d of previous?.dirty ?? []) {
     for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);

@@ -64,6 +64,17 @@ export async function refTips(repo: GitRepo): Promise<string[]> {
   return [...tips].sort();
 }
 
+/** The commits that `ids` (commits, or tags of commits) name; others (trees, blobs) are dropped. */
+export async function peelToCommits(repo: GitRepo, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const out = await gitText(repo.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], `${ids.map((id) => `${id}^{commit}`).join('\n')}\n`);
+  return out
+    .split('\n')
+    .map((l) => l.split(' '))
+    .filter(([id = '', type]) => type === 'commit' && /^[0-9a-f]{40,64}$/.test(id))
+    .map(([id = '']) => id);
+}
+
 /** HEAD's commit, or undefined in a repository with no commits yet. */
 export async function headCommit(repo: GitRepo): Promise<string | undefined> {
   try {

@@ -62,6 +62,33 @@ describe('incremental history cache', () => {
     assert.equal(second.out.stats.commitsScanned, 7);
   });
 
+  test('after branches move, merge and appear, a re-scan walks only the new commits and matches a full scan', async () => {
+    const { r, cacheDir } = setup();
+    r.commit('base', { 'a.txt': 'a\n' });
+    r.git('checkout', '-q', '-b', 'side');
+    const sideSecret = fakeToken();
+    r.commit('side secret', { 'side.txt': `${sideSecret}\n` });
+    r.git('checkout', '-q', 'main');
+    r.commit('main work', { 'b.txt': 'b\n' });
+    await cachedScan(r.dir, cacheDir);
+    // main moves on (its old tip goes), merges the already scanned side branch, and a new branch
+    // appears with a secret of its own.
+    r.git('merge', '-q', '--no-edit', 'side');
+    r.commit('after merge', { 'c.txt': 'c\n' });
+    r.git('checkout', '-q', '-b', 'feature');
+    const featureSecret = fakeToken();
+    r.commit('feature secret', { 'feature.txt': `${featureSecret}\n` });
+    r.git('checkout', '-q', 'main');
+    const second = await cachedScan(r.dir, cacheDir);
+    assert.match(second.trace, /cache hit/);
+    // The 3 new commits, plus the merged side commit: the walk is stopped by the tip that went
+    // (main's old tip), so side's commit is listed again; its finding is the same either way.
+    assert.match(second.trace, /\b4 commits listed/);
+    const full = await cachedScan(r.dir, cacheDir, false);
+    assert.deepEqual(second.out.findings, full.out.findings);
+    assert.deepEqual(second.out.findings.map((f) => f.path).sort(), ['feature.txt', 'side.txt']);
+  });
+
   test('the cache lives outside the repository and holds no secret', async () => {
     const { r, cacheDir } = setup();
     const s = fakeToken();
