@@ -21,6 +21,7 @@ export interface Intro {
 export class IntroIndex {
   readonly commits: IndexedCommit[] = [];
   private readonly commitIds = new Map<string, number>();
+  private readonly paths = new Map<string, string>();
   /** blob id -> where it was introduced (in log order: newest first). */
   readonly blobs = new Map<string, Intro[]>();
 
@@ -34,9 +35,13 @@ export class IntroIndex {
   }
 
   addIntro(blob: string, c: number, path: string): void {
+    // One string per distinct path (a path recurs in thousands of commits).
+    let shared = this.paths.get(path);
+    if (shared === undefined) this.paths.set(path, (shared = path));
     const list = this.blobs.get(blob);
-    if (!list) this.blobs.set(blob, [{ c, path }]);
-    else if (!list.some((i) => i.c === c && i.path === path)) list.push({ c, path });
+    // A fresh copy of the id: the parser's id is a slice that would keep its whole line alive.
+    if (!list) this.blobs.set(Buffer.from(blob, 'latin1').toString('latin1'), [{ c, path: shared }]);
+    else if (!list.some((i) => i.c === c && i.path === shared)) list.push({ c, path: shared });
   }
 
   /** Is introduction `a` older than `b`? Committer time, then log order (later in the log is older). */
@@ -52,6 +57,8 @@ export interface PathVersion {
   readonly path: string;
   readonly blob: string;
   readonly intros: Intro[];
+  /** No later version of this path follows. */
+  readonly last: boolean;
 }
 
 /**
@@ -77,7 +84,36 @@ export function pathVersions(index: IntroIndex): PathVersion[] {
       return { path, blob, intros, oldest };
     });
     versions.sort((a, b) => (index.older(a.oldest, b.oldest) ? -1 : index.older(b.oldest, a.oldest) ? 1 : 0));
-    for (const { blob, intros } of versions) out.push({ path, blob, intros });
+    versions.forEach(({ blob, intros }, i) => out.push({ path, blob, intros, last: i === versions.length - 1 }));
+  }
+  return out;
+}
+
+/**
+ * The versions of `lanes` paths at a time, taken in turn (each path's own versions stay in order):
+ * one path with thousands of versions (a lockfile) then shares the reading with others, so the
+ * workers it does not go to are not left idle.
+ */
+export function interleavePaths(versions: readonly PathVersion[], lanes: number): PathVersion[] {
+  const groups: PathVersion[][] = [];
+  for (const v of versions) {
+    const g = groups[groups.length - 1];
+    if (g && g[0]!.path === v.path) g.push(v);
+    else groups.push([v]);
+  }
+  const out: PathVersion[] = [];
+  const open: { group: PathVersion[]; at: number }[] = [];
+  let next = 0;
+  while (open.length < lanes && next < groups.length) open.push({ group: groups[next++]!, at: 0 });
+  while (open.length > 0) {
+    for (let l = 0; l < open.length; l++) {
+      const lane = open[l]!;
+      out.push(lane.group[lane.at++]!);
+      if (lane.at === lane.group.length) {
+        if (next < groups.length) open[l] = { group: groups[next++]!, at: 0 };
+        else open.splice(l--, 1);
+      }
+    }
   }
   return out;
 }

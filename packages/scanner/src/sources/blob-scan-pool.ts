@@ -13,29 +13,29 @@ export type VerdictHandler = (verdict: BlobVerdict) => void;
 
 export interface BlobScanPool {
   /**
-   * Queues the next version of `path` (a path's versions must be submitted consecutively, oldest
-   * first); resolves when more may be submitted (backpressure).
+   * Queues the next version of `path` (a path's versions oldest first; `last` on its last one);
+   * resolves when more may be submitted (backpressure).
    */
-  submit(bytes: Buffer, path: string, onVerdict: VerdictHandler): Promise<void>;
+  submit(bytes: Buffer, path: string, last: boolean, onVerdict: VerdictHandler): Promise<void>;
   /** Waits for every submitted blob's verdict, then stops the workers. */
   close(): Promise<void>;
 }
 
 /** Bytes handed to workers but not yet answered, before `submit` waits. */
-const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 6 * 1024 * 1024;
 /** Per-worker heap limits (a 2 MiB blob decoded and parsed needs a few tens of MB). */
 const WORKER_OLD_GEN_MB = 128;
 const WORKER_YOUNG_GEN_MB = 8;
 /** A batch is posted when it reaches this many bytes or blobs. */
-const BATCH_BYTES = 512 * 1024;
+const BATCH_BYTES = 256 * 1024;
 const BATCH_BLOBS = 128;
 
 /** Scans on the calling thread. */
 export function inlinePool(ctx: ScanContext): BlobScanPool {
   const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
   return {
-    async submit(bytes, path, onVerdict) {
-      onVerdict(scanner.scan(path, bytes));
+    async submit(bytes, path, last, onVerdict) {
+      onVerdict(scanner.scan(path, bytes, last));
     },
     async close() {},
   };
@@ -60,9 +60,8 @@ export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
   let waiters: (() => void)[] = [];
   /** Per worker: the blobs (and their handlers) not yet posted. */
   const batches = workers.map(() => ({ blobs: [] as WorkerBlob[], handlers: [] as VerdictHandler[], bytes: 0 }));
-  /** The worker the current path's versions go to, and that path. */
-  let target = 0;
-  let currentPath: string | undefined;
+  /** The worker each open path's versions go to. */
+  const workerOf = new Map<string, number>();
 
   const notify = () => {
     const ws = waiters;
@@ -107,19 +106,21 @@ export function workerPool(config: KeylessConfig, count: number): BlobScanPool {
   }
 
   return {
-    async submit(bytes, path, onVerdict) {
+    async submit(bytes, path, last, onVerdict) {
       if (failure) throw failure;
-      if (path !== currentPath) {
+      let target = workerOf.get(path);
+      if (target === undefined) {
         // A new path goes to the least loaded worker (posted and queued bytes), all its versions.
-        currentPath = path;
         const pendingLoad = (i: number) => (load[i] ?? 0) + batches[i]!.bytes;
         target = 0;
         for (let i = 1; i < workers.length; i++) if (pendingLoad(i) < pendingLoad(target)) target = i;
+        workerOf.set(path, target);
       }
+      if (last) workerOf.delete(path);
       // A blob that does not own its whole ArrayBuffer is copied so the transfer detaches nothing else.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
       const b = batches[target]!;
-      b.blobs.push({ bytes: own, path });
+      b.blobs.push({ bytes: own, path, last });
       b.handlers.push(onVerdict);
       b.bytes += own.byteLength + 64;
       if (b.bytes >= BATCH_BYTES || b.blobs.length >= BATCH_BLOBS) post(target);

@@ -10,10 +10,10 @@ import { compareFindings } from '../make-finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { createKeywordGate, scanBlob } from './blob-scan.js';
 import { FindingAggregator, IntroIndex } from './blob-intros.js';
-import { objectSizes, readBlobs } from './git-cat-file.js';
+import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
 import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
-import { emptyTree, headCommit, openRepo } from './git-repo.js';
+import { openRepo } from './git-repo.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './git-history.js';
 
 /** One changed file: its new blob, and the blob at the same path before (one per parent). */
@@ -39,22 +39,14 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     for (const b of ch.baseBlobs) if (b) need(b, ch.path);
   }
   const ids = [...pathsByBlob.keys()];
-  const sizes = await objectSizes(cwd, ids);
   const results = new Map<string, Finding[]>();
   const skippedBlobs = new Map<string, string>();
   const warnings: string[] = [];
   const gate = createKeywordGate(ctx.engine);
   let filesScanned = 0;
   let bytesScanned = 0;
-  const toRead = ids.filter((id) => {
-    const size = sizes.get(id);
-    if (size === undefined) skippedBlobs.set(id, SKIP_MISSING);
-    else if (size > ctx.maxFileSize) skippedBlobs.set(id, SKIP_TOO_LARGE);
-    else return true;
-    return false;
-  });
-  await readBlobs(cwd, toRead, (id, bytes) => {
-    if (!bytes) return void skippedBlobs.set(id, SKIP_MISSING);
+  await readBlobs(cwd, ids, (id, bytes, size) => {
+    if (!bytes) return void skippedBlobs.set(id, size < 0 ? SKIP_MISSING : SKIP_TOO_LARGE);
     const paths = [...(pathsByBlob.get(id) ?? [])];
     const v = scanBlob(bytes, paths, ctx, gate);
     filesScanned++;
@@ -65,7 +57,7 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
       results.set(`${id}\0${paths[i]}`, r.findings);
       if (r.warning) warnings.push(r.warning);
     });
-  });
+  }, ctx.maxFileSize);
 
   const index = new IntroIndex();
   const aggregator = new FindingAggregator(index);
@@ -142,8 +134,8 @@ export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> 
   const repo = await openRepo(options.root);
   if (repo.bare) throw new Error(`${options.root}: a bare repository has no index to scan`);
   const ctx = createScanContext(options.config);
-  const base = (await headCommit(repo)) ?? (await emptyTree(repo));
-  const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', base, '--']);
+  // Against HEAD, or against nothing before the first commit (git does either by itself).
+  const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']);
   const changes = parseRawDiff(out).filter((c) => ctx.wantsPath(c.path));
   const r = await scanChanges(repo.cwd, ctx, changes);
   return { ...r, stats: { ...r.stats, shallow: repo.shallow } };

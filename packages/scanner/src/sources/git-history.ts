@@ -15,7 +15,7 @@ import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
 import type { BlobVerdict } from './blob-scan.js';
-import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
+import { FindingAggregator, IntroIndex, interleavePaths, pathVersions, type PathVersion } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
 import { gitText } from './git-process.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
@@ -26,6 +26,8 @@ export const SKIP_TOO_LARGE = 'over the size limit';
 export const SKIP_BINARY = 'binary';
 export const SKIP_MISSING = 'object missing (partial or broken clone)';
 
+/** Paths whose versions are read in turn (see interleavePaths). */
+const PATH_LANES = 8;
 /** Below this many blobs, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD_BLOBS = 3000;
 const MAX_WARNINGS = 50;
@@ -141,11 +143,13 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   }
 
   trace(`${newCommits} commits listed`);
-  const wanted = index.blobs;
+  const blobCount = index.blobs.size;
   // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
   // each version is scanned against the one before it (see path-version-scan.ts).
-  const versions = pathVersions(index);
-  trace(`${versions.length} path versions of ${wanted.size} blobs ordered`);
+  const versions = interleavePaths(pathVersions(index), PATH_LANES);
+  // The versions hold every introduction now; the blob map is not needed any more (memory).
+  index.blobs.clear();
+  trace(`${versions.length} path versions of ${blobCount} blobs ordered`);
 
   // Progress in commits: a commit is done when every version it introduces has been scanned.
   const remaining = new Int32Array(index.commits.length);
@@ -193,7 +197,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         }
         blobsScanned++;
         bytesScanned += bytes.length;
-        await pool.submit(bytes, v.path, onVerdict(v));
+        await pool.submit(bytes, v.path, v.last, onVerdict(v));
       },
       ctx.maxFileSize,
     );
@@ -214,10 +218,14 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const commitsScanned = (previous?.commits ?? 0) + newCommits;
 
   if (cache.file) {
-    const dirtyList = [...dirty].map((blob) => ({
-      blob,
-      intros: (wanted.get(blob) ?? []).map((i): CachedIntro => ({ commit: index.commits[i.c]!.info, time: index.commits[i.c]!.time, path: i.path })),
-    }));
+    const dirtyIntros = new Map<string, CachedIntro[]>();
+    for (const v of versions) {
+      if (!dirty.has(v.blob)) continue;
+      const list = dirtyIntros.get(v.blob) ?? [];
+      for (const i of v.intros) list.push({ commit: index.commits[i.c]!.info, time: index.commits[i.c]!.time, path: i.path });
+      dirtyIntros.set(v.blob, list);
+    }
+    const dirtyList = [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
     try {
       await saveHistoryCache(cache.file, { version: 1, key: cache.key, tips, commits: commitsScanned, dirty: dirtyList, skipped });
     } catch (err) {
@@ -227,7 +235,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   if (options.debug) {
     process.stderr.write(
       `keyless: history: ${newCommits} new commits${previous ? ` (cache: ${previous.commits} already scanned)` : ''}, ` +
-        `${wanted.size} blobs, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
+        `${blobCount} blobs, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;

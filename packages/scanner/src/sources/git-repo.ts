@@ -20,23 +20,21 @@ export interface GitRepo {
 
 /** Opens the repository containing `root`; throws a one-line Error when there is none. */
 export async function openRepo(root: string): Promise<GitRepo> {
+  const facts = ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'];
   let lines: string[];
   try {
-    lines = (await gitText(root, ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository'])).split('\n');
+    // One call in a work tree; a bare repository refuses --show-toplevel, so it is asked again.
+    // Not trimmed: a work tree path may end in spaces.
+    lines = (await runGit(root, [...facts, '--show-toplevel', '--show-prefix'])).toString('utf8').replace(/\n$/, '').split('\n');
   } catch (err) {
     const why = err instanceof GitError ? err.message : String(err);
     if (/not a git repository/i.test(why)) throw new Error(`not a git repository: ${root}`);
-    throw new Error(`${root}: ${why}`);
+    if (!/work tree/i.test(why)) throw new Error(`${root}: ${why}`);
+    lines = (await gitText(root, facts)).split('\n');
   }
-  const [gitDir = '', bare = 'false', shallow = 'false'] = lines;
-  let topLevel = '';
-  let prefix = '';
-  if (bare !== 'true') {
-    const [top = '', pre = ''] = (await runGit(root, ['rev-parse', '--show-toplevel', '--show-prefix'])).toString('utf8').split('\n');
-    topLevel = top;
-    prefix = pre;
-  }
-  return { cwd: root, gitDir, bare: bare === 'true', topLevel, prefix, shallow: shallow === 'true' };
+  const [gitDir = '', bare = 'false', shallow = 'false', topLevel = '', prefix = ''] = lines;
+  if (bare === 'true') return { cwd: root, gitDir, bare: true, topLevel: '', prefix: '', shallow: shallow === 'true' };
+  return { cwd: root, gitDir, bare: false, topLevel, prefix, shallow: shallow === 'true' };
 }
 
 /** The commits at the shallow boundary (history before them is missing). */
@@ -82,11 +80,6 @@ export async function headCommit(repo: GitRepo): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The empty tree's id in this repository's object format. */
-export async function emptyTree(repo: GitRepo): Promise<string> {
-  return gitText(repo.cwd, ['hash-object', '-t', 'tree', '--stdin']);
 }
 
 /** Number of commits reachable from `from` but from none of `to` (0 when `to` covers `from`). */

@@ -13,12 +13,14 @@
 export type ByteRange = readonly [number, number];
 
 /** How far ahead (and a quarter of that behind) of the lost alignment a line is looked up. */
-const REALIGN_WINDOW = 4 * 1024;
+const REALIGN_WINDOW = 16 * 1024;
 /** Total bytes the look-ups may search, per byte of the current version, before giving up. */
 const SEARCH_BUDGET_PER_BYTE = 32;
 const SEARCH_BUDGET_MIN = 1 << 20;
 /** First comparison size when measuring a common run; doubles while equal. */
 const GALLOP_START = 256;
+/** Below this many bytes, a mismatch is located byte by byte. */
+const BYTEWISE_TAIL = 32;
 /** Lines shorter than this (with their newline) are never used to re-align. */
 const MIN_ANCHOR_LINE = 8;
 /** Occurrences of a line tried as re-alignment points, per direction. */
@@ -36,13 +38,16 @@ export function commonLength(a: Buffer, ai: number, b: Buffer, bi: number): numb
       step *= 2;
       continue;
     }
+    // The first `lo` bytes of this chunk are known equal: each probe compares only [lo, mid);
+    // the last few bytes are compared one by one (cheaper than more native calls).
     let lo = 0;
     let hi = n - 1;
-    while (lo < hi) {
+    while (hi - lo > BYTEWISE_TAIL) {
       const mid = (lo + hi + 1) >> 1;
-      if (a.compare(b, bi + ok, bi + ok + mid, ai + ok, ai + ok + mid) === 0) lo = mid;
+      if (a.compare(b, bi + ok + lo, bi + ok + mid, ai + ok + lo, ai + ok + mid) === 0) lo = mid;
       else hi = mid - 1;
     }
+    while (lo < hi && a[ai + ok + lo] === b[bi + ok + lo]) lo++;
     return ok + lo;
   }
   return ok;
@@ -66,28 +71,35 @@ export function lineStart(buf: Buffer, i: number): number {
  * A lone matching line (`  version: 1.0.0`, `});`) is usually somewhere else in the file.
  */
 function realign(from_: Buffer, i: number, other: Buffer, needle: Buffer, from: number, to: number): number {
+  // Indentation is searched for last: a needle starting with spaces makes the search crawl.
+  let indent = 0;
+  while (indent < needle.length && (needle[indent] === 0x20 || needle[indent] === 0x09)) indent++;
+  if (indent === needle.length) return -1;
+  const body = needle.subarray(indent);
   // Searched in a view: indexOf has no end bound and would otherwise run to the end of `other`.
-  const window = other.subarray(from, to);
+  const window = other.subarray(from + indent, to);
   let pos = 0;
   for (let tries = 0; tries < MAX_REALIGN_TRIES && pos < window.length; tries++) {
-    const found = window.indexOf(needle, pos);
+    const found = window.indexOf(body, pos);
     if (found === -1) return -1;
     pos = found + 1;
     const at = from + found;
     if (at !== 0 && other[at - 1] !== 0x0a) continue;
-    const k = commonLength(from_, i, other, at);
-    if (i + k === from_.length && at + k === other.length) return at;
-    const next = from_.indexOf(0x0a, i + needle.length);
-    if (next !== -1 && next < i + k) return at;
+    if (indent > 0 && other.compare(needle, 0, indent, at, at + indent) !== 0) continue;
+    if (startsCommonLines(from_, i, other, at, 2)) return at;
   }
   return -1;
 }
 
-/** Do a[ai..] and b[bi..] agree over a's whole line at ai (or to both ends)? */
-function startsCommonLine(a: Buffer, ai: number, b: Buffer, bi: number): boolean {
-  const e = lineEnd(a, ai);
-  const k = commonLength(a, ai, b, bi);
-  return ai + k >= e || (ai + k === a.length && bi + k === b.length);
+/** Do a[ai..] and b[bi..] agree over `lines` whole lines of a from ai (or both end there)? */
+function startsCommonLines(a: Buffer, ai: number, b: Buffer, bi: number, lines = 1): boolean {
+  let e = ai;
+  for (let l = 0; l < lines && e < a.length; l++) e = lineEnd(a, e);
+  const len = e - ai;
+  if (bi + len > b.length) return false;
+  if (a.compare(b, bi, bi + len, ai, e) !== 0) return false;
+  // A last line without a newline must be the last line of b too.
+  return a[e - 1] === 0x0a || bi + len === b.length;
 }
 
 /**
@@ -133,7 +145,7 @@ export function novelLineRanges(cur: Buffer, prev: Buffer): ByteRange[] {
       }
       const e = lineEnd(cur, i);
       const pe = j < prev.length ? lineEnd(prev, j) : j;
-      if (e < n && pe < prev.length && startsCommonLine(cur, e, prev, pe)) {
+      if (e < n && pe < prev.length && startsCommonLines(cur, e, prev, pe)) {
         // A changed line: the lines after the pair agree again (no search needed).
         mark(i, e);
         i = e;

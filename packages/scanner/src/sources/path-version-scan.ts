@@ -89,13 +89,21 @@ function linesEqualTo(bytes: Buffer, lines: readonly Buffer[]): ByteRange[] {
   return out;
 }
 
-export class PathVersionScanner {
-  private path: string | undefined;
-  private previous: Buffer | undefined;
+/** What is remembered of one path between its versions. */
+interface PathState {
+  previous: Buffer | undefined;
   /** Lines (bytes, no newline) that held a finding in an earlier version of this path. */
-  private hot = new Map<string, Buffer>();
-  /** The multi-line anchors present in the previous version. */
-  private previousAnchors: MultilineAnchor[] = [];
+  readonly hot: Map<string, Buffer>;
+  /** The multi-line anchors present in the previous version (or, once seen, possibly present). */
+  anchors: MultilineAnchor[];
+}
+
+/** Paths whose state is kept at once; beyond, the least recently used is forgotten (its next version is scanned whole). */
+const MAX_OPEN_PATHS = 256;
+
+export class PathVersionScanner {
+  /** Open paths, least recently used first. */
+  private readonly open = new Map<string, PathState>();
   private readonly anchors: MultilineAnchor[];
 
   constructor(
@@ -105,30 +113,37 @@ export class PathVersionScanner {
     this.anchors = multilineAnchors(ctx);
   }
 
-  /** Scans `bytes`, the next version of `path` (a new path starts a new history). */
-  scan(path: string, bytes: Buffer): BlobVerdict {
-    if (path !== this.path) {
-      this.path = path;
-      this.previous = undefined;
-      this.hot = new Map();
-      this.previousAnchors = [];
-    }
+  private stateOf(path: string): PathState {
+    let state = this.open.get(path);
+    if (state) this.open.delete(path);
+    else state = { previous: undefined, hot: new Map(), anchors: [] };
+    this.open.set(path, state);
+    if (this.open.size > MAX_OPEN_PATHS) this.open.delete(this.open.keys().next().value as string);
+    return state;
+  }
+
+  /**
+   * Scans `bytes`, the next version of `path` (versions of one path come oldest first; other
+   * paths may come in between). `last`: no more versions of this path follow (its state is dropped).
+   */
+  scan(path: string, bytes: Buffer, last = false): BlobVerdict {
+    const state = this.stateOf(path);
+    if (last) this.open.delete(path);
     if (looksBinary(bytes)) return { kind: 'binary' };
-    const previous = this.previous;
-    this.previous = bytes;
+    const previous = state.previous;
+    state.previous = bytes;
     if (!previous || isUtf16(bytes) || !isLineLocal(path)) {
-      this.previousAnchors = this.anchors.filter((a) => bytes.includes(a.needle));
+      state.anchors = this.anchors.filter((a) => bytes.includes(a.needle));
       if (!this.gate(bytes)) return { kind: 'clean' };
-      return this.remember(scanFileText(decodeText(bytes), path, this.ctx));
+      return remember(state, scanFileText(decodeText(bytes), path, this.ctx));
     }
-    let accepted = mergeRanges([...novelLineRanges(bytes, previous), ...linesEqualTo(bytes, [...this.hot.values()])]);
+    let accepted = mergeRanges([...novelLineRanges(bytes, previous), ...linesEqualTo(bytes, [...state.hot.values()])]);
     let sparse = buildSparseText(bytes, accepted);
-    // A multi-line match may reach into new lines from an anchor on an old line: an anchor present
-    // now was in the previous version or is on a new line, so only those are looked up in full.
-    // An anchor present now is on a new line or was in the previous version; once seen, a path
-    // keeps it as a candidate (finding out that it left would take a full search).
-    this.previousAnchors = this.anchors.filter((a) => this.previousAnchors.includes(a) || sparse.bytes.includes(a.needle));
-    const windows = this.previousAnchors.flatMap((a) => anchorWindowsNear(bytes, a, accepted));
+    // A multi-line match may reach into new lines from an anchor on an old line. An anchor present
+    // now is on a new line or was in the previous version; once seen, a path keeps it as a
+    // candidate (finding out that it left would take a full search).
+    state.anchors = this.anchors.filter((a) => state.anchors.includes(a) || sparse.bytes.includes(a.needle));
+    const windows = state.anchors.flatMap((a) => anchorWindowsNear(bytes, a, accepted));
     if (windows.length > 0 && accepted.length > 0) {
       accepted = mergeRanges([...accepted, ...windows]);
       sparse = buildSparseText(bytes, accepted);
@@ -136,13 +151,14 @@ export class PathVersionScanner {
     if (accepted.length === 0 || !this.gate(sparse.bytes)) return { kind: 'clean' };
     const result = scanFileText(decodeText(sparse.bytes), path, this.ctx);
     const findings = result.findings.map((f) => sparse.mapFinding(f)).filter((f): f is Finding => f !== undefined);
-    return this.remember(result.warning ? { findings, warning: result.warning } : { findings });
+    return remember(state, result.warning ? { findings, warning: result.warning } : { findings });
   }
+}
 
-  private remember(result: { findings: Finding[]; warning?: string }): BlobVerdict {
-    for (const f of result.findings) {
-      if (!this.hot.has(f.lineText)) this.hot.set(f.lineText, Buffer.from(f.lineText, 'utf8'));
-    }
-    return { kind: 'scanned', perPath: [result] };
+/** Notes the lines that held findings (hot lines) and wraps the result as a verdict. */
+function remember(state: PathState, result: { findings: Finding[]; warning?: string }): BlobVerdict {
+  for (const f of result.findings) {
+    if (!state.hot.has(f.lineText)) state.hot.set(f.lineText, Buffer.from(f.lineText, 'utf8'));
   }
+  return { kind: 'scanned', perPath: [result] };
 }

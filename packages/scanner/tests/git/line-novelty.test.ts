@@ -11,6 +11,7 @@ import { createScanContext } from '../../src/config/scan-context.js';
 import { generateEntraClientSecret, generateGithubToken, generatePassword, generatePem } from '../../src/detectors/generate.js';
 import type { Finding } from '../../src/finding.js';
 import { scanFileText } from '../../src/scan-file.js';
+import { interleavePaths, type PathVersion } from '../../src/sources/blob-intros.js';
 import { createKeywordGate } from '../../src/sources/blob-scan.js';
 import { novelLineRanges } from '../../src/sources/line-novelty.js';
 import { PathVersionScanner } from '../../src/sources/path-version-scan.js';
@@ -172,3 +173,35 @@ describe('PathVersionScanner', () => {
 });
 
 
+
+describe('interleavePaths', () => {
+  const v = (path: string, blob: string, last = false): PathVersion => ({ path, blob, intros: [], last });
+  test('takes the open paths in turn, keeps each path in order, and opens the next path when one ends', () => {
+    const grouped = [v('a', 'a1'), v('a', 'a2'), v('a', 'a3', true), v('b', 'b1', true), v('c', 'c1'), v('c', 'c2', true), v('d', 'd1', true)];
+    assert.deepEqual(interleavePaths(grouped, 2).map((x) => x.blob), ['a1', 'b1', 'a2', 'c1', 'a3', 'c2', 'd1']);
+    assert.deepEqual(interleavePaths(grouped, 1).map((x) => x.blob), grouped.map((x) => x.blob));
+  });
+
+  test('a scanner fed two paths in turn gives what it gives each path alone', () => {
+    const ctx = createScanContext({});
+    const token = generateGithubToken('ghp', 48);
+    const a = ['x = 1\n', `x = 1\nTOKEN = "${token}"\n`, `y = 2\nx = 1\nTOKEN = "${token}"\n`];
+    const b = ['alpha\n', 'alpha\nbeta\n'];
+    const alone = (path: string, versions: string[]) => {
+      const s = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
+      return versions.map((t, i) => s.scan(path, Buffer.from(t), i === versions.length - 1));
+    };
+    const mixed = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
+    const got = [
+      mixed.scan('a.sh', Buffer.from(a[0]!)),
+      mixed.scan('b.sh', Buffer.from(b[0]!)),
+      mixed.scan('a.sh', Buffer.from(a[1]!)),
+      mixed.scan('b.sh', Buffer.from(b[1]!), true),
+      mixed.scan('a.sh', Buffer.from(a[2]!), true),
+    ];
+    assert.deepEqual([got[0], got[2], got[4]], alone('a.sh', a));
+    assert.deepEqual([got[1], got[3]], alone('b.sh', b));
+    const found = got[4]!.kind === 'scanned' ? got[4]!.perPath[0]!.findings.map((f) => f.line) : [];
+    assert.deepEqual(found, [3]);
+  });
+});
