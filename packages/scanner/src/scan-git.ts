@@ -1,10 +1,13 @@
 /** Git scans: history, commit range, staged. Implemented in ./sources/git-*. */
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
 import { scanGitRange, scanGitStaged } from './sources/git-changes.js';
-import { scanGitHistory } from './sources/git-history.js';
 
-/** Every commit reachable from any ref; each finding once, at the oldest commit that introduced it. */
+/**
+ * Every commit reachable from any ref; each finding once, at the oldest commit that introduced it.
+ * (Loaded on use: a pre-commit `--staged` run should not pay for the history machinery.)
+ */
 export async function scanHistory(options: ScanOptions): Promise<ScanOutcome> {
+  const { scanGitHistory } = await import('./sources/git-history.js');
   return scanGitHistory(options);
 }
 

@@ -14,7 +14,7 @@ import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
 import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
 import { openRepo } from './git-repo.js';
-import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './git-history.js';
+import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** One changed file: its new blob, and the blob at the same path before (one per parent). */
 interface Change {

@@ -21,10 +21,9 @@ import { gitText } from './git-process.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
 import { countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
 import { detectionSetup } from './detection-setup.js';
+import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
-export const SKIP_TOO_LARGE = 'over the size limit';
-export const SKIP_BINARY = 'binary';
-export const SKIP_MISSING = 'object missing (partial or broken clone)';
+export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** Paths whose versions are read in turn (see interleavePaths). */
 const PATH_LANES = 8;
