@@ -27,6 +27,8 @@ export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** Paths whose versions are read in turn (see interleavePaths). */
 const PATH_LANES = 8;
+/** Scanning threads at most (beyond the main thread and git). */
+const MAX_WORKERS = 3;
 /** Below this many blobs, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD_BLOBS = 3000;
 const MAX_WARNINGS = 50;
@@ -35,7 +37,9 @@ function workerCount(blobs: number): number {
   const env = process.env['KEYLESS_WORKERS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   if (blobs < WORKER_THRESHOLD_BLOBS) return 0;
-  return Math.min(2, availableParallelism());
+  // The main thread (reading git's output) and git itself keep one core busy: on 2 cores one worker
+  // scanned typescript-eslint's history as fast as two (26.6 s vs 29.2 s) with 44 MB less memory.
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 function makePool(options: ScanOptions, ctx: ScanContext, blobs: number): BlobScanPool {
