@@ -2,9 +2,8 @@
  * What every reader does last: add the ranges no reader should scan (`data:...;base64,` URIs),
  * merge the skip ranges, and drop candidates that lie inside one.
  */
+import { mergeRanges, rangeContaining, type Range } from '../ranges.js';
 import type { Candidate, FormatReadResult } from './types.js';
-
-type Range = readonly [number, number];
 
 /** `data:image/png;base64,....` and friends (images, fonts, inlined blobs in bundles and notebooks); URL-safe base64 too. */
 const DATA_URI = /data:[a-z]{1,20}\/[\w.+-]{1,64}(?:;[\w.+-]{1,64}(?:=[\w.+-]{1,64})?){0,4};base64,[A-Za-z0-9+/_-]*={0,2}/gi;
@@ -20,37 +19,17 @@ export function dataUriRanges(text: string): Range[] {
   return out;
 }
 
-/** Sorted, non-overlapping union of ranges. */
-export function mergeRanges(ranges: readonly Range[]): Range[] {
-  const sorted = [...ranges].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-/** Is the candidate inside one of the sorted, merged ranges? (binary search: lockfiles have thousands) */
-function insideAny(c: Candidate, ranges: readonly Range[]): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid] as Range;
-    if (c.start < r[0]) hi = mid - 1;
-    else if (c.start >= r[1]) lo = mid + 1;
-    else return c.end <= r[1];
-  }
-  return false;
+/** Does the candidate lie wholly inside one of the merged ranges? (lockfiles have thousands) */
+function insideOne(c: Candidate, ranges: readonly Range[]): boolean {
+  const r = rangeContaining(c.start, ranges);
+  return r !== undefined && c.end <= r[1];
 }
 
 /** The reader's result with data-URI skips added and skipped candidates removed. */
 export function finishRead(text: string, candidates: readonly Candidate[], skipRanges: readonly Range[]): FormatReadResult {
   const ranges = mergeRanges([...skipRanges, ...dataUriRanges(text)]);
   return {
-    candidates: ranges.length ? candidates.filter((c) => !insideAny(c, ranges)) : [...candidates],
+    candidates: ranges.length ? candidates.filter((c) => !insideOne(c, ranges)) : [...candidates],
     skipRanges: ranges,
   };
 }

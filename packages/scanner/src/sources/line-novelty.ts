@@ -9,8 +9,10 @@
  * Errs towards novel: a wrong re-alignment only makes the next run short.
  */
 
+import type { Range } from '../ranges.js';
+
 /** A half-open byte range [start, end) of whole lines. */
-export type ByteRange = readonly [number, number];
+export type ByteRange = Range;
 
 /** How far ahead (and a quarter of that behind) of the lost alignment a line is looked up. */
 const REALIGN_WINDOW = 16 * 1024;

@@ -11,18 +11,15 @@ import type { Finding } from '../finding.js';
 import { lockfileReader, readerFor, textReader } from '../formats/index.js';
 import { scanFileText } from '../scan-file.js';
 import type { BlobVerdict } from './blob-scan.js';
-import { decodeText, looksBinary } from './decode.js';
+import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
 import { lineEnd, lineStart, novelLineRanges, type ByteRange } from './line-novelty.js';
-import { buildSparseText, mergeRanges } from './sparse-text.js';
+import { mergeRanges } from '../ranges.js';
+import { buildSparseText } from './sparse-text.js';
 
 /** Readers whose candidates and skip ranges are decided within one line. */
 function isLineLocal(path: string): boolean {
   const reader = readerFor(path, '');
   return reader === textReader || reader === lockfileReader;
-}
-
-function isUtf16(bytes: Buffer): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 /** A keyword of a detector whose matches span lines, and how far its matches reach, in bytes. */
@@ -132,7 +129,7 @@ export class PathVersionScanner {
     if (looksBinary(bytes)) return { kind: 'binary' };
     const previous = state.previous;
     state.previous = bytes;
-    if (!previous || isUtf16(bytes) || !isLineLocal(path)) {
+    if (!previous || hasUtf16Bom(bytes) || !isLineLocal(path)) {
       state.anchors = this.anchors.filter((a) => bytes.includes(a.needle));
       if (!this.gate(bytes)) return { kind: 'clean' };
       return remember(state, scanFileText(decodeText(bytes), path, this.ctx));

@@ -6,6 +6,7 @@
  * Findings are mapped back to the real line numbers; findings on context lines are dropped.
  */
 import type { Finding } from '../finding.js';
+import { mergeRanges, rangeContaining } from '../ranges.js';
 import { lineEnd, lineStart, type ByteRange } from './line-novelty.js';
 
 interface Segment {
@@ -22,36 +23,11 @@ export interface SparseText {
   mapFinding(f: Finding): Finding | undefined;
 }
 
-/** Merges sorted-or-not line ranges into sorted, non-overlapping ones. */
-export function mergeRanges(ranges: readonly ByteRange[]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
 /** 1-based line number of the line starting at byte `offset` (counts newlines before it). */
 function lineNumberAt(buf: Buffer, offset: number): number {
   let line = 1;
   for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
   return line;
-}
-
-function insideAny(offset: number, ranges: readonly ByteRange[]): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (offset < r[0]) hi = mid - 1;
-    else if (offset >= r[1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** `accepted`: sorted, merged, line-aligned byte ranges of `bytes`. */
@@ -87,7 +63,7 @@ export function buildSparseText(bytes: Buffer, accepted: readonly ByteRange[]): 
       for (const g of segments) if (g.sparseStart <= at) seg = g;
       if (!seg) return undefined;
       const real = seg.start + (at - seg.sparseStart);
-      if (real >= seg.end || !insideAny(real, accepted)) return undefined;
+      if (real >= seg.end || !rangeContaining(real, accepted)) return undefined;
       const line = lineNumberAt(bytes, real);
       return { ...f, line, endLine: line + (f.endLine - f.line) };
     },
