@@ -7,7 +7,7 @@ import type { ScanContext } from '../config/scan-context.js';
 import type { Engine } from '../detectors/engine.js';
 import type { Finding } from '../finding.js';
 import { scanFileText } from '../scan-file.js';
-import { decodeText, looksBinary } from './decode.js';
+import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
 
 export type BlobVerdict =
   | { readonly kind: 'binary' }
@@ -32,8 +32,7 @@ export function createKeywordGate(engine: Engine): (bytes: Buffer) => boolean {
   const list = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = new RegExp(list.join('|'), 'i');
   const test = (bytes: Buffer) => {
-    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    if (!ascii || utf16) return re.test(decodeText(bytes));
+    if (!ascii || hasUtf16Bom(bytes)) return re.test(decodeText(bytes));
     return re.test(bytes.toString('latin1'));
   };
   // Adaptive: when almost every blob passes (catalogs with common keywords on ordinary code), the

@@ -17,6 +17,11 @@ function utf16Endianness(bytes: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
+/** Does the file start with a UTF-16 byte order mark (LE or BE)? */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return utf16Endianness(bytes) !== undefined;
+}
+
 /** Decodes file bytes to a string; offsets in the result are what findings report. */
 export function decodeText(bytes: Uint8Array): string {
   const utf16 = utf16Endianness(bytes);
