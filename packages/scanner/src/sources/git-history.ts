@@ -17,9 +17,8 @@ import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
 import type { BlobVerdict } from './blob-scan.js';
 import { FindingAggregator, IntroIndex, interleavePaths, pathVersions, type PathVersion } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
-import { gitText } from './git-process.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
-import { countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
+import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
@@ -27,6 +26,8 @@ export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** Paths whose versions are read in turn (see interleavePaths). */
 const PATH_LANES = 8;
+/** New commits that a walk stopped only by the tips that went may list (else all old tips stop it). */
+const FEW_NEW_COMMITS = 1000;
 /** Scanning threads at most (beyond the main thread and git). */
 const MAX_WORKERS = 3;
 /** Below this many blobs, worker threads cost more to start than they save. */
@@ -83,15 +84,6 @@ async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, 
   return { file, key, previous: loaded.data, warnings: [] };
 }
 
-/** Commits that one walk from the moved tips to the old tips that went may list at most. */
-const FEW_NEW_COMMITS = 1000;
-
-/** Are there at most FEW_NEW_COMMITS commits in `from` and not in `to` (a bounded walk)? */
-async function fewCommitsBetween(repo: GitRepo, from: readonly string[], to: readonly string[]): Promise<boolean> {
-  const out = await gitText(repo.cwd, ['rev-list', `--max-count=${FEW_NEW_COMMITS + 1}`, '--stdin'], `${[...from, ...to.map((t) => `^${t}`)].join('\n')}\n`);
-  return out.split('\n').filter(Boolean).length <= FEW_NEW_COMMITS;
-}
-
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
   const started = Date.now();
   const trace = (what: string) => {
@@ -136,7 +128,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
       const moved = await peelToCommits(repo, tips.filter((t) => !known.has(t)));
       const gone = previous.tips.filter((t) => !current.has(t));
       if (moved.length > 0) {
-        const few = gone.length > 0 && (await fewCommitsBetween(repo, moved, gone));
+        const few = gone.length > 0 && (await atMostCommitsBetween(repo, moved, gone, FEW_NEW_COMMITS));
         await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
       }
     }

@@ -88,3 +88,10 @@ export async function countNotReachable(repo: GitRepo, from: readonly string[], 
   const input = [...from, ...to.map((t) => `^${t}`)].join('\n');
   return Number(await gitText(repo.cwd, ['rev-list', '--count', '--stdin'], `${input}\n`));
 }
+
+/** Are there at most `limit` commits reachable from `from` but from none of `to`? (a bounded walk) */
+export async function atMostCommitsBetween(repo: GitRepo, from: readonly string[], to: readonly string[], limit: number): Promise<boolean> {
+  const input = [...from, ...to.map((t) => `^${t}`)].join('\n');
+  const out = await gitText(repo.cwd, ['rev-list', `--max-count=${limit + 1}`, '--stdin'], `${input}\n`);
+  return out.split('\n').filter(Boolean).length <= limit;
+}
