@@ -3,9 +3,9 @@
  * text and over the candidates; overlaps resolved; positions as line/column. Knows nothing of git.
  */
 import { resolveOverlaps, type Engine } from './detectors/engine.js';
-import type { DetectorMatch } from './detectors/types.js';
+import type { AssignmentPlace, DetectorMatch } from './detectors/types.js';
 import { isIgnoredInline } from './filters/inline-ignore.js';
-import { readerFor, textReader } from './formats/index.js';
+import { assignmentPlaceFor, readerFor, textReader } from './formats/index.js';
 import type { Candidate, FormatReadResult } from './formats/types.js';
 
 export interface ContentMatch {
@@ -76,6 +76,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   const { result, warning } = readStructured(text, path);
   const keyed = new Map<DetectorMatch, string>();
   const all: DetectorMatch[] = [];
+  let place: AssignmentPlace | undefined;
 
   for (const m of engine.scanText(text)) {
     if (!inRanges(m.start, result.skipRanges)) all.push(m);
@@ -94,7 +95,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
         keyed.set(mapped, keyOf(c));
       }
     }
-    const judged = engine.judgeAssignment(c.key, c.value);
+    const judged = engine.judgeAssignment(c.key, c.value, place ??= assignmentPlaceFor(path, text));
     if (judged) {
       const m: DetectorMatch = { detector: judged, secret: c.value, start: c.start, end: c.end };
       all.push(m);

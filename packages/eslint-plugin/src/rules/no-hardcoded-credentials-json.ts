@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
         if (scan(str)) return;
         const key = member.name.type === 'String' ? member.name.value : member.name.name;
         if (!mayBeSecretKey(key)) return;
-        const d = engine.judgeAssignment(key, str.value);
+        const d = engine.judgeAssignment(key, str.value, 'config');
         if (d && wanted(d)) context.report({ loc: str.loc, messageId: 'secretAssignment', data: { key, ...data(d) } });
       },
       'Element > String'(node: JsonString) {

@@ -49,5 +49,11 @@ ruleTester.run('no-hardcoded-credentials-json', rule as unknown as Rule.RuleModu
       code: `{ "list": ["${entraSecret}"] }`,
       errors: [{ messageId: 'hardcodedSecret', line: 1, column: 13, endLine: 1, endColumn: 53 }],
     },
+    {
+      // A config file's password is the password as written, even when it reads like words.
+      filename: 'robomongo.json',
+      code: '{\n  "sshUserPassword": "roboMongoSSHPass"\n}',
+      errors: [{ messageId: 'secretAssignment', line: 2, column: 22, endLine: 2, endColumn: 40 }],
+    },
   ],
 });

@@ -3,7 +3,7 @@
  * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
  */
 import { isNotSecret } from '../filters/not-secrets.js';
-import type { AssignmentDetector, Detector, DetectorMatch, PatternDetector } from './types.js';
+import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
 const DEFAULT_WINDOW_CAP = 4096;
 
@@ -16,8 +16,11 @@ export interface Engine {
   readonly detectors: readonly Detector[];
   /** All pattern-detector matches in `text`, overlaps resolved by priority, not-secrets removed. */
   scanText(text: string): DetectorMatch[];
-  /** The assignment detector (if any) that reports `key = value`, after the not-secret filter. */
-  judgeAssignment(key: string, value: string): AssignmentDetector | undefined;
+  /**
+   * The assignment detector (if any) that reports `key = value` written in `place` (default: code),
+   * after the not-secret filter.
+   */
+  judgeAssignment(key: string, value: string, place?: AssignmentPlace): AssignmentDetector | undefined;
 }
 
 function escapeRegExp(s: string): string {
@@ -161,12 +164,12 @@ export function createEngine(detectors: readonly Detector[]): Engine {
     return resolveOverlaps(found);
   }
 
-  function judgeAssignment(key: string, value: string): AssignmentDetector | undefined {
+  function judgeAssignment(key: string, value: string, place: AssignmentPlace = 'code'): AssignmentDetector | undefined {
     if (!value || isNotSecret(value)) return undefined;
     const lowerKey = key.toLowerCase();
     for (const a of assignments) {
       if (!a.keywords.some((k) => lowerKey.includes(k.toLowerCase()))) continue;
-      if (a.matchesKey(key) && a.acceptsValue(value, key)) return a;
+      if (a.matchesKey(key) && a.acceptsValue(value, key, place)) return a;
     }
     return undefined;
   }

@@ -19,9 +19,9 @@ export const genericSecretAssignment: AssignmentDetector = {
   priority: 10,
   keywords: ['pass', 'pwd', 'pw', 'secret', 'key', 'token', 'pat', 'credential', 'creds', 'connectionstring', 'connection_string', 'connstr', 'string'],
   matchesKey: (key) => secretKeyKind(key) !== undefined,
-  acceptsValue: (value, key) => {
+  acceptsValue: (value, key, place) => {
     const kind = secretKeyKind(key);
-    return kind !== undefined && looksLikeSecretValue(value, key, kind);
+    return kind !== undefined && looksLikeSecretValue(value, key, kind, place);
   },
   remediation: 'generic-secret',
   examples: () => ({

@@ -5,6 +5,7 @@
  */
 import { isPlaceholderValue } from './placeholders.js';
 import { keyWords, type SecretKeyKind } from './key-names.js';
+import type { AssignmentPlace } from './types.js';
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(s: string): number {
@@ -111,8 +112,24 @@ function isAbsolutePath(v: string): boolean {
   return /^(?:\/[\w.@-]+){2,}\/?$/.test(v) && (v.match(/[A-Z]/g)?.length ?? 0) <= 4;
 }
 
-/** Judges a literal value for a key of the given kind. */
-export function looksLikeSecretValue(value: string, key: string, kind: SecretKeyKind): boolean {
+
+/**
+ * Words that stand for a product's well-known default or a local setup rather than a chosen password
+ * (`POSTGRES_PASSWORD: postgres` in a compose file): not reported even in config.
+ */
+const DEFAULT_PASSWORD_WORDS = new Set([
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlserver', 'oracle', 'mongodb', 'rabbitmq', 'redis',
+  'elastic', 'kibana', 'grafana', 'jenkins', 'admin', 'administrator', 'root', 'guest', 'docker',
+  'localhost', 'local', 'development', 'developer', 'staging', 'production', 'required', 'optional',
+  'masked', 'hidden', 'visible', 'plaintext', 'encrypted', 'prompt', 'inherit', 'unset',
+]);
+
+/**
+ * Judges a literal value for a key of the given kind, written in `place` (default: code). In config
+ * a value is the setting itself, so a password-named key's plain word (`"passphrase": "swordfish"`)
+ * is a password; in code the same word is as often a label, a field name or an enum member.
+ */
+export function looksLikeSecretValue(value: string, key: string, kind: SecretKeyKind, place: AssignmentPlace = 'code'): boolean {
   const v = value;
   if (kind === 'connection-string') return hasCredentialPart(v);
   const t = THRESHOLDS[kind];
@@ -124,7 +141,10 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (CODE.test(v)) return false;
   // Identifiers never contain these symbols; a password-named key's `swordfish!23` is a (weak) password.
   const symbolic = kind === 'password' && PASSWORD_SYMBOL.test(v);
-  if (namesASecret(v) || (!symbolic && (isIdentifierWords(v) || isWordy(v)))) return false;
+  // A config file's password setting holds the password as written, words or not.
+  const configPassword = kind === 'password' && place === 'config';
+  if (configPassword && DEFAULT_PASSWORD_WORDS.has(v.toLowerCase())) return false;
+  if (namesASecret(v) || (!symbolic && !configPassword && (isIdentifierWords(v) || isWordy(v)))) return false;
   const nv = normalized(v);
   if (nv.length === 0) return false;
   // Repeats the key (`clientSecret: "client-secret"`, `DB_PASSWORD=db_password1`).

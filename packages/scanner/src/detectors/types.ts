@@ -4,6 +4,9 @@
  * This folder is pure: no `node:*` imports (it is bundled into the ESLint plugin).
  */
 
+/** Where a key/value pair was written: source code, or a config file (JSON, YAML, .env, ini, XML). */
+export type AssignmentPlace = 'code' | 'config';
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -74,8 +77,11 @@ export interface AssignmentDetector {
   readonly keywords: readonly string[];
   /** Does this key name denote a secret? (`ClientSecret`, `DB_PASSWORD`, `apiKey`, ...) */
   readonly matchesKey: (key: string) => boolean;
-  /** Is this literal value plausibly a real secret (not a placeholder, reference, identifier...)? */
-  readonly acceptsValue: (value: string, key: string) => boolean;
+  /**
+   * Is this literal value plausibly a real secret (not a placeholder, reference, identifier...)?
+   * `place` says whether it was written in code or in a config file (default: code).
+   */
+  readonly acceptsValue: (value: string, key: string, place?: AssignmentPlace) => boolean;
   readonly remediation: RemediationKind;
   /** Examples as key/value pairs. */
   readonly examples: () => {

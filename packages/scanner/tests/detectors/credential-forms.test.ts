@@ -95,3 +95,12 @@ describe('weak but real passwords vs placeholders (password-named keys)', () => 
     test(`${value} is not`, () => assert.equal(engine.judgeAssignment('DB_PASSWORD', value), undefined));
   }
 });
+
+describe('config files hold passwords as written', () => {
+  test('a password of words in a JSON or ini config is found; the same assignment in code is not', () => {
+    const json = '{\n  "sshUserName": "ops",\n  "sshUserPassword": "roboMongoSSHPass"\n}\n';
+    assert.deepEqual(found(json, 'db/robomongo.json'), ['generic-secret-assignment 3:23']);
+    assert.deepEqual(found('[server]\nAdminPass=roboMongoSSHPass\n', 'server.ini'), ['generic-secret-assignment 2:11']);
+    assert.deepEqual(found('const options = { sshUserPassword: "roboMongoSSHPass" };\n', 'src/connect.ts'), []);
+  });
+});

@@ -83,3 +83,29 @@ describe('values', () => {
     });
   }
 });
+
+describe('config values and code values', () => {
+  const engine = createEngine(catalog);
+  test('a config file password made of words is a password; the same text in code is a name', () => {
+    // robomongo.json: "sshUserPassword": "roboMongoSSHPass"
+    assert.equal(engine.judgeAssignment('sshUserPassword', 'roboMongoSSHPass', 'config')?.id, 'generic-secret-assignment');
+    assert.equal(engine.judgeAssignment('sshUserPassword', 'roboMongoSSHPass', 'code'), undefined);
+    assert.equal(engine.judgeAssignment('sshUserPassword', 'roboMongoSSHPass'), undefined);
+  });
+  test('only password keys are relaxed in config: secrets, tokens and keys keep their rules', () => {
+    assert.equal(engine.judgeAssignment('ClientSecret', 'MyClientSecretValue', 'config'), undefined);
+    assert.equal(engine.judgeAssignment('ACCESS_TOKEN', 'ThisIsAnAccessToken', 'config'), undefined);
+  });
+  const stillRejected: [string, string][] = [
+    ['POSTGRES_PASSWORD', 'Postgres'], // a product default, not a chosen password
+    ['password', 'Required'],
+    ['MYSQL_PASSWORD', 'wordpress'], // one character class: sample compose files
+    ['DB_PASSWORD', 'DbPassword'], // repeats the key
+    ['password', 'UserPassword'], // names a secret
+    ['password', '${DB_PASSWORD}'],
+    ['password', 'changeme'],
+  ];
+  for (const [key, value] of stillRejected) {
+    test(`config rejected: ${key} = ${JSON.stringify(value)}`, () => assert.equal(engine.judgeAssignment(key, value, 'config'), undefined));
+  }
+});

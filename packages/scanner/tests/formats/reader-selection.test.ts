@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readerFor } from '../../src/formats/index.js';
+import { assignmentPlaceFor, readerFor } from '../../src/formats/index.js';
 
 describe('readerFor', () => {
   const expected: [string, string][] = [
@@ -30,5 +30,26 @@ describe('readerFor', () => {
   ];
   for (const [path, name] of expected) {
     test(`${path} -> ${name}`, () => assert.equal(readerFor(path, '').name, name));
+  }
+});
+
+describe('assignmentPlaceFor', () => {
+  const expected: [string, 'config' | 'code'][] = [
+    ['appsettings.json', 'config'],
+    ['.env', 'config'],
+    ['k8s/secret.yaml', 'config'],
+    ['Web.config', 'config'],
+    ['prod.tfvars', 'config'],
+    ['db/.pgpass', 'config'],
+    ['conf/app.ini', 'config'],
+    ['ventrilo_srv.ini', 'config'],
+    ['src/index.ts', 'code'],
+    ['scripts/deploy.sh', 'code'],
+    ['notebooks/Explore.ipynb', 'code'],
+    ['package-lock.json', 'code'],
+    ['README.md', 'code'],
+  ];
+  for (const [path, place] of expected) {
+    test(`${path} -> ${place}`, () => assert.equal(assignmentPlaceFor(path, ''), place));
   }
 });
