@@ -12,18 +12,14 @@ export interface IndexedCommit {
   readonly time: number;
 }
 
-/** A blob introduced by commit number `c` at `path`. */
-export interface Intro {
-  readonly c: number;
-  readonly path: string;
-}
-
 export class IntroIndex {
   readonly commits: IndexedCommit[] = [];
   private readonly commitIds = new Map<string, number>();
-  private readonly paths = new Map<string, string>();
-  /** blob id -> where it was introduced (in log order: newest first). */
-  readonly blobs = new Map<string, Intro[]>();
+  /**
+   * path -> blob id -> the commits (numbers) that introduced that blob at that path. Kept by path
+   * from the start, as the scan reads it: no per-introduction objects (a history has ~10^5-10^6).
+   */
+  readonly versionsByPath = new Map<string, Map<string, number[]>>();
 
   addCommit(info: CommitInfo, time: number): number {
     const known = this.commitIds.get(info.commit);
@@ -35,28 +31,30 @@ export class IntroIndex {
   }
 
   addIntro(blob: string, c: number, path: string): void {
-    // One string per distinct path (a path recurs in thousands of commits).
-    let shared = this.paths.get(path);
-    if (shared === undefined) this.paths.set(path, (shared = path));
-    const list = this.blobs.get(blob);
+    let blobs = this.versionsByPath.get(path);
+    if (!blobs) this.versionsByPath.set(path, (blobs = new Map()));
+    const list = blobs.get(blob);
     // A fresh copy of the id: the parser's id is a slice that would keep its whole line alive.
-    if (!list) this.blobs.set(Buffer.from(blob, 'latin1').toString('latin1'), [{ c, path: shared }]);
-    else if (!list.some((i) => i.c === c && i.path === shared)) list.push({ c, path: shared });
+    if (!list) blobs.set(Buffer.from(blob, 'latin1').toString('latin1'), [c]);
+    else if (!list.includes(c)) list.push(c);
   }
 
-  /** Is introduction `a` older than `b`? Committer time, then log order (later in the log is older). */
-  older(a: Intro, b: Intro): boolean {
-    const ta = this.commits[a.c]!.time;
-    const tb = this.commits[b.c]!.time;
-    return ta !== tb ? ta < tb : a.c > b.c;
+  /** Is commit number `a` older than `b`? Committer time, then log order (later in the log is older). */
+  older(a: number, b: number): boolean {
+    const ta = this.commits[a]!.time;
+    const tb = this.commits[b]!.time;
+    return ta !== tb ? ta < tb : a > b;
   }
 }
 
-/** One blob at one path, with the commits that introduced it there. */
+/**
+ * One blob at one path, with the commits (numbers in the index) that introduced it there. Held for
+ * every version of a history at once: commit numbers, not objects (memory).
+ */
 export interface PathVersion {
   readonly path: string;
   readonly blob: string;
-  readonly intros: Intro[];
+  readonly intros: readonly number[];
   /** No later version of this path follows. */
   readonly last: boolean;
 }
@@ -66,21 +64,13 @@ export interface PathVersion {
  * path, oldest first (by the oldest commit that introduced that blob there).
  */
 export function pathVersions(index: IntroIndex): PathVersion[] {
-  const byPath = new Map<string, Map<string, Intro[]>>();
-  for (const [blob, intros] of index.blobs) {
-    for (const i of intros) {
-      let blobs = byPath.get(i.path);
-      if (!blobs) byPath.set(i.path, (blobs = new Map()));
-      const list = blobs.get(blob);
-      if (list) list.push(i);
-      else blobs.set(blob, [i]);
-    }
-  }
   const out: PathVersion[] = [];
-  for (const path of [...byPath.keys()].sort()) {
-    const versions = [...byPath.get(path)!].map(([blob, intros]) => {
+  for (const path of [...index.versionsByPath.keys()].sort()) {
+    const versions = [...index.versionsByPath.get(path)!].map(([blob, commits]) => {
+      // A copy of exactly its length (a grown array keeps spare capacity).
+      const intros = commits.length === 1 ? commits : commits.slice();
       let oldest = intros[0]!;
-      for (const i of intros) if (index.older(i, oldest)) oldest = i;
+      for (const c of intros) if (index.older(c, oldest)) oldest = c;
       return { path, blob, intros, oldest };
     });
     versions.sort((a, b) => (index.older(a.oldest, b.oldest) ? -1 : index.older(b.oldest, a.oldest) ? 1 : 0));
@@ -120,7 +110,8 @@ export function interleavePaths(versions: readonly PathVersion[], lanes: number)
 
 interface Aggregate {
   finding: Finding;
-  intro: Intro;
+  /** The introducing commit's number. */
+  intro: number;
   occurrences: number;
 }
 
@@ -130,8 +121,8 @@ export class FindingAggregator {
 
   constructor(private readonly index: IntroIndex) {}
 
-  /** Findings of one blob's content at one path, introduced at each of `intros`. */
-  add(findings: readonly Finding[], intros: readonly Intro[]): void {
+  /** Findings of one blob's content at one path, introduced by each of the commits `intros` (numbers). */
+  add(findings: readonly Finding[], intros: readonly number[]): void {
     if (intros.length === 0) return;
     let oldest = intros[0]!;
     for (const i of intros) if (this.index.older(i, oldest)) oldest = i;
@@ -142,7 +133,7 @@ export class FindingAggregator {
         continue;
       }
       agg.occurrences += intros.length;
-      const sameIntro = agg.intro.c === oldest.c;
+      const sameIntro = agg.intro === oldest;
       if (this.index.older(oldest, agg.intro) || (sameIntro && compareFindings(f, agg.finding) < 0)) {
         agg.finding = f;
         agg.intro = oldest;
@@ -159,7 +150,7 @@ export class FindingAggregator {
     return [...this.byFingerprint.values()]
       .map(({ finding, intro, occurrences }) => ({
         ...finding,
-        commit: this.index.commits[intro.c]!.info,
+        commit: this.index.commits[intro]!.info,
         occurrences,
       }))
       .sort(compareFindings);

@@ -75,7 +75,7 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     for (const b of ch.baseBlobs) for (const f of results.get(`${b}\0${ch.path}`) ?? []) before.add(secretKey(f));
     const added = found.filter((f) => !before.has(secretKey(f)));
     if (!ch.commit) loose.push(...added);
-    else aggregator.add(added, [{ c: index.addCommit(ch.commit.info, ch.commit.time), path: ch.path }]);
+    else aggregator.add(added, [index.addCommit(ch.commit.info, ch.commit.time)]);
   }
   const findings = [...aggregator.results(), ...loose].sort(compareFindings);
   return { findings, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped } };

@@ -138,20 +138,19 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   }
 
   trace(`${newCommits} commits listed`);
-  const blobCount = index.blobs.size;
   // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
   // each version is scanned against the one before it (see path-version-scan.ts).
   const versions = interleavePaths(pathVersions(index), PATH_LANES);
-  // The versions hold every introduction now; the blob map is not needed any more (memory).
-  index.blobs.clear();
-  trace(`${versions.length} path versions of ${blobCount} blobs ordered`);
+  // The versions hold every introduction now; the map is not needed any more (memory).
+  index.versionsByPath.clear();
+  trace(`${versions.length} path versions ordered`);
 
   // Progress in commits: a commit is done when every version it introduces has been scanned.
   const remaining = new Int32Array(index.commits.length);
-  for (const v of versions) for (const i of v.intros) remaining[i.c]!++;
+  for (const v of versions) for (const c of v.intros) remaining[c]!++;
   let commitsDone = remaining.filter((r) => r === 0).length;
   const finish = (v: PathVersion) => {
-    for (const i of v.intros) if (--remaining[i.c]! === 0) commitsDone++;
+    for (const c of v.intros) if (--remaining[c]! === 0) commitsDone++;
     progress.update(commitsDone);
   };
   progress.phase('history', index.commits.length, 'commits');
@@ -171,7 +170,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
       }
       if (r?.warning && !warnedPaths.has(v.path)) {
         warnedPaths.add(v.path);
-        warnings.push(`${r.warning} (at ${index.commits[v.intros[0]!.c]!.info.commit.slice(0, 12)})`);
+        warnings.push(`${r.warning} (at ${index.commits[v.intros[0]!]!.info.commit.slice(0, 12)})`);
       }
     }
     finish(v);
@@ -217,7 +216,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     for (const v of versions) {
       if (!dirty.has(v.blob)) continue;
       const list = dirtyIntros.get(v.blob) ?? [];
-      for (const i of v.intros) list.push({ commit: index.commits[i.c]!.info, time: index.commits[i.c]!.time, path: i.path });
+      for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
       dirtyIntros.set(v.blob, list);
     }
     const dirtyList = [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
@@ -230,7 +229,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   if (options.debug) {
     process.stderr.write(
       `keyless: history: ${newCommits} new commits${previous ? ` (cache: ${previous.commits} already scanned)` : ''}, ` +
-        `${blobCount} blobs, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
+        `${versions.length} path versions, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;

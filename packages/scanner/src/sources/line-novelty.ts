@@ -104,6 +104,50 @@ function startsCommonLines(a: Buffer, ai: number, b: Buffer, bi: number, lines =
   return a[e - 1] === 0x0a || bi + len === b.length;
 }
 
+/** Lines ahead, in each file, that the in-place re-alignment tries before any search. */
+const NEARBY_LINES = 4;
+
+/** Starts of the `count` lines from `i` on, and the end of the last (fewer at the buffer's end). */
+function lineBounds(buf: Buffer, i: number, count: number): number[] {
+  const out: number[] = [];
+  let at = i;
+  while (out.length < count && at < buf.length) {
+    out.push(at);
+    at = lineEnd(buf, at);
+  }
+  out.push(at);
+  return out;
+}
+
+/**
+ * Where the files agree again (two whole lines, as `realign` requires) within NEARBY_LINES lines
+ * after the differing lines at `i` (cur) and `j` (prev), nearest first: [cur offset, prev offset].
+ * Cur's lines skipped over are inserted or changed (novel); prev's were deleted or changed. Line
+ * lengths are compared before any bytes.
+ */
+function nearbyRealignment(cur: Buffer, i: number, prev: Buffer, j: number): [number, number] | undefined {
+  const c = lineBounds(cur, i, NEARBY_LINES + 2);
+  const p = lineBounds(prev, j, NEARBY_LINES + 2);
+  const cLines = c.length - 1;
+  const pLines = p.length - 1;
+  for (let distance = 1; distance <= 2 * NEARBY_LINES; distance++) {
+    for (let a = Math.max(0, distance - NEARBY_LINES); a <= Math.min(distance, NEARBY_LINES); a++) {
+      const b = distance - a;
+      if (a >= cLines || b >= pLines) continue;
+      const ci = c[a] as number;
+      const pj = p[b] as number;
+      if ((c[a + 1] as number) - ci !== (p[b + 1] as number) - pj || cur[ci] !== prev[pj]) continue;
+      // The second line must agree too, unless both files end after the first.
+      const secondC = a + 1 < cLines;
+      const secondP = b + 1 < pLines;
+      if (secondC !== secondP) continue;
+      if (secondC && (c[a + 2] as number) - (c[a + 1] as number) !== (p[b + 2] as number) - (p[b + 1] as number)) continue;
+      if (startsCommonLines(cur, ci, prev, pj, 2)) return [ci, pj];
+    }
+  }
+  return undefined;
+}
+
 /**
  * The novel lines of `cur` relative to `prev`, as sorted, non-overlapping, line-aligned byte ranges.
  * Every line of `cur` outside them equals a line of `prev` that follows the same line as in `cur`.
@@ -152,6 +196,16 @@ export function novelLineRanges(cur: Buffer, prev: Buffer): ByteRange[] {
         mark(i, e);
         i = e;
         j = pe;
+        aligned = true;
+        continue;
+      }
+      // A few lines changed, inserted or deleted in place (a lockfile entry's version, resolved
+      // and integrity lines): the files meet again within a few lines, found without a search.
+      const near = nearbyRealignment(cur, i, prev, j);
+      if (near !== undefined) {
+        if (near[0] > i) mark(i, near[0]);
+        i = near[0];
+        j = near[1];
         aligned = true;
         continue;
       }

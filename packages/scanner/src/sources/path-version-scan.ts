@@ -3,18 +3,34 @@
  * formats whose findings depend only on their own line (code, plain text, lockfiles), only the
  * lines new in a version (line-novelty) and the lines that held a finding before ("hot" lines, so
  * every version still holding a secret counts as an occurrence) are scanned. Structured formats,
- * the first version of a path, and files with a multi-line detector's anchor are scanned whole.
+ * the first version of a path, and files with a multi-line detector's anchor are scanned whole;
+ * a JSON version that parses like the one before and whose new lines hold no keyword, not at all.
  * Findings equal those of scanning every version whole, on the lines each version introduced.
  */
 import type { ScanContext } from '../config/scan-context.js';
 import type { Finding } from '../finding.js';
-import { lockfileReader, readerFor, textReader } from '../formats/index.js';
+import { jsonReader, lockfileReader, readerFor, textReader } from '../formats/index.js';
 import { scanFileText } from '../scan-file.js';
 import type { BlobVerdict } from './blob-scan.js';
 import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
 import { lineEnd, lineStart, novelLineRanges, type ByteRange } from './line-novelty.js';
 import { mergeRanges } from '../ranges.js';
 import { buildSparseText } from './sparse-text.js';
+
+/** Files read by the JSON reader (JSONC: appsettings, package.json, tsconfig...). */
+function isJsonPath(path: string): boolean {
+  return readerFor(path, '') === jsonReader;
+}
+
+/** Strict JSON (a subset of the JSONC the reader accepts), checked by the native parser. */
+function parsesAsJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(decodeText(bytes));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Readers whose candidates and skip ranges are decided within one line. */
 function isLineLocal(path: string): boolean {
@@ -86,6 +102,42 @@ function linesEqualTo(bytes: Buffer, lines: readonly Buffer[]): ByteRange[] {
   return out;
 }
 
+/** Lines looked back over for a range's owning key before giving up (the file is then read whole). */
+const MAX_OWNER_LOOKBACK = 256;
+
+/** Width of the line's indentation, or -1 for a blank line. */
+function indentOf(bytes: Buffer, start: number, end: number): number {
+  let i = start;
+  while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
+  return i === end || bytes[i] === 0x0a || bytes[i] === 0x0d ? -1 : i - start;
+}
+
+/**
+ * For each range, the nearest line above its first non-blank line that is less indented: the key
+ * that owns a value written lines below it (`password:` over a YAML block or an indented value,
+ * `"password":` over a JSON value). Undefined when one is not found within MAX_OWNER_LOOKBACK lines.
+ */
+function ownerLines(bytes: Buffer, ranges: readonly ByteRange[]): ByteRange[] | undefined {
+  const out: ByteRange[] = [];
+  for (const [s, e] of ranges) {
+    let first = s;
+    let indent = -1;
+    while (first < e && (indent = indentOf(bytes, first, lineEnd(bytes, first))) === -1) first = lineEnd(bytes, first);
+    if (indent <= 0) continue; // blank lines only, or a top-level line: nothing above owns it
+    let at = first;
+    let looked = 0;
+    for (;;) {
+      if (at === 0 || looked++ >= MAX_OWNER_LOOKBACK) return undefined;
+      const above = lineStart(bytes, at - 1);
+      const aboveIndent = indentOf(bytes, above, at);
+      at = above;
+      if (aboveIndent !== -1 && aboveIndent < indent) break;
+    }
+    out.push([at, lineEnd(bytes, at)]);
+  }
+  return out;
+}
+
 /** What is remembered of one path between its versions. */
 interface PathState {
   previous: Buffer | undefined;
@@ -93,6 +145,8 @@ interface PathState {
   readonly hot: Map<string, Buffer>;
   /** The multi-line anchors present in the previous version (or, once seen, possibly present). */
   anchors: MultilineAnchor[];
+  /** The previous version was read by its structured reader (it parsed; no fallback to text). */
+  parsed: boolean;
 }
 
 /** Paths whose state is kept at once; beyond, the least recently used is forgotten (its next version is scanned whole). */
@@ -113,10 +167,32 @@ export class PathVersionScanner {
   private stateOf(path: string): PathState {
     let state = this.open.get(path);
     if (state) this.open.delete(path);
-    else state = { previous: undefined, hot: new Map(), anchors: [] };
+    else state = { previous: undefined, hot: new Map(), anchors: [], parsed: false };
     this.open.set(path, state);
     if (this.open.size > MAX_OPEN_PATHS) this.open.delete(this.open.keys().next().value as string);
     return state;
+  }
+
+  /**
+   * A JSON file is read whole, as its values depend on keys lines away. A version need not be read
+   * at all when it reads the same way as the version before (both parse: the reader did not fall
+   * back to text, and strict JSON now), that version held no finding and no multi-line anchor, and
+   * the new lines, each with the key line that owns it, hold no detector keyword.
+   */
+  private quietJsonVersion(state: PathState, bytes: Buffer, previous: Buffer): boolean {
+    if (state.hot.size > 0 || state.anchors.length > 0) return false;
+    const novel = novelLineRanges(bytes, previous);
+    const owners = novel.length > 0 ? ownerLines(bytes, novel) : [];
+    if (owners === undefined) return false;
+    if (novel.length > 0) {
+      const sparse = buildSparseText(bytes, mergeRanges([...novel, ...owners]));
+      if (this.anchors.some((a) => sparse.bytes.includes(a.needle)) || this.gate(sparse.bytes)) return false;
+    }
+    if (!parsesAsJson(bytes)) {
+      state.parsed = false;
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -129,10 +205,14 @@ export class PathVersionScanner {
     if (looksBinary(bytes)) return { kind: 'binary' };
     const previous = state.previous;
     state.previous = bytes;
+    if (previous && state.parsed && isJsonPath(path) && !hasUtf16Bom(bytes) && this.quietJsonVersion(state, bytes, previous)) return { kind: 'clean' };
     if (!previous || hasUtf16Bom(bytes) || !isLineLocal(path)) {
       state.anchors = this.anchors.filter((a) => bytes.includes(a.needle));
+      state.parsed = false;
       if (!this.gate(bytes)) return { kind: 'clean' };
-      return remember(state, scanFileText(decodeText(bytes), path, this.ctx));
+      const result = scanFileText(decodeText(bytes), path, this.ctx);
+      state.parsed = result.warning === undefined;
+      return remember(state, result);
     }
     let accepted = mergeRanges([...novelLineRanges(bytes, previous), ...linesEqualTo(bytes, [...state.hot.values()])]);
     let sparse = buildSparseText(bytes, accepted);

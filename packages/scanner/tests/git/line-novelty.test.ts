@@ -25,8 +25,9 @@ const novelText = (cur: string, prev: string) =>
 
 describe('novelLineRanges', () => {
   test('an unchanged file has no novel lines; a new line and the line after it are novel', () => {
-    // (Lines shorter than 8 bytes are never used to re-align, so a short line after a change is novel too.)
-    assert.deepEqual(novelText('a = 1\nNEW\nc = 3\nd = 4\n', 'a = 1\nc = 3\nd = 4\n'), ['NEW\nc = 3\nd = 4\n']);
+    // Short lines re-align only within a few lines of the change (two lines must agree), never by a search.
+    assert.deepEqual(novelText('a = 1\nNEW\nc = 3\nd = 4\n', 'a = 1\nc = 3\nd = 4\n'), ['NEW\nc = 3\n']);
+    assert.deepEqual(novelText('a = 1\nNEW\nc = 3\n', 'a = 1\nc = 3\n'), ['NEW\nc = 3\n']);
     const prev = 'alpha = 1\nbravo = 2\ncharlie = 3\ndelta = 4\n';
     assert.deepEqual(novelText(prev, prev), []);
     assert.deepEqual(novelText('alpha = 1\nbravo = 2\nNEW LINE\ncharlie = 3\ndelta = 4\n', prev), ['NEW LINE\ncharlie = 3\n']);
@@ -36,6 +37,12 @@ describe('novelLineRanges', () => {
     assert.deepEqual(novelText('one line\ntwo CHANGED\nthree line\nfour line\n', 'one line\ntwo line\nthree line\nfour line\n'), [
       'two CHANGED\nthree line\n',
     ]);
+  });
+
+  test('a few lines changed in place re-align without a search', () => {
+    const prev = ['name "a"', 'version "1.0.0"', 'resolved "https://r/a-1.0.0.tgz"', 'integrity sha512-AAAA', '', 'name "b"', 'version "2.0.0"', ''].join('\n');
+    const cur = ['name "a"', 'version "1.1.0"', 'resolved "https://r/a-1.1.0.tgz"', 'integrity sha512-BBBB', '', 'name "b"', 'version "2.0.0"', ''].join('\n');
+    assert.deepEqual(novelText(cur, prev), ['version "1.1.0"\nresolved "https://r/a-1.1.0.tgz"\nintegrity sha512-BBBB\n\n']);
   });
 
   test('a deletion makes the line after it novel (a keyless-ignore-next-line above it may have gone)', () => {
@@ -169,6 +176,59 @@ describe('PathVersionScanner', () => {
       }),
       300,
     );
+  });
+
+  test('property: the same holds for structured files (YAML, JSON), whose quiet versions are not read', () => {
+    const secrets = [generatePassword(48, 18), generateEntraClientSecret(49)];
+    const pem = generatePem(50).split('\n');
+    const yamlLine = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('', 'app:', '  name: web', '  replicas: 3', 'settings:', '  level: info', '# comment', '  - item') },
+      { weight: 1, arbitrary: fc.constantFrom(`  password: "${secrets[0]}"`, `ClientSecret: ${secrets[1]}`, 'password:', `  ${secrets[0]}`) },
+      { weight: 1, arbitrary: fc.constantFrom('# keyless-ignore-next-line', `  token: ${secrets[1]} # keyless-ignore`, 'key: |', ...pem.map((l) => `  ${l}`)) },
+    );
+    const jsonLine = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('{', '}', '  "name": "web",', '  "replicas": 3,', '  "nested": {', '  },') },
+      { weight: 1, arbitrary: fc.constantFrom(`  "password": "${secrets[0]}",`, `  "ClientSecret": "${secrets[1]}"`, '  "password":', `    "${secrets[0]}",`) },
+    );
+    const edit = (line: fc.Arbitrary<string>) => fc.record({ at: fc.nat(40), del: fc.nat(3), ins: fc.array(line, { maxLength: 4 }) });
+    // JSON edited as data (valid in most versions, so quiet versions are skipped) and as lines (often malformed).
+    const entry = fc.oneof(
+      { weight: 12, arbitrary: fc.tuple(fc.constantFrom('name', 'replicas', 'level', 'url'), fc.constantFrom('web', 3, 'info', true)) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('password', 'ClientSecret', 'note'), fc.constantFrom(secrets[0] as string, secrets[1] as string, 'changeme')) },
+      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('nested', 'Smtp'), fc.dictionary(fc.constantFrom('Password', 'host', 'x'), fc.constantFrom(secrets[0] as string, 'mail.contoso.com', 1))) },
+    );
+    const dataEdit = fc.record({ at: fc.nat(12), del: fc.nat(2), ins: fc.array(entry, { maxLength: 3 }) });
+    check(
+      'json-data-version-scan-equivalence',
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.array(dataEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const render = (entries: readonly (readonly [string, unknown])[]) => JSON.stringify(entries.map(([k, v]) => ({ [k]: v })), null, 2) + '\n';
+        const versions = [render(start)];
+        let cur = [...start];
+        for (const e of edits) {
+          cur = [...cur];
+          cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
+          versions.push(render(cur));
+        }
+        assertSameAsWholeScans('config/appsettings.json', versions);
+      }),
+      200,
+    );
+    for (const [path, line] of [['deploy/values.yaml', yamlLine], ['config/appsettings.json', jsonLine]] as const) {
+      check(
+        `structured-version-scan-equivalence ${path}`,
+        fc.property(fc.array(line, { maxLength: 30 }), fc.array(edit(line), { minLength: 1, maxLength: 8 }), (start, edits) => {
+          const versions = [start.join('\n') + '\n'];
+          let cur = [...start];
+          for (const e of edits) {
+            cur = [...cur];
+            cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
+            versions.push(cur.join('\n') + '\n');
+          }
+          assertSameAsWholeScans(path, versions);
+        }),
+        200,
+      );
+    }
   });
 });
 
