@@ -8,7 +8,9 @@
 //   keyless   + keyless configs.recommended
 //   nosecrets + eslint-plugin-no-secrets (no-secrets/no-secrets)
 //   trivial   + one rule that visits every `new` expression (calibration)
-// Runs alternate (parser, keyless, nosecrets, trivial) N times (KEYLESS_BENCH_RUNS, default 5, after
+//   programOnly + one rule that listens to `Program` only (calibration: the least any rule costs, as
+//             ESLint only traverses the AST, with code-path analysis, when a rule is on)
+// Runs alternate (parser, keyless, nosecrets, trivial, programOnly) N times (KEYLESS_BENCH_RUNS, default 5, after
 // one warm-up round); each ratio is the median over rounds of (config time / parser time in the
 // same round), for wall time and for this process's CPU time (less sensitive to other load on a
 // shared machine). Prints the problem counts of each config, then (unless KEYLESS_BENCH_PROFILE=0)
@@ -59,6 +61,17 @@ const repo = process.env.KEYLESS_BENCH_REPO || process.argv[2] || generatedRepo(
 
 const trivialPlugin = {
   rules: {
+    // The least any rule costs: ESLint runs its traversal (code paths, selectors) only when a rule is on.
+    'program-only': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        return {
+          Program(node) {
+            if (node.body.length < 0) context.report({ node, message: 'never' });
+          },
+        };
+      },
+    },
     'visit-new': {
       meta: { type: 'problem', schema: [] },
       create(context) {
@@ -81,9 +94,10 @@ const configs = {
   keyless: [parserOnly, jsFiles, { ...keyless.configs.recommended, files: CODE_FILES }],
   nosecrets: [parserOnly, jsFiles, { files: CODE_FILES, plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }],
   trivial: [parserOnly, jsFiles, { files: CODE_FILES, plugins: { trivial: trivialPlugin }, rules: { 'trivial/visit-new': 'error' } }],
+  programOnly: [parserOnly, jsFiles, { files: CODE_FILES, plugins: { trivial: trivialPlugin }, rules: { 'trivial/program-only': 'error' } }],
 };
 
-const PLUGIN_PREFIX = { parser: undefined, keyless: 'keyless/', nosecrets: 'no-secrets/', trivial: 'trivial/' };
+const PLUGIN_PREFIX = { parser: undefined, keyless: 'keyless/', nosecrets: 'no-secrets/', trivial: 'trivial/', programOnly: 'trivial/' };
 
 async function run(name) {
   globalThis.gc?.();
