@@ -114,17 +114,6 @@ function isAbsolutePath(v: string): boolean {
 
 
 /**
- * Words that stand for a product's well-known default or a local setup rather than a chosen password
- * (`POSTGRES_PASSWORD: postgres` in a compose file): not reported even in config.
- */
-const DEFAULT_PASSWORD_WORDS = new Set([
-  'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlserver', 'oracle', 'mongodb', 'rabbitmq', 'redis',
-  'elastic', 'kibana', 'grafana', 'jenkins', 'admin', 'administrator', 'root', 'guest', 'docker',
-  'localhost', 'local', 'development', 'developer', 'staging', 'production', 'required', 'optional',
-  'masked', 'hidden', 'visible', 'plaintext', 'encrypted', 'prompt', 'inherit', 'unset',
-]);
-
-/**
  * Judges a literal value for a key of the given kind, written in `place` (default: code). In config
  * a value is the setting itself, so a password-named key's plain word (`"passphrase": "swordfish"`)
  * is a password; in code the same word is as often a label, a field name or an enum member.
@@ -141,9 +130,9 @@ export function looksLikeSecretValue(value: string, key: string, kind: SecretKey
   if (CODE.test(v)) return false;
   // Identifiers never contain these symbols; a password-named key's `swordfish!23` is a (weak) password.
   const symbolic = kind === 'password' && PASSWORD_SYMBOL.test(v);
-  // A config file's password setting holds the password as written, words or not.
-  const configPassword = kind === 'password' && place === 'config';
-  if (configPassword && DEFAULT_PASSWORD_WORDS.has(v.toLowerCase())) return false;
+  // A config file's password setting holds the password as written, even made of words; but one
+  // word alone (`Postgres`, `Milvus`, `Admin`) is a product's default or a name, not a chosen password.
+  const configPassword = kind === 'password' && place === 'config' && keyWords(v).length >= 2;
   if (namesASecret(v) || (!symbolic && !configPassword && (isIdentifierWords(v) || isWordy(v)))) return false;
   const nv = normalized(v);
   if (nv.length === 0) return false;

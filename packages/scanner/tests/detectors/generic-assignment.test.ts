@@ -97,7 +97,9 @@ describe('config values and code values', () => {
     assert.equal(engine.judgeAssignment('ACCESS_TOKEN', 'ThisIsAnAccessToken', 'config'), undefined);
   });
   const stillRejected: [string, string][] = [
-    ['POSTGRES_PASSWORD', 'Postgres'], // a product default, not a chosen password
+    ['POSTGRES_PASSWORD', 'Postgres'], // one word: a product default, not a chosen password
+    ['password', 'Milvus'],
+    ['password', 'Swordfish'],
     ['password', 'Required'],
     ['MYSQL_PASSWORD', 'wordpress'], // one character class: sample compose files
     ['DB_PASSWORD', 'DbPassword'], // repeats the key
