@@ -68,10 +68,16 @@ async function syntheticRepo(commits) {
     ['scripts/publish.sh', () => `export NPM_TOKEN=${g.generateNpmToken(5)}\n`],
   ];
   const words = ['user', 'order', 'invoice', 'token', 'key', 'cache', 'client', 'password', 'secret', 'config', 'item', 'request'];
+  // Like a real commit, a version edits a few lines of a file (one function's default and the
+  // header), not every line: line-novelty then works as it does on real histories.
   const file = (n, v) => {
     const w = words[n % words.length];
+    const functions = 40 + (n % 30);
     let s = `// module ${n} v${v}\nimport { ${w}Service } from './${w}';\n\n`;
-    for (let i = 0; i < 40 + (n % 30); i++) s += `export function ${w}${i}(input: ${w}Input): number {\n  const ${w}Key = input.${w}[${i}] ?? ${v + i};\n  return ${w}Key * ${n};\n}\n\n`;
+    for (let i = 0; i < functions; i++) {
+      const fallback = i === v % functions ? v + i : i;
+      s += `export function ${w}${i}(input: ${w}Input): number {\n  const ${w}Key = input.${w}[${i}] ?? ${fallback};\n  return ${w}Key * ${n};\n}\n\n`;
+    }
     return s;
   };
   let stream = '';
