@@ -112,11 +112,11 @@ function isAbsolutePath(v: string): boolean {
   return /^(?:\/[\w.@-]+){2,}\/?$/.test(v) && (v.match(/[A-Z]/g)?.length ?? 0) <= 4;
 }
 
-
 /**
  * Judges a literal value for a key of the given kind, written in `place` (default: code). In config
- * a value is the setting itself, so a password-named key's plain word (`"passphrase": "swordfish"`)
- * is a password; in code the same word is as often a label, a field name or an enum member.
+ * a value is the setting itself, so a password-named key's value made of words
+ * (`"sshUserPassword": "roboMongoSSHPass"`) is a password; in code the same text is as often a label,
+ * a field name or an enum member.
  */
 export function looksLikeSecretValue(value: string, key: string, kind: SecretKeyKind, place: AssignmentPlace = 'code'): boolean {
   const v = value;

@@ -125,25 +125,3 @@ export function whyNotSecret(value: string, key?: string): string | undefined {
 export function isNotSecret(value: string, key?: string): boolean {
   return whyNotSecret(value, key) !== undefined;
 }
-
-/**
- * A text that changes whenever the rules above change (their regexes and code), for cache keys of
- * earlier verdicts: `isNotSecret.toString()` alone does not show the rules it delegates to.
- */
-export const NOT_SECRET_RULES_SOURCE: string = [
-  AZURITE_KEY.length,
-  GUID.source,
-  GIT_SHA.source,
-  CREDENTIAL_KEY.source,
-  REVISION_KEY.source,
-  INTEGRITY_HASH.source,
-  ...WHOLE_REFERENCE.map((r) => r.source),
-  EMBEDDED_REFERENCE.source,
-  ANGLE_PLACEHOLDER.source,
-  FILLER.source,
-  PLACEHOLDER_WORDS.source,
-  [...TRIVIAL].join(','),
-  TRIVIAL_PREFIXED.source,
-  YOUR_PREFIX.source,
-  ...RULES.map((r) => `${r.reason}:${r.test.toString()}`),
-].join('\n');

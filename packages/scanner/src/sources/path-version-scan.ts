@@ -9,18 +9,13 @@
  */
 import type { ScanContext } from '../config/scan-context.js';
 import type { Finding } from '../finding.js';
-import { jsonReader, lockfileReader, readerFor, textReader } from '../formats/index.js';
+import { jsonReader, lockfileReader, readerFor, textReader, type FormatReader } from '../formats/index.js';
 import { scanFileText } from '../scan-file.js';
 import type { BlobVerdict } from './blob-scan.js';
 import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
 import { lineEnd, lineStart, novelLineRanges, type ByteRange } from './line-novelty.js';
 import { mergeRanges } from '../ranges.js';
 import { buildSparseText } from './sparse-text.js';
-
-/** Files read by the JSON reader (JSONC: appsettings, package.json, tsconfig...). */
-function isJsonPath(path: string): boolean {
-  return readerFor(path, '') === jsonReader;
-}
 
 /** Strict JSON (a subset of the JSONC the reader accepts), checked by the native parser. */
 function parsesAsJson(bytes: Buffer): boolean {
@@ -33,8 +28,7 @@ function parsesAsJson(bytes: Buffer): boolean {
 }
 
 /** Readers whose candidates and skip ranges are decided within one line. */
-function isLineLocal(path: string): boolean {
-  const reader = readerFor(path, '');
+function isLineLocal(reader: FormatReader): boolean {
   return reader === textReader || reader === lockfileReader;
 }
 
@@ -188,11 +182,7 @@ export class PathVersionScanner {
       const sparse = buildSparseText(bytes, mergeRanges([...novel, ...owners]));
       if (this.anchors.some((a) => sparse.bytes.includes(a.needle)) || this.gate(sparse.bytes)) return false;
     }
-    if (!parsesAsJson(bytes)) {
-      state.parsed = false;
-      return false;
-    }
-    return true;
+    return parsesAsJson(bytes);
   }
 
   /**
@@ -205,8 +195,10 @@ export class PathVersionScanner {
     if (looksBinary(bytes)) return { kind: 'binary' };
     const previous = state.previous;
     state.previous = bytes;
-    if (previous && state.parsed && isJsonPath(path) && !hasUtf16Bom(bytes) && this.quietJsonVersion(state, bytes, previous)) return { kind: 'clean' };
-    if (!previous || hasUtf16Bom(bytes) || !isLineLocal(path)) {
+    // The reader is decided by the path (JSON files are JSONC: appsettings, package.json, tsconfig...).
+    const reader = readerFor(path, '');
+    if (previous && state.parsed && reader === jsonReader && !hasUtf16Bom(bytes) && this.quietJsonVersion(state, bytes, previous)) return { kind: 'clean' };
+    if (!previous || hasUtf16Bom(bytes) || !isLineLocal(reader)) {
       state.anchors = this.anchors.filter((a) => bytes.includes(a.needle));
       state.parsed = false;
       if (!this.gate(bytes)) return { kind: 'clean' };
