@@ -115,6 +115,18 @@ describe('PathVersionScanner', () => {
     });
   }
 
+  /** The start and each state after applying `edits` in turn (splices of items at a bounded index). */
+  function applyEdits<T>(start: readonly T[], edits: readonly { at: number; del: number; ins: readonly T[] }[]): T[][] {
+    const states = [[...start]];
+    for (const e of edits) {
+      const next = [...states[states.length - 1]!];
+      next.splice(Math.min(e.at, next.length), e.del, ...e.ins);
+      states.push(next);
+    }
+    return states;
+  }
+  const asLines = (lines: readonly string[]) => lines.join('\n') + '\n';
+
   test('a secret kept over many edits is reported in every version that holds it, at its real line', () => {
     const secret = generateEntraClientSecret(41);
     const base = Array.from({ length: 200 }, (_, i) => `export const value${i} = compute(${i});\n`);
@@ -165,14 +177,7 @@ describe('PathVersionScanner', () => {
     check(
       'version-scan-equivalence',
       fc.property(fc.array(lineArb, { maxLength: 40 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        const versions = [start.join('\n') + '\n'];
-        let cur = [...start];
-        for (const e of edits) {
-          cur = [...cur];
-          cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
-          versions.push(cur.join('\n') + '\n');
-        }
-        assertSameAsWholeScans('src/app.ts', versions);
+        assertSameAsWholeScans('src/app.ts', applyEdits(start, edits).map(asLines));
       }),
       300,
     );
@@ -202,14 +207,7 @@ describe('PathVersionScanner', () => {
       'json-data-version-scan-equivalence',
       fc.property(fc.array(entry, { maxLength: 12 }), fc.array(dataEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
         const render = (entries: readonly (readonly [string, unknown])[]) => JSON.stringify(entries.map(([k, v]) => ({ [k]: v })), null, 2) + '\n';
-        const versions = [render(start)];
-        let cur = [...start];
-        for (const e of edits) {
-          cur = [...cur];
-          cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
-          versions.push(render(cur));
-        }
-        assertSameAsWholeScans('config/appsettings.json', versions);
+        assertSameAsWholeScans('config/appsettings.json', applyEdits(start, edits).map(render));
       }),
       200,
     );
@@ -217,14 +215,7 @@ describe('PathVersionScanner', () => {
       check(
         `structured-version-scan-equivalence ${path}`,
         fc.property(fc.array(line, { maxLength: 30 }), fc.array(edit(line), { minLength: 1, maxLength: 8 }), (start, edits) => {
-          const versions = [start.join('\n') + '\n'];
-          let cur = [...start];
-          for (const e of edits) {
-            cur = [...cur];
-            cur.splice(Math.min(e.at, cur.length), e.del, ...e.ins);
-            versions.push(cur.join('\n') + '\n');
-          }
-          assertSameAsWholeScans(path, versions);
+          assertSameAsWholeScans(path, applyEdits(start, edits).map(asLines));
         }),
         200,
       );
