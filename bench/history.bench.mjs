@@ -47,9 +47,13 @@ function timeToDevNull(cmd, args) {
   return ms;
 }
 
+// History scans run in a node with the flags the CLI relaunches itself with for them (relaunch.ts).
+const { HISTORY_NODE_FLAGS } = await import(new URL('../packages/scanner/dist/src/cli/relaunch.js', import.meta.url).href);
+
 function child(mode, root, cache, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [here, '--child', mode, root, cache ? '--cache' : '--no-cache'], {
+  const flags = mode === 'history' ? HISTORY_NODE_FLAGS : [];
+  const r = spawnSync(process.execPath, [...flags, here, '--child', mode, root, cache ? '--cache' : '--no-cache'], {
     encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const processWall = performance.now() - t0;

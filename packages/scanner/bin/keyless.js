@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+import { fileURLToPath } from 'node:url';
+import { missingNodeFlags, relaunch } from '../dist/src/cli/relaunch.js';
 
-main(process.argv.slice(2)).then(
+const args = process.argv.slice(2);
+const flags = missingNodeFlags(args, process.execArgv);
+const run = flags.length > 0 ? relaunch(fileURLToPath(import.meta.url), args, flags) : import('../dist/src/cli/main.js').then(({ main }) => main(args));
+
+run.then(
   (code) => {
     process.exitCode = code;
   },

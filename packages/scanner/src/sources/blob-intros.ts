@@ -79,35 +79,6 @@ export function pathVersions(index: IntroIndex): PathVersion[] {
   return out;
 }
 
-/**
- * The versions of `lanes` paths at a time, taken in turn (each path's own versions stay in order):
- * one path with thousands of versions (a lockfile) then shares the reading with others, so the
- * workers it does not go to are not left idle.
- */
-export function interleavePaths(versions: readonly PathVersion[], lanes: number): PathVersion[] {
-  const groups: PathVersion[][] = [];
-  for (const v of versions) {
-    const g = groups[groups.length - 1];
-    if (g && g[0]!.path === v.path) g.push(v);
-    else groups.push([v]);
-  }
-  const out: PathVersion[] = [];
-  const open: { group: PathVersion[]; at: number }[] = [];
-  let next = 0;
-  while (open.length < lanes && next < groups.length) open.push({ group: groups[next++]!, at: 0 });
-  while (open.length > 0) {
-    for (let l = 0; l < open.length; l++) {
-      const lane = open[l]!;
-      out.push(lane.group[lane.at++]!);
-      if (lane.at === lane.group.length) {
-        if (next < groups.length) open[l] = { group: groups[next++]!, at: 0 };
-        else open.splice(l--, 1);
-      }
-    }
-  }
-  return out;
-}
-
 interface Aggregate {
   finding: Finding;
   /** The introducing commit's number. */

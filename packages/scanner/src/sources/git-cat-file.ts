@@ -22,9 +22,14 @@ export class BatchParser {
   /** Bytes of an over-limit body still to discard. */
   private discard = 0;
 
+  /**
+   * `allocate`: where a body of n bytes is written (default: a new buffer of its own, so it can be
+   * transferred or kept); a consumer that is done with each body before the next may reuse memory.
+   */
   constructor(
     private readonly onBlob: (id: string, bytes: Buffer | undefined, size: number) => void,
     private readonly maxSize = Number.POSITIVE_INFINITY,
+    private readonly allocate: (n: number) => Buffer = (n) => Buffer.allocUnsafeSlow(n),
   ) {}
 
   push(chunk: Buffer): void {
@@ -92,8 +97,7 @@ export class BatchParser {
       this.onBlob(id, Buffer.alloc(0), 0);
       return;
     }
-    // Its own ArrayBuffer (never the shared pool), so it can be transferred to a worker.
-    this.body = Buffer.allocUnsafeSlow(n);
+    this.body = this.allocate(n);
   }
 }
 

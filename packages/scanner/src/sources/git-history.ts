@@ -13,10 +13,9 @@ import { cacheRoot, isInside } from '../cache/cache-dir.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
 import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
-import { inlinePool, workerPool, type BlobScanPool } from './blob-scan-pool.js';
-import type { BlobVerdict } from './blob-scan.js';
-import { FindingAggregator, IntroIndex, interleavePaths, pathVersions, type PathVersion } from './blob-intros.js';
-import { readBlobs } from './git-cat-file.js';
+import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
+import type { LaneResult, PathGroup } from './path-lane.js';
+import { scanPathGroups } from './path-lane-pool.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
 import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
 import { detectionSetup } from './detection-setup.js';
@@ -24,12 +23,10 @@ import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
-/** Paths whose versions are read in turn (see interleavePaths). */
-const PATH_LANES = 8;
 /** New commits that a walk stopped only by the tips that went may list (else all old tips stop it). */
 const FEW_NEW_COMMITS = 1000;
-/** Scanning threads at most (beyond the main thread and git). */
-const MAX_WORKERS = 3;
+/** Scanning threads at most (each with a git process of its own). */
+const MAX_WORKERS = 4;
 /** Below this many blobs, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD_BLOBS = 3000;
 const MAX_WARNINGS = 50;
@@ -38,14 +35,21 @@ function workerCount(blobs: number): number {
   const env = process.env['KEYLESS_WORKERS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   if (blobs < WORKER_THRESHOLD_BLOBS) return 0;
-  // The main thread (reading git's output) and git itself keep one core busy: on 2 cores one worker
-  // scanned typescript-eslint's history as fast as two (26.6 s vs 29.2 s) with 44 MB less memory.
-  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
+  // One lane per core: the main thread only hands out paths and collects results.
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
 }
 
-function makePool(options: ScanOptions, ctx: ScanContext, blobs: number): BlobScanPool {
-  const n = workerCount(blobs);
-  return n > 0 ? workerPool(options.config, n) : inlinePool(ctx);
+/** The versions grouped by path (they come grouped, oldest first), numbered by their index. */
+function groupByPath(versions: readonly PathVersion[]): PathGroup[] {
+  const groups: { path: string; blobs: string[]; ids: number[] }[] = [];
+  versions.forEach((v, id) => {
+    const g = groups[groups.length - 1];
+    if (g && g.path === v.path) {
+      g.blobs.push(v.blob);
+      g.ids.push(id);
+    } else groups.push({ path: v.path, blobs: [v.blob], ids: [id] });
+  });
+  return groups;
 }
 
 interface CachePlan {
@@ -140,9 +144,12 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   trace(`${newCommits} commits listed`);
   // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
   // each version is scanned against the one before it (see path-version-scan.ts).
-  const versions = interleavePaths(pathVersions(index), PATH_LANES);
+  const versions = pathVersions(index);
   // The versions hold every introduction now; the map is not needed any more (memory).
   index.versionsByPath.clear();
+  // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
+  // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
+  (globalThis as { gc?: () => void }).gc?.();
   trace(`${versions.length} path versions ordered`);
 
   // Progress in commits: a commit is done when every version it introduces has been scanned.
@@ -157,48 +164,39 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
 
   const aggregator = new FindingAggregator(index);
   const dirty = new Set<string>();
-  const warnedPaths = new Set<string>();
+  /** The first warning of each path, with the commit it was seen at. */
+  const pathWarnings = new Map<string, string>();
   let blobsScanned = 0;
   let bytesScanned = 0;
-  const onVerdict = (v: PathVersion) => (verdict: BlobVerdict) => {
-    if (verdict.kind === 'binary') skip(v.path, SKIP_BINARY);
-    else if (verdict.kind === 'scanned') {
-      const r = verdict.perPath[0];
-      if (r?.findings.length) {
-        aggregator.add(r.findings, v.intros);
-        dirty.add(v.blob);
-      }
-      if (r?.warning && !warnedPaths.has(v.path)) {
-        warnedPaths.add(v.path);
-        warnings.push(`${r.warning} (at ${index.commits[v.intros[0]!]!.info.commit.slice(0, 12)})`);
+  const onResult = (r: LaneResult) => {
+    const v = versions[r.id]!;
+    if ('unread' in r) skip(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
+    else {
+      blobsScanned++;
+      bytesScanned += r.size;
+      const verdict = r.verdict;
+      if (verdict.kind === 'binary') skip(v.path, SKIP_BINARY);
+      else if (verdict.kind === 'scanned') {
+        const found = verdict.perPath[0];
+        if (found?.findings.length) {
+          aggregator.add(found.findings, v.intros);
+          dirty.add(v.blob);
+        }
+        if (found?.warning && !pathWarnings.has(v.path)) {
+          pathWarnings.set(v.path, `${found.warning} (at ${index.commits[v.intros[0]!]!.info.commit.slice(0, 12)})`);
+        }
       }
     }
     finish(v);
   };
 
-  const pool = makePool(options, ctx, versions.length);
-  let next = 0;
   try {
-    await readBlobs(
-      repo.cwd,
-      versions.map((v) => v.blob),
-      async (_id, bytes, size) => {
-        const v = versions[next++]!;
-        if (!bytes) {
-          skip(v.path, size < 0 ? SKIP_MISSING : SKIP_TOO_LARGE);
-          finish(v);
-          return;
-        }
-        blobsScanned++;
-        bytesScanned += bytes.length;
-        await pool.submit(bytes, v.path, v.last, onVerdict(v));
-      },
-      ctx.maxFileSize,
-    );
+    await scanPathGroups(repo.cwd, options.config, ctx, groupByPath(versions), workerCount(versions.length), onResult);
   } finally {
-    await pool.close();
     progress.finish();
   }
+  // Lanes finish paths in any order: warnings and skips are listed by path.
+  for (const path of [...pathWarnings.keys()].sort()) warnings.push(pathWarnings.get(path)!);
 
   trace(`${blobsScanned} blobs scanned`);
   const boundary = await shallowBoundary(repo);
@@ -208,7 +206,9 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
   const findings: Finding[] = aggregator.results();
-  const skipped = [...skippedByPath].map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }));
+  const skipped = [...skippedByPath]
+    .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   const commitsScanned = (previous?.commits ?? 0) + newCommits;
 
   if (cache.file) {

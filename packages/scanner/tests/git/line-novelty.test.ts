@@ -11,7 +11,6 @@ import { createScanContext } from '../../src/config/scan-context.js';
 import { generateEntraClientSecret, generateGithubToken, generatePassword, generatePem } from '../../src/detectors/generate.js';
 import type { Finding } from '../../src/finding.js';
 import { scanFileText } from '../../src/scan-file.js';
-import { interleavePaths, type PathVersion } from '../../src/sources/blob-intros.js';
 import { createKeywordGate } from '../../src/sources/blob-scan.js';
 import { novelLineRanges } from '../../src/sources/line-novelty.js';
 import { PathVersionScanner } from '../../src/sources/path-version-scan.js';
@@ -223,16 +222,7 @@ describe('PathVersionScanner', () => {
   });
 });
 
-
-
-describe('interleavePaths', () => {
-  const v = (path: string, blob: string, last = false): PathVersion => ({ path, blob, intros: [], last });
-  test('takes the open paths in turn, keeps each path in order, and opens the next path when one ends', () => {
-    const grouped = [v('a', 'a1'), v('a', 'a2'), v('a', 'a3', true), v('b', 'b1', true), v('c', 'c1'), v('c', 'c2', true), v('d', 'd1', true)];
-    assert.deepEqual(interleavePaths(grouped, 2).map((x) => x.blob), ['a1', 'b1', 'a2', 'c1', 'a3', 'c2', 'd1']);
-    assert.deepEqual(interleavePaths(grouped, 1).map((x) => x.blob), grouped.map((x) => x.blob));
-  });
-
+describe('PathVersionScanner with paths mixed', () => {
   test('a scanner fed two paths in turn gives what it gives each path alone', () => {
     const ctx = createScanContext({});
     const token = generateGithubToken('ghp', 48);
