@@ -32,7 +32,16 @@ export async function scanPathGroups(
 ): Promise<void> {
   const order = scheduleOrder(groups);
   let next = 0;
-  const take = () => order[next++];
+  const take = (versions: number) => {
+    const out: PathGroup[] = [];
+    let n = 0;
+    while (n < versions && next < order.length) {
+      const g = order[next++]!;
+      out.push(g);
+      n += g.blobs.length;
+    }
+    return out;
+  };
   if (workers <= 0) return runPathLane(cwd, ctx, take, report);
 
   const url = new URL('./path-lane-worker.js', import.meta.url);
@@ -44,7 +53,7 @@ export async function scanPathGroups(
     threads.push(w);
     return new Promise<void>((resolve, reject) => {
       w.on('message', (m: LaneMessage) => {
-        if ('take' in m) w.postMessage({ group: take() } satisfies LaneGrant);
+        if ('take' in m) w.postMessage({ groups: take(m.take) } satisfies LaneGrant);
         else if ('results' in m) m.results.forEach(report);
         else resolve();
       });

@@ -11,12 +11,12 @@ export interface LaneWorkerData {
   readonly config: KeylessConfig;
   readonly cwd: string;
 }
-/** Main thread to worker: the next path, or none (the lane ends). */
+/** Main thread to worker: the next paths, or none (the lane ends). */
 export interface LaneGrant {
-  readonly group: PathGroup | undefined;
+  readonly groups: readonly PathGroup[];
 }
-/** Worker to main thread. */
-export type LaneMessage = { readonly take: true } | { readonly results: readonly LaneResult[] } | { readonly done: true };
+/** Worker to main thread: a request for paths with at least `take` versions, results, or the end. */
+export type LaneMessage = { readonly take: number } | { readonly results: readonly LaneResult[] } | { readonly done: true };
 
 /** Results are sent in batches of this many (and whenever the lane asks for a path or ends). */
 const RESULT_BATCH = 64;
@@ -30,17 +30,17 @@ const flush = () => {
   port.postMessage({ results } satisfies LaneMessage);
   results = [];
 };
-let granted: ((g: PathGroup | undefined) => void) | undefined;
+let granted: ((groups: readonly PathGroup[]) => void) | undefined;
 port.on('message', (m: LaneGrant) => {
   const g = granted;
   granted = undefined;
-  g?.(m.group);
+  g?.(m.groups);
 });
-const take = () =>
-  new Promise<PathGroup | undefined>((resolve) => {
+const take = (versions: number) =>
+  new Promise<readonly PathGroup[]>((resolve) => {
     flush();
     granted = resolve;
-    port.postMessage({ take: true } satisfies LaneMessage);
+    port.postMessage({ take: versions } satisfies LaneMessage);
   });
 
 await runPathLane(cwd, ctx, take, (r) => {

@@ -22,8 +22,11 @@ export type LaneResult =
   | { readonly id: number; readonly verdict: BlobVerdict; readonly size: number }
   | { readonly id: number; readonly unread: 'missing' | 'too-large' };
 
-/** The next path for this lane, or undefined when none is left. */
-export type TakeGroup = () => PathGroup | undefined | Promise<PathGroup | undefined>;
+/**
+ * The next paths for this lane, with at least `versions` versions between them when that many are
+ * left; none when none is left.
+ */
+export type TakeGroups = (versions: number) => readonly PathGroup[] | Promise<readonly PathGroup[]>;
 
 /** Versions requested from git but not yet read, below which the lane takes another path. */
 const LOW_WATER_VERSIONS = 200;
@@ -50,10 +53,10 @@ interface Queued {
 }
 
 /**
- * Runs a lane to the end: takes paths until `take` has none, reports each version's result to
+ * Runs a lane to the end: takes paths until `take` has none left, reports each version's result to
  * `report` in order. Rejects with git's first stderr line if git fails, or with a scanning error.
  */
-export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroup, report: (r: LaneResult) => void): Promise<void> {
+export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroups, report: (r: LaneResult) => void): Promise<void> {
   const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
   return new Promise((resolve, reject) => {
     const child = spawnGit(cwd, ['cat-file', '--batch']);
@@ -77,14 +80,21 @@ export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroup, repo
       taking = true;
       try {
         while (!exhausted && !failed && queue.length - head < LOW_WATER_VERSIONS) {
-          const group = await take();
-          if (!group) {
+          // Paths come several at a time (most have one or two versions): one request, one write.
+          const groups = await take(2 * LOW_WATER_VERSIONS - (queue.length - head));
+          if (groups.length === 0) {
             exhausted = true;
             child.stdin.end();
             break;
           }
-          group.blobs.forEach((_, i) => queue.push({ id: group.ids[i]!, path: group.path, last: i === group.blobs.length - 1 }));
-          if (group.blobs.length > 0) child.stdin.write(`${group.blobs.join('\n')}\n`);
+          let ids = '';
+          for (const g of groups) {
+            g.blobs.forEach((blob, i) => {
+              queue.push({ id: g.ids[i]!, path: g.path, last: i === g.blobs.length - 1 });
+              ids += `${blob}\n`;
+            });
+          }
+          child.stdin.write(ids);
         }
       } catch (e) {
         fail(e);

@@ -66,7 +66,8 @@ describe('history scan lanes', () => {
   test('a lane on this thread: every version once, in order, as scanning it directly gives', async () => {
     const got: LaneResult[] = [];
     const queue = [...groups];
-    await runPathLane(repo.dir, createScanContext(config), () => queue.shift(), (r) => got.push(r));
+    // One path per request, whatever is asked for: each request is answered.
+    await runPathLane(repo.dir, createScanContext(config), () => queue.splice(0, 1), (r) => got.push(r));
     assert.deepEqual(
       got.map((r) => r.id),
       groups.flatMap((g) => g.ids),
@@ -94,11 +95,25 @@ describe('history scan lanes', () => {
     assert.deepEqual(await collect(2), inline);
   });
 
+  test('many one-version paths, handed out several at a time: each version once, on two workers as on this thread', async () => {
+    const blob = groups[0]!.blobs[1]!; // a.sh's second version: a token on line 1
+    const many: PathGroup[] = Array.from({ length: 900 }, (_, i) => ({ path: `many/${i}.sh`, blobs: [blob], ids: [i] }));
+    const collect = async (workers: number) => {
+      const got: LaneResult[] = [];
+      await scanPathGroups(repo.dir, config, createScanContext(config), many, workers, (r) => got.push(r));
+      return got.sort((a, b) => a.id - b.id);
+    };
+    const inline = await collect(0);
+    assert.deepEqual(inline.map((r) => r.id), many.map((g) => g.ids[0]));
+    assert.ok(inline.every((r) => 'verdict' in r && r.verdict.kind === 'scanned' && r.verdict.perPath[0]!.findings.length === 1));
+    assert.deepEqual(await collect(2), inline);
+  });
+
   test('a lane outside a repository fails with git\'s one-line message', async () => {
     const notRepo = new TempRepo(undefined, false);
     try {
       const queue = [...groups];
-      await assert.rejects(runPathLane(notRepo.dir, createScanContext(config), () => queue.shift(), () => undefined), (err: Error) => {
+      await assert.rejects(runPathLane(notRepo.dir, createScanContext(config), () => queue.splice(0, 1), () => undefined), (err: Error) => {
         assert.match(err.message, /^not a git repository/);
         assert.doesNotMatch(err.message, /\n/);
         return true;
