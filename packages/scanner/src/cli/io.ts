@@ -11,10 +11,22 @@ export interface CliIO {
   readonly stderr: OutStream;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Runs this same command line again in a new node with `flags` added and resolves with its exit
+   * code; only the real process can (see relaunch.ts).
+   */
+  readonly relaunch?: (flags: readonly string[]) => Promise<number>;
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const script = process.argv[1];
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    ...(script !== undefined ? { relaunch: async (flags: readonly string[]) => (await import('./relaunch.js')).relaunch(script, process.argv.slice(2), flags) } : {}),
+  };
 }
 
 /** Colour when writing to a TTY, unless NO_COLOR is set; FORCE_COLOR (not "0") forces it. */

@@ -1,6 +1,7 @@
 /**
- * Some runs go faster, or in less memory, in a node started with other V8 flags. The CLI then runs
- * itself again in a node with those flags (~0.1 s, on a scan of many seconds).
+ * A full-history scan goes faster, and in less memory, in a node started with other V8 flags. The
+ * CLI then runs itself again in a node with those flags (0.2-0.3 s, on a scan of many seconds); not
+ * when a history cache will make the scan short (run-scan.ts: relaunchForFullHistory).
  *
  * A full-history scan keeps both cores busy with git and its scanning threads; V8's background GC
  * and compiler threads then only compete with them for the cores. With them off
@@ -14,13 +15,12 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
-/** Node flags for a full-history scan, by `scan` or `baseline` (also what the history bench runs its scans with). */
+/** Node flags for a full-history scan (also what the history bench runs its cold scans with). */
 export const HISTORY_NODE_FLAGS: readonly string[] = ['--single-threaded', '--max-semi-space-size=4', '--expose-gc'];
 
-/** The node flags the CLI run `args` wants that `execArgv` (this process's) lacks. */
-export function missingNodeFlags(args: readonly string[], execArgv: readonly string[]): string[] {
-  const history = (args[0] === 'scan' || args[0] === 'baseline') && args.includes('--history');
-  return history ? HISTORY_NODE_FLAGS.filter((f) => !execArgv.includes(f)) : [];
+/** The flags of `wanted` that `execArgv` (a process's node flags) lacks. */
+export function missingNodeFlags(wanted: readonly string[], execArgv: readonly string[]): string[] {
+  return wanted.filter((f) => !execArgv.includes(f));
 }
 
 /**

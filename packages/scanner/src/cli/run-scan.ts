@@ -44,6 +44,35 @@ export function configFor(root: string, p: ParsedCommand, io: CliIO): LoadedConf
   return loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
 }
 
+/**
+ * A full-history scan runs in a node with HISTORY_NODE_FLAGS (see relaunch.ts). When this process
+ * lacks them, can run the command again (the CLI), and no history cache will shorten the scan, it
+ * does so and returns that run's exit code; otherwise undefined (scan here). A re-scan with a cache
+ * is short, and the relaunch would cost it a third.
+ */
+export async function relaunchForFullHistory(mode: ScanMode, root: string, cache: boolean, io: CliIO): Promise<number | undefined> {
+  if (mode.kind !== 'history' || !io.relaunch) return undefined;
+  const { HISTORY_NODE_FLAGS, missingNodeFlags } = await import('./relaunch.js');
+  const flags = missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv);
+  if (flags.length === 0) return undefined;
+  if (cache && (await hasHistoryCache(root))) return undefined;
+  return io.relaunch(flags);
+}
+
+/** Is there a history cache for the repository at `root`? (Not a repository: the scan says so, here.) */
+async function hasHistoryCache(root: string): Promise<boolean> {
+  const [{ openRepo }, { cacheFile }, { cacheRoot }] = await Promise.all([
+    import('../sources/git-repo.js'),
+    import('../cache/history-cache.js'),
+    import('../cache/cache-dir.js'),
+  ]);
+  try {
+    return existsSync(cacheFile(cacheRoot(), (await openRepo(root)).gitDir));
+  } catch {
+    return true;
+  }
+}
+
 /** Runs the scan; each source is imported only when used (start-up time matters for hooks). */
 export async function runScan(mode: ScanMode, options: ScanOptions): Promise<ScanOutcome> {
   if (mode.kind === 'tree') return (await import('../scan-tree.js')).scanWorkingTree(options);

@@ -1,28 +1,69 @@
 /**
- * The CLI relaunches itself with V8 flags for full-history scans: which runs want which flags, and
- * that the relaunched node gets them, shares stdio, and hands back its exit code (128 + n when a
- * signal ended it).
+ * The CLI relaunches itself with V8 flags for full-history scans (not for other scans, nor when a
+ * history cache will make the scan short), and the relaunched node gets the flags and the
+ * arguments and hands back its exit code (128 + n when a signal ended it).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import type { CliIO } from '../../src/cli/io.js';
 import { HISTORY_NODE_FLAGS, missingNodeFlags, relaunch } from '../../src/cli/relaunch.js';
+import { relaunchForFullHistory } from '../../src/cli/run-scan.js';
+import { scanHistory } from '../../src/index.js';
+import { TempRepo } from '../git/git-fixture.js';
 
 describe('missingNodeFlags', () => {
-  test('history scans and history baselines want the history flags; other runs want none', () => {
-    assert.deepEqual(missingNodeFlags(['scan', '--history', '.'], []), [...HISTORY_NODE_FLAGS]);
-    assert.deepEqual(missingNodeFlags(['baseline', '--history', '--output', 'b.json'], []), [...HISTORY_NODE_FLAGS]);
-    assert.deepEqual(missingNodeFlags(['scan', '.'], []), []);
-    assert.deepEqual(missingNodeFlags(['scan', '--staged'], []), []);
-    assert.deepEqual(missingNodeFlags(['scan', '--range', 'a..b'], []), []);
-    assert.deepEqual(missingNodeFlags(['explain', '--history'], []), []);
+  test('flags the process already has are not asked for again (no relaunch loop)', () => {
+    assert.deepEqual(missingNodeFlags(HISTORY_NODE_FLAGS, []), [...HISTORY_NODE_FLAGS]);
+    assert.deepEqual(missingNodeFlags(HISTORY_NODE_FLAGS, [...HISTORY_NODE_FLAGS]), []);
+    assert.deepEqual(missingNodeFlags(HISTORY_NODE_FLAGS, [HISTORY_NODE_FLAGS[0]!]), HISTORY_NODE_FLAGS.slice(1));
+  });
+});
+
+describe('relaunchForFullHistory', () => {
+  const repo = new TempRepo();
+  repo.commit('one', { 'a.txt': 'a\n' });
+  const cacheDir = mkdtempSync(join(tmpdir(), 'keyless-relaunch-cache-'));
+  const savedCacheDir = process.env['KEYLESS_CACHE_DIR'];
+  process.env['KEYLESS_CACHE_DIR'] = cacheDir;
+  after(() => {
+    repo.remove();
+    rmSync(cacheDir, { recursive: true, force: true });
+    if (savedCacheDir === undefined) delete process.env['KEYLESS_CACHE_DIR'];
+    else process.env['KEYLESS_CACHE_DIR'] = savedCacheDir;
+  });
+  const io = (asked: (readonly string[])[]): CliIO => ({
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: repo.dir,
+    env: process.env,
+    relaunch: async (flags) => {
+      asked.push(flags);
+      return 7;
+    },
   });
 
-  test('flags the process already has are not asked for again (no relaunch loop)', () => {
-    assert.deepEqual(missingNodeFlags(['scan', '--history'], [...HISTORY_NODE_FLAGS]), []);
-    assert.deepEqual(missingNodeFlags(['scan', '--history'], [HISTORY_NODE_FLAGS[0]!]), HISTORY_NODE_FLAGS.slice(1));
+  test('a history scan without a cache to start from runs again with the flags; its exit code is returned', async () => {
+    const asked: (readonly string[])[] = [];
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), 7);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked)), 7);
+    assert.deepEqual(asked, [missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv), missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv)]);
+  });
+
+  test('other scans, a history scan with a cache, and an io that cannot relaunch run here', async () => {
+    const asked: (readonly string[])[] = [];
+    for (const mode of [{ kind: 'tree' }, { kind: 'staged' }, { kind: 'range', range: 'a..b' }] as const) {
+      assert.equal(await relaunchForFullHistory(mode, repo.dir, true, io(asked)), undefined);
+    }
+    const { relaunch: _, ...plain } = io(asked);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, plain), undefined);
+    await scanHistory({ root: repo.dir, config: {}, cache: true, progress: false });
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked)), undefined);
+    // --no-cache: the scan is a full one whatever the cache holds.
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), 7);
+    assert.equal(asked.length, 1);
   });
 });
 

@@ -7,7 +7,7 @@ import { EXIT_CLEAN, UsageError } from '../errors.js';
 import { BASELINE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { outputPath } from '../output.js';
-import { configFor, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { configFor, relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
 export async function baselineCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -23,6 +23,8 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const output = outputPath(outFile, io);
   const { config } = configFor(root, p, io);
   const quiet = flag(p, 'quiet');
+  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
+  if (relaunched !== undefined) return relaunched;
   const started = performance.now();
   const outcome = await runScan(mode, {
     root,

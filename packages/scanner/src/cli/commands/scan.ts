@@ -12,7 +12,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
-import { configFor, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { configFor, relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
 const SCAN_ONLY_OPTIONS = {
@@ -66,6 +66,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     const path = resolve(io.cwd, baselineFile);
     baseline = { file: baselineFile, path, entries: readBaselineFile(path, baselineFile), prune: flag(p, 'prune') };
   }
+  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
+  if (relaunched !== undefined) return relaunched;
   if (debug) debugLine(io, `root=${root} mode=${mode.kind} config=${configFile ?? '(none)'} format=${format}`);
 
   const started = performance.now();
