@@ -46,6 +46,15 @@ function alternatingBuffers(): (n: number) => Buffer {
   };
 }
 
+/**
+ * git's output arrives in chunks whose memory V8 frees only at a garbage collection. While a lane
+ * compares lockfile versions it allocates little else, collections are rare, and tens of MB of read
+ * chunks pile up per lane. When gc is exposed (the CLI's history scans: cli/relaunch.ts), a
+ * young-generation collection every this many bytes read keeps them bounded.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+const collectYoung = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
+
 interface Queued {
   readonly id: number;
   readonly path: string;
@@ -117,12 +126,18 @@ export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroups, rep
       if (queue.length - head < LOW_WATER_VERSIONS) void refill();
     }, ctx.maxFileSize, alternatingBuffers());
 
+    let readSinceCollect = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       if (failed) return;
       try {
         parser.push(chunk);
       } catch (e) {
         fail(e);
+      }
+      readSinceCollect += chunk.length;
+      if (collectYoung && readSinceCollect >= COLLECT_EVERY_BYTES) {
+        readSinceCollect = 0;
+        collectYoung({ type: 'minor' });
       }
     });
     child.stderr.on('data', (b: Buffer) => stderr.push(b));
