@@ -4,16 +4,26 @@
  * candidate keyed by its property name and key path (`AzureAd:ClientSecret`); strings in arrays take
  * the parent key.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node, ParseError } from 'jsonc-parser';
 import { hasSuffix } from './paths.js';
 import { finishRead, positionText } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
+type JsoncLibrary = typeof import('jsonc-parser');
+let jsoncLibrary: JsoncLibrary | undefined;
+
+/** `jsonc-parser` (six modules), loaded on the first JSON file read: a pre-commit scan of code never pays for it. */
+function jsonc(): JsoncLibrary {
+  return (jsoncLibrary ??= createRequire(import.meta.url)('jsonc-parser') as JsoncLibrary);
+}
+
 /** Parses JSONC into a tree with offsets; throws one line on the first syntax error. */
 export function parseJsonTree(text: string): Node | undefined {
   const errors: ParseError[] = [];
+  const { parseTree, printParseErrorCode } = jsonc();
   const root = parseTree(text, errors, PARSE_OPTIONS);
   const first = errors[0];
   if (first) throw new Error(`${printParseErrorCode(first.error)} at ${positionText(text, first.offset)}`);
