@@ -55,8 +55,6 @@ export interface PathVersion {
   readonly path: string;
   readonly blob: string;
   readonly intros: readonly number[];
-  /** No later version of this path follows. */
-  readonly last: boolean;
 }
 
 /**
@@ -74,7 +72,7 @@ export function pathVersions(index: IntroIndex): PathVersion[] {
       return { path, blob, intros, oldest };
     });
     versions.sort((a, b) => (index.older(a.oldest, b.oldest) ? -1 : index.older(b.oldest, a.oldest) ? 1 : 0));
-    versions.forEach(({ blob, intros }, i) => out.push({ path, blob, intros, last: i === versions.length - 1 }));
+    for (const { blob, intros } of versions) out.push({ path, blob, intros });
   }
   return out;
 }

@@ -23,8 +23,8 @@ export class BatchParser {
   private discard = 0;
 
   /**
-   * `allocate`: where a body of n bytes is written (default: a new buffer of its own, so it can be
-   * transferred or kept); a consumer that is done with each body before the next may reuse memory.
+   * `allocate`: where a body of n bytes is written (default: a new buffer of its own, so the consumer
+   * may keep it); a consumer done with each body before the next may reuse memory.
    */
   constructor(
     private readonly onBlob: (id: string, bytes: Buffer | undefined, size: number) => void,

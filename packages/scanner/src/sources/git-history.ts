@@ -208,7 +208,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const findings: Finding[] = aggregator.results();
   const skipped = [...skippedByPath]
     .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   const commitsScanned = (previous?.commits ?? 0) + newCommits;
 
   if (cache.file) {
