@@ -30,8 +30,11 @@ export interface Finding {
   readonly key?: string;
   /** Text of the line holding the secret (for code frames); reporters redact the secret in it. */
   readonly lineText: string;
-  readonly fingerprint: string;
   readonly commit?: CommitInfo;
-  /** How many times the same fingerprint was seen (history scans). */
+  /**
+   * How many times the same secret was seen at this path under this rule (history scans). The
+   * fingerprint is not stored here: it is a slow hash, computed only when asked for
+   * (`findingFingerprint`, fingerprint.ts).
+   */
   readonly occurrences?: number;
 }

@@ -5,7 +5,16 @@ export type { ScanOptions, ScanOutcome, ScanStats } from './scan-types.js';
 export type { KeylessConfig, CustomDetectorConfig } from './config/types.js';
 export { scanContent, LineIndex, type ContentMatch } from './scan-content.js';
 export { makeFinding, compareFindings } from './make-finding.js';
-export { fingerprintOf } from './fingerprint.js';
+export {
+  fingerprintOf,
+  findingFingerprint,
+  legacyFingerprintOf,
+  prepareFingerprints,
+  slowHash,
+  SLOWHASH_PARAMS,
+  type FingerprintSubject,
+} from './fingerprint.js';
+export { fingerprintMatcher, type FingerprintHit } from './fingerprint-match.js';
 export { redactSecret, redactText } from './redact.js';
 export { scanHistory, scanRange, scanStaged } from './scan-git.js';
 export { buildEngine, customDetector } from './config/build-engine.js';

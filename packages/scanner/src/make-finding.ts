@@ -1,5 +1,4 @@
 import type { CommitInfo, Finding } from './finding.js';
-import { fingerprintOf } from './fingerprint.js';
 import type { ContentMatch } from './scan-content.js';
 
 /** Turns a content match in `path` (relative, forward slashes) into a reportable finding. */
@@ -18,7 +17,6 @@ export function makeFinding(m: ContentMatch, path: string, commit?: CommitInfo):
     secret: m.match.secret,
     ...(m.key !== undefined ? { key: m.key } : {}),
     lineText: m.lineText,
-    fingerprint: fingerprintOf(d.id, path, m.match.secret),
     ...(commit ? { commit } : {}),
   };
 }

@@ -13,6 +13,11 @@ export interface ScanOptions {
   readonly cache?: boolean;
   /** --debug: extra diagnostics on stderr (redacted). */
   readonly debug?: boolean;
+  /**
+   * The caller will ask for the findings' fingerprints (baseline, JSON/SARIF): a history scan then
+   * computes their slow hashes itself and remembers them in its cache (fingerprint-memo.ts).
+   */
+  readonly fingerprints?: boolean;
 }
 
 export interface ScanStats {
@@ -25,7 +30,7 @@ export interface ScanStats {
 }
 
 export interface ScanOutcome {
-  /** Sorted by path, line, column; one per fingerprint for history scans (with `occurrences`). */
+  /** Sorted by path, line, column; history scans: one per path, rule and secret (with `occurrences`). */
   readonly findings: Finding[];
   /** One-line, redacted warnings (malformed file read as text, skipped files...). */
   readonly warnings: string[];

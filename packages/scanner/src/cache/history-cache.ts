@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommitInfo } from '../finding.js';
+import { isSlowHashMemo, type SlowHashMemo } from './fingerprint-memo.js';
 
 export const HISTORY_CACHE_VERSION = 1;
 
@@ -31,6 +32,8 @@ export interface HistoryCacheData {
   /** Blobs skipped (size limit, binary), repeated in stats. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   readonly shallow?: readonly string[];
+  /** Slow hashes of the findings' secrets, keyed by location, never by secret (fingerprint-memo.ts). */
+  readonly slowHashes?: SlowHashMemo;
 }
 
 export function cacheFile(root: string, gitDir: string): string {
@@ -54,6 +57,7 @@ function isValid(x: unknown): x is HistoryCacheData {
     d.tips.every((t) => typeof t === 'string' && /^[0-9a-f]{40,64}$/.test(t)) &&
     Array.isArray(d.skipped) &&
     Array.isArray(d.dirty) &&
+    (d.slowHashes === undefined || isSlowHashMemo(d.slowHashes)) &&
     d.dirty.every(
       (b) =>
         typeof b.blob === 'string' &&

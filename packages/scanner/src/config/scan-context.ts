@@ -21,6 +21,6 @@ export function createScanContext(config: KeylessConfig): ScanContext {
     engine: buildEngine(config),
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     wantsPath: pathFilter(config),
-    keepsFinding: (f) => !allowlisted(f.secret) && !accepted(f.fingerprint),
+    keepsFinding: (f) => !allowlisted(f.secret) && !accepted(f),
   };
 }

@@ -4,6 +4,8 @@
  */
 import picomatch from 'picomatch';
 import type { KeylessConfig } from '../config/types.js';
+import type { FingerprintSubject } from '../fingerprint.js';
+import { fingerprintMatcher } from '../fingerprint-match.js';
 
 const GLOB_OPTIONS = { dot: true } as const;
 
@@ -22,8 +24,12 @@ export function valueAllowlist(config: KeylessConfig): (secret: string) => boole
   return (secret) => patterns.some((re) => re.test(secret));
 }
 
-/** `fingerprint` -> is it one of the config's accepted fingerprints? */
-export function fingerprintAllowlist(config: KeylessConfig): (fingerprint: string) => boolean {
-  const accepted = new Set(config.allowlist?.fingerprints ?? []);
-  return (fingerprint) => accepted.has(fingerprint);
+/**
+ * `finding` -> is its fingerprint one of the config's accepted fingerprints (either form, see
+ * fingerprint-match.ts)? Costs nothing when the config lists none; else one slow hash per distinct
+ * secret that the older form does not already match.
+ */
+export function fingerprintAllowlist(config: KeylessConfig): (finding: FingerprintSubject) => boolean {
+  const match = fingerprintMatcher(config.allowlist?.fingerprints ?? []);
+  return (finding) => match(finding) !== undefined;
 }

@@ -1,11 +1,14 @@
 /**
- * Baselines: a JSON file of the fingerprints of accepted findings (never secrets), sorted by path,
- * rule and fingerprint so it diffs well; each entry keeps its rule id and path for humans.
- * `scan --baseline FILE` reports only findings whose fingerprint is not in it; entries that no
- * longer match anything are "stale" and can be dropped with `--prune`.
+ * Baselines: a JSON file of the fingerprints of accepted findings (never secrets, nor a fast hash
+ * of one: see fingerprint.ts), sorted by path, rule and fingerprint so it diffs well; each entry
+ * keeps its rule id and a path where it was seen, for humans (the fingerprint has no path: a renamed
+ * file keeps its entry). `scan --baseline FILE` reports only findings whose fingerprint is not in
+ * it; entries that no longer match anything are "stale" and can be dropped with `--prune`, which
+ * also rewrites entries of the older form (rule, path, SHA-256 of the secret) to the current one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Finding } from '../finding.js';
+import { findingFingerprint, legacyFingerprintOf } from '../fingerprint.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -40,8 +43,13 @@ export function normalizeEntries(entries: Iterable<BaselineEntry>): BaselineEntr
   return [...byFingerprint.values()].sort(compareEntries);
 }
 
+/** The entry of a finding, in the current fingerprint form. */
+export function entryOf(f: Finding): BaselineEntry {
+  return { ruleId: f.ruleId, path: f.path, fingerprint: findingFingerprint(f) };
+}
+
 export function entriesFromFindings(findings: readonly Finding[]): BaselineEntry[] {
-  return normalizeEntries(findings.map((f) => ({ ruleId: f.ruleId, path: f.path, fingerprint: f.fingerprint })));
+  return normalizeEntries(findings.map(entryOf));
 }
 
 /** The file's text: stable key order, one entry per line group, trailing newline. */
@@ -49,7 +57,7 @@ export function serializeBaseline(entries: readonly BaselineEntry[]): string {
   const body = {
     version: BASELINE_VERSION,
     tool: 'keyless',
-    description: 'Fingerprints of accepted findings (hash of rule, path and secret; never the secret). Regenerate with keyless baseline.',
+    description: 'Fingerprints of accepted findings (hash of the rule and a slow scrypt hash of the secret; never the secret). Regenerate with keyless baseline.',
     findings: normalizeEntries(entries),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
@@ -98,20 +106,49 @@ export function writeBaselineFile(file: string, entries: readonly BaselineEntry[
 }
 
 export interface BaselineResult {
-  /** Findings whose fingerprint is not in the baseline. */
+  /** Findings whose fingerprint (either form) is not in the baseline. */
   readonly fresh: Finding[];
   /** Baseline entries that match no current finding. */
   readonly stale: BaselineEntry[];
-  /** Baseline entries still matched. */
+  /** The entries still matched, all in the current form (what `--prune` writes). */
   readonly kept: BaselineEntry[];
+  /** Entries of the older form that still matched (rewritten in `kept`). */
+  readonly legacy: BaselineEntry[];
 }
 
+/**
+ * Matches findings against baseline entries of both forms. Every finding's current fingerprint is
+ * computed (one slow hash per distinct secret; call prepareFingerprints first to run them in
+ * parallel): an older entry that matches is rewritten to it in `kept`.
+ */
 export function applyBaseline(findings: readonly Finding[], entries: readonly BaselineEntry[]): BaselineResult {
+  if (entries.length === 0) return { fresh: [...findings], stale: [], kept: [], legacy: [] };
   const known = new Set(entries.map((e) => e.fingerprint));
-  const current = new Set(findings.map((f) => f.fingerprint));
+  const matched = new Set<string>();
+  const matchedLegacy = new Set<string>();
+  const rewritten: BaselineEntry[] = [];
+  const fresh: Finding[] = [];
+  for (const f of findings) {
+    let hit = false;
+    const old = legacyFingerprintOf(f.ruleId, f.path, f.secret);
+    if (known.has(old)) {
+      matchedLegacy.add(old);
+      rewritten.push(entryOf(f));
+      hit = true;
+    }
+    const current = findingFingerprint(f);
+    if (known.has(current)) {
+      matched.add(current);
+      hit = true;
+    }
+    if (!hit) fresh.push(f);
+  }
+  const isMatched = (e: BaselineEntry) => matched.has(e.fingerprint) || matchedLegacy.has(e.fingerprint);
+  const legacy = entries.filter((e) => matchedLegacy.has(e.fingerprint) && !matched.has(e.fingerprint));
   return {
-    fresh: findings.filter((f) => !known.has(f.fingerprint)),
-    stale: entries.filter((e) => !current.has(e.fingerprint)),
-    kept: entries.filter((e) => current.has(e.fingerprint)),
+    fresh,
+    stale: entries.filter((e) => !isMatched(e)),
+    kept: normalizeEntries([...entries.filter((e) => matched.has(e.fingerprint)), ...rewritten]),
+    legacy,
   };
 }

@@ -21,50 +21,80 @@ export function shellQuote(value: string): string {
 
 /**
  * The POSIX sh pre-commit hook. It scans the index (`keyless scan --staged`) from the top of the work
- * tree and exits with keyless's status, so findings (exit 1) or a failed scan (exit 2) block the commit.
- * keyless is looked up in order: the recorded bin, the repository's `node_modules/.bin/keyless`,
- * then `npx --no-install keyless` (never downloads anything).
+ * tree; any outcome but a clean scan blocks the commit, and the hook says which one it was:
+ * - exit 1 with a report: the staged changes add secrets (the report is shown, with what to do);
+ * - anything else — keyless or node not found (127), not executable (126), killed by a signal
+ *   (128+N), a runtime or usage error (2), or an exit 1 without a report (node's own status for an
+ *   uncaught exception or a syntax error in keyless.js) — "keyless could not run: ...", with what to
+ *   do. Never "secrets found" for a scan that did not happen.
+ * The report goes through a temporary file (`--output`), so that only a scan that finished tells
+ * findings apart from a crash. keyless is looked up in order: the recorded bin, the repository's
+ * `node_modules/.bin/keyless`, then `npx --no-install keyless` (never downloads anything).
  */
 export function hookScript(options: HookScriptOptions): string {
   const bin = toPosixPath(options.keylessBin);
   const node = toPosixPath(options.nodePath);
   return `#!/bin/sh
 ${HOOK_MARKER}
-# keyless pre-commit hook: blocks a commit whose staged changes add a secret.
+# keyless pre-commit hook: blocks a commit whose staged changes add a secret, or that keyless could not check.
 # Written by \`keyless install-hook\`: run it again to update this file, delete the file to remove the hook.
 # Bypass once (not recommended): git commit --no-verify
 
 keyless_bin=${shellQuote(bin)}
 keyless_node=${shellQuote(node)}
+cant_run=""
 
-cd "$(git rev-parse --show-toplevel)" || exit 2
+could_not_run() {
+  echo "keyless could not run: $1." >&2
+  echo "keyless: commit blocked: the staged changes were not checked for secrets. Fix the cause above (reinstall keyless and run keyless install-hook if it is missing or broken); to commit without the check (not recommended): git commit --no-verify" >&2
+  exit 2
+}
+
+top=$(git rev-parse --show-toplevel) && cd "$top" || could_not_run "cannot find the top of the work tree (git rev-parse --show-toplevel failed)"
+report=$(mktemp 2>/dev/null) || report="\${TMPDIR:-/tmp}/keyless-pre-commit.$$"
+trap 'rm -f "$report"' EXIT
+: > "$report" || could_not_run "cannot create a temporary file for the report ($report)"
 
 run_keyless() {
   if [ -f "$keyless_bin" ]; then
     if [ -x "$keyless_node" ]; then
       "$keyless_node" "$keyless_bin" "$@"
-    else
+    elif command -v node >/dev/null 2>&1; then
       node "$keyless_bin" "$@"
+    else
+      cant_run="node not found (not at $keyless_node, not on PATH)"
+      return 127
     fi
   elif [ -x node_modules/.bin/keyless ]; then
     node_modules/.bin/keyless "$@"
   elif command -v npx >/dev/null 2>&1; then
     npx --no-install keyless "$@"
   else
-    echo "keyless: cannot find keyless (not at $keyless_bin, not in node_modules/.bin, no npx); reinstall it and run keyless install-hook" >&2
-    return 2
+    cant_run="keyless not found (not at $keyless_bin, not in node_modules/.bin, no npx)"
+    return 127
   fi
 }
 
-run_keyless scan --staged
+run_keyless scan --staged --output "$report"
 status=$?
-if [ "$status" -eq 1 ]; then
-  echo "keyless: commit blocked: the staged changes add the secret(s) listed above." >&2
-  echo "keyless: remove each one (see its remediation), or mark a false positive with a keyless-ignore comment on its line." >&2
-elif [ "$status" -ne 0 ]; then
-  echo "keyless: commit blocked: the secret scan failed (exit $status); see the message above." >&2
+[ -s "$report" ] && cat "$report"
+case "$status" in
+  0) exit 0 ;;
+  1)
+    if [ -s "$report" ]; then
+      echo "keyless: commit blocked: the staged changes add the secret(s) listed above." >&2
+      echo "keyless: remove each one (see its remediation), or mark a false positive with a keyless-ignore comment on its line." >&2
+      exit 1
+    fi
+    could_not_run "it stopped with exit 1 before writing its report (a crash, or a broken installation at $keyless_bin); see the message above" ;;
+  2) could_not_run "the scan failed (exit 2); see the message above" ;;
+  126) could_not_run "\${cant_run:-a program could not be executed (exit 126)}" ;;
+  127) could_not_run "\${cant_run:-a program was not found (exit 127: node or keyless is missing)}" ;;
+esac
+if [ "$status" -gt 128 ]; then
+  could_not_run "it was killed by signal $((status - 128)) (exit $status)"
 fi
-exit "$status"
+could_not_run "it stopped with unexpected exit $status"
 `;
 }
 

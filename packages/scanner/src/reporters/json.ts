@@ -4,6 +4,7 @@
  * unless the context says otherwise.
  */
 import type { Finding } from '../finding.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { guidanceOf, guidanceText, ruleOf, shownSecret, type ReportContext } from './report-context.js';
 
 /** One finding as a plain JSON object. */
@@ -17,7 +18,7 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
     endColumn: f.endColumn,
     ...(f.commit ? { commit: f.commit.commit, author: f.commit.author, date: f.commit.date } : {}),
     secret: shownSecret(f, ctx),
-    fingerprint: f.fingerprint,
+    fingerprint: findingFingerprint(f),
     remediation: guidanceText(guidanceOf(f, ctx)),
     title: ruleOf(f, ctx).title,
     confidence: f.confidence,

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
+import { findingFingerprint } from '../fingerprint.js';
 import { guidanceFor } from './guidance.js';
 import {
   guidanceOf,
@@ -18,7 +19,7 @@ import {
 } from './report-context.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const FINGERPRINT_KEY = 'keyless/v1';
+export const FINGERPRINT_KEY = 'keyless/v2';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -74,7 +75,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     level: sarifLevel(f.severity),
     message: { text: `${rule.title}: ${shownSecret(f, ctx)}. ${guidanceText(guidanceOf(f, ctx))}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: f.path }, region } }],
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(f) },
     properties,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Bookkeeping for blob-based git scans: which commit introduced which blob at which path, and the
- * aggregation of findings to one per fingerprint, attributed to the oldest introduction, with the
- * number of occurrences. Holds ids, paths and commit metadata only, never blob contents.
+ * aggregation of findings to one per path, rule and secret, attributed to the oldest introduction,
+ * with the number of occurrences. Holds ids, paths and commit metadata only, never blob contents.
  */
 import type { CommitInfo, Finding } from '../finding.js';
 import { compareFindings } from '../make-finding.js';
@@ -84,9 +84,15 @@ interface Aggregate {
   occurrences: number;
 }
 
-/** One finding per fingerprint: the oldest introduction wins, every occurrence is counted. */
+/**
+ * A finding's identity in a history: path, rule and secret (in memory only). Not the fingerprint:
+ * that is a slow hash, and it has no path (the same secret at two paths is two findings).
+ */
+const identityOf = (f: Finding) => `${f.path}\0${f.ruleId}\0${f.secret}`;
+
+/** One finding per path, rule and secret: the oldest introduction wins, every occurrence is counted. */
 export class FindingAggregator {
-  private readonly byFingerprint = new Map<string, Aggregate>();
+  private readonly byIdentity = new Map<string, Aggregate>();
 
   constructor(private readonly index: IntroIndex) {}
 
@@ -96,9 +102,10 @@ export class FindingAggregator {
     let oldest = intros[0]!;
     for (const i of intros) if (this.index.older(i, oldest)) oldest = i;
     for (const f of findings) {
-      const agg = this.byFingerprint.get(f.fingerprint);
+      const id = identityOf(f);
+      const agg = this.byIdentity.get(id);
       if (!agg) {
-        this.byFingerprint.set(f.fingerprint, { finding: f, intro: oldest, occurrences: intros.length });
+        this.byIdentity.set(id, { finding: f, intro: oldest, occurrences: intros.length });
         continue;
       }
       agg.occurrences += intros.length;
@@ -111,12 +118,12 @@ export class FindingAggregator {
   }
 
   get size(): number {
-    return this.byFingerprint.size;
+    return this.byIdentity.size;
   }
 
   /** The findings, each with its introducing commit and occurrence count, in report order. */
   results(): Finding[] {
-    return [...this.byFingerprint.values()]
+    return [...this.byIdentity.values()]
       .map(({ finding, intro, occurrences }) => ({
         ...finding,
         commit: this.index.commits[intro]!.info,

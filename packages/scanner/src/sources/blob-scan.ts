@@ -56,7 +56,7 @@ const GATE_SAMPLE = 200;
 /** Above this pass rate the gate saves less than it costs. */
 const GATE_USELESS_RATE = 0.85;
 
-/** Scans `bytes` once per path (format readers and fingerprints depend on the path). */
+/** Scans `bytes` once per path (format readers and findings depend on the path). */
 export function scanBlob(
   bytes: Buffer,
   paths: readonly string[],

@@ -10,6 +10,8 @@ import { availableParallelism } from 'node:os';
 import { createProgress } from '../cli/progress.js';
 import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
+import { recallSlowHashes, slowHashMemoOf } from '../cache/fingerprint-memo.js';
+import { prepareFingerprints } from '../fingerprint.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
 import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
@@ -206,6 +208,9 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
   const findings: Finding[] = aggregator.results();
+  // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
+  recallSlowHashes(findings, previous?.slowHashes);
+  if (options.fingerprints) await prepareFingerprints(findings);
   const skipped = [...skippedByPath]
     .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
@@ -221,7 +226,15 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     }
     const dirtyList = [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
     try {
-      await saveHistoryCache(cache.file, { version: 1, key: cache.key, tips, commits: commitsScanned, dirty: dirtyList, skipped });
+      await saveHistoryCache(cache.file, {
+        version: 1,
+        key: cache.key,
+        tips,
+        commits: commitsScanned,
+        dirty: dirtyList,
+        skipped,
+        slowHashes: slowHashMemoOf(findings),
+      });
     } catch (err) {
       warnings.push(`history cache could not be written (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
     }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
 import { entriesFromFindings, writeBaselineFile } from '../../filters/baseline.js';
+import { prepareFingerprints } from '../../fingerprint.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import { BASELINE_HELP } from '../help.js';
@@ -32,7 +33,9 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
     progress: io.stderr.isTTY === true && !quiet,
     cache: !flag(p, 'no-cache'),
     debug: flag(p, 'debug'),
+    fingerprints: true,
   });
+  await prepareFingerprints(outcome.findings);
   const entries = entriesFromFindings(outcome.findings);
   writeBaselineFile(resolve(output), entries);
   if (!quiet) {

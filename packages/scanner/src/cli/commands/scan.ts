@@ -4,6 +4,7 @@ import { buildEngine } from '../../config/build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
 import { applyBaseline, readBaselineFile, writeBaselineFile, type BaselineEntry } from '../../filters/baseline.js';
 import type { Finding } from '../../finding.js';
+import { prepareFingerprints } from '../../fingerprint.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/index.js';
 import { rulesFrom } from '../../reporters/report-context.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
@@ -31,7 +32,8 @@ interface BaselineUse {
 
 /**
  * Drops baselined findings; reports stale entries on stderr (one line each) and, with --prune,
- * rewrites the file without them (new findings are never added: use `keyless baseline` for that).
+ * rewrites the file without them and with entries of the older fingerprint form in the current
+ * one (new findings are never added: use `keyless baseline` for that).
  */
 function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { fresh: Finding[]; baselined: number } {
   const result = applyBaseline(findings, use.entries);
@@ -39,7 +41,12 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
     const action = use.prune ? 'pruned' : 'run with --prune to drop it';
     io.stderr.write(`keyless: stale baseline entry ${e.fingerprint.slice(0, 12)} (${e.ruleId} in ${e.path}) matches nothing; ${action}\n`);
   }
-  if (use.prune && result.stale.length > 0) writeBaselineFile(use.path, result.kept);
+  const old = result.legacy.length;
+  if (old > 0) {
+    const what = `${old} baseline ${old === 1 ? 'entry uses' : 'entries use'} the older fingerprint form (rule, path, secret)`;
+    io.stderr.write(`keyless: ${what}; ${use.prune ? 'rewritten' : 'run with --prune to rewrite'} in the current form\n`);
+  }
+  if (use.prune && (result.stale.length > 0 || old > 0)) writeBaselineFile(use.path, result.kept);
   return { fresh: result.fresh, baselined: findings.length - result.fresh.length };
 }
 
@@ -71,7 +78,11 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   if (debug) debugLine(io, `root=${root} mode=${mode.kind} config=${configFile ?? '(none)'} format=${format}`);
 
   const started = performance.now();
-  const outcome = await runScan(mode, { root, config, progress: io.stderr.isTTY === true && !quiet, cache: !flag(p, 'no-cache'), debug });
+  // Fingerprints are slow hashes: computed only for a baseline or a report that shows them.
+  const fingerprints = baseline !== undefined || format === 'json' || format === 'sarif';
+  const progress = io.stderr.isTTY === true && !quiet;
+  const outcome = await runScan(mode, { root, config, progress, cache: !flag(p, 'no-cache'), debug, fingerprints });
+  if (fingerprints) await prepareFingerprints(outcome.findings);
   const elapsedMs = performance.now() - started;
   const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: 0 };
 
