@@ -34,13 +34,16 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   return 0;
 }
 
-/** One entry per fingerprint, sorted. */
+/**
+ * One entry per fingerprint, sorted. The same secret under one rule at several paths is one
+ * fingerprint: its entry names the first of those paths in sort order (whatever the input order).
+ */
 export function normalizeEntries(entries: Iterable<BaselineEntry>): BaselineEntry[] {
   const byFingerprint = new Map<string, BaselineEntry>();
-  for (const e of entries) {
+  for (const e of [...entries].sort(compareEntries)) {
     if (!byFingerprint.has(e.fingerprint)) byFingerprint.set(e.fingerprint, { ruleId: e.ruleId, path: e.path, fingerprint: e.fingerprint });
   }
-  return [...byFingerprint.values()].sort(compareEntries);
+  return [...byFingerprint.values()];
 }
 
 /** The entry of a finding, in the current fingerprint form. */

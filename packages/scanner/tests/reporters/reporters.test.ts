@@ -43,7 +43,6 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     secret: SECRET,
     key: 'Storage:AccountKey',
     lineText,
-    fingerprint: fingerprintOf(RULE.id, 'config/app settings.json', SECRET),
     ...overrides,
   };
 }
@@ -72,6 +71,7 @@ describe('json reporter', () => {
     assert.equal(obj['endColumn'], 38);
     assert.equal(obj['secret'], 'Zq8x****************');
     assert.equal(obj['key'], 'Storage:AccountKey');
+    assert.equal(obj['fingerprint'], fingerprintOf(RULE.id, SECRET));
     assert.match(String(obj['remediation']), /[Rr]otate the leaked value/);
     assert.equal('commit' in obj, false);
   });
@@ -110,7 +110,7 @@ describe('sarif reporter', () => {
         },
       },
     ]);
-    assert.deepEqual(result['partialFingerprints'], { 'keyless/v1': fingerprintOf(RULE.id, 'config/app settings.json', SECRET) });
+    assert.deepEqual(result['partialFingerprints'], { 'keyless/v2': fingerprintOf(RULE.id, SECRET) });
     assert.deepEqual(result['properties'], {
       severity: 'high',
       confidence: 'high',
