@@ -1,11 +1,12 @@
 /**
  * `keyless install-hook` end to end: the installed pre-commit hook blocks a real `git commit` that
  * stages a secret, lets clean commits through, and the installer respects foreign hooks,
- * core.hooksPath and linked worktrees.
+ * core.hooksPath and linked worktrees. A keyless that cannot run (crashing or broken bin, node
+ * missing, killed, keyless missing) blocks the commit too, saying so: never "secrets found".
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import {
   KEYLESS_BIN,
   SandboxRepo,
   removeTempDirs,
+  run,
   shq,
   tempDir,
   writeKeylessShim,
@@ -59,6 +61,7 @@ function assertBlocked(r: RunResult & { committed: boolean }, path: string): voi
   assert.ok(text.includes(planted.ruleId), `the rule id is reported:\n${text}`);
   assert.ok(text.includes(path), `the path is reported:\n${text}`);
   assert.ok(!text.includes(planted.secret), 'the secret is redacted in the hook output');
+  assert.doesNotMatch(text, /could not run/);
 }
 
 describe('keyless install-hook (CLI) with real git commits', () => {
@@ -245,6 +248,98 @@ describe('installHook (library)', () => {
     assert.ok(script.startsWith(`#!/bin/sh\n${hooks.HOOK_MARKER}\n`));
     assert.ok(script.includes(`keyless_bin='/a b/it'\\''s/keyless.js'\n`));
     assert.ok(script.includes(`keyless_node='C:/Program Files/nodejs/node.exe'\n`), 'Windows paths use forward slashes');
-    assert.ok(script.includes('run_keyless scan --staged\n'));
+    assert.ok(script.includes('run_keyless scan --staged --output "$report"\n'));
+  });
+});
+
+describe('the pre-commit hook says why it blocked', () => {
+  const BLOCKED_UNCHECKED =
+    'keyless: commit blocked: the staged changes were not checked for secrets. Fix the cause above (reinstall keyless and run keyless install-hook if it is missing or broken); to commit without the check (not recommended): git commit --no-verify';
+
+  /** A directory with only what the hook needs besides node: git, mktemp, cat, rm. */
+  function pathWithoutNode(): string {
+    const dir = join(tempDir('no-node'), 'bin');
+    mkdirSync(dir);
+    for (const tool of ['git', 'mktemp', 'cat', 'rm']) {
+      const which = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+      assert.ok(which.startsWith('/'), `${tool} is on PATH`);
+      symlinkSync(which, join(dir, tool));
+    }
+    const probe = spawnSync('/bin/sh', ['-c', 'command -v node || command -v npx || echo none'], { encoding: 'utf8', env: { PATH: dir } });
+    assert.equal(probe.stdout, 'none\n', 'no node and no npx on that PATH');
+    return dir;
+  }
+
+  /** Installs the hook with `bin` as the recorded keyless, stages a clean file and tries to commit. */
+  function commitWith(prefix: string, bin: string, options: { nodePath?: string; path?: string } = {}) {
+    const repo = newRepo(prefix);
+    hooks.installHook(repo.dir, { keylessBin: bin, ...(options.nodePath ? { nodePath: options.nodePath } : {}) });
+    const before = repo.head();
+    repo.write('clean.txt', 'nothing secret here\n');
+    repo.git('add', 'clean.txt');
+    const env = options.path ? { ...repo.env, PATH: options.path } : repo.env;
+    const r = run('git', ['commit', '-m', 'clean change'], repo.dir, env);
+    return { ...r, committed: repo.head() !== before, text: r.stdout + r.stderr };
+  }
+
+  /** A stand-in keyless.js with `body` as its code. */
+  function fakeBin(prefix: string, body: string): string {
+    const file = join(tempDir(prefix), 'keyless.js');
+    writeFileSync(file, body);
+    return file;
+  }
+
+  function assertCouldNotRun(r: ReturnType<typeof commitWith>, reason: string): void {
+    assert.notEqual(r.status, 0, r.text);
+    assert.equal(r.committed, false, 'HEAD must not move');
+    const lines = r.stderr.split('\n');
+    assert.ok(lines.includes(`keyless could not run: ${reason}.`), `expected "keyless could not run: ${reason}." in:\n${r.text}`);
+    assert.ok(lines.includes(BLOCKED_UNCHECKED), r.text);
+    assert.doesNotMatch(r.text, /add the secret|secrets? found/);
+  }
+
+  test('a recorded bin that throws: "could not run", not "secrets found"', () => {
+    const bin = fakeBin('throwing-bin', "throw new Error('keyless is broken');\n");
+    const r = commitWith('hook-throws', bin);
+    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation at ${bin}); see the message above`);
+    assert.match(r.stderr, /Error: keyless is broken/, "node's own message is shown above");
+  });
+
+  test('a syntax error in keyless.js', () => {
+    const bin = fakeBin('syntax-bin', 'export const = ;\n');
+    const r = commitWith('hook-syntax', bin);
+    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation at ${bin}); see the message above`);
+    assert.match(r.stderr, /SyntaxError/);
+  });
+
+  test('exit 2 (a runtime error) and a signal', () => {
+    assertCouldNotRun(
+      commitWith('hook-exit2', fakeBin('exit2-bin', "process.stderr.write('keyless: cannot read the index\\n'); process.exit(2);\n")),
+      'the scan failed (exit 2); see the message above',
+    );
+    assertCouldNotRun(commitWith('hook-signal', fakeBin('signal-bin', "process.kill(process.pid, 'SIGKILL');\n")), 'it was killed by signal 9 (exit 137)');
+  });
+
+  test('node missing: neither the recorded node nor one on PATH', () => {
+    const missingNode = join(tempDir('gone-node'), 'node');
+    const r = commitWith('hook-no-node', KEYLESS_BIN, { nodePath: missingNode, path: pathWithoutNode() });
+    assertCouldNotRun(r, `node not found (not at ${missingNode}, not on PATH)`);
+  });
+
+  test('keyless missing: no recorded bin, no node_modules/.bin/keyless, no npx (exit 127)', () => {
+    const gone = join(tempDir('gone-bin'), 'keyless.js');
+    const r = commitWith('hook-no-keyless', gone, { path: pathWithoutNode() });
+    assertCouldNotRun(r, `keyless not found (not at ${gone}, not in node_modules/.bin, no npx)`);
+  });
+
+  test('a real finding still says secrets were found, with the hint', () => {
+    const repo = newRepo('hook-real-finding');
+    hooks.installHook(repo.dir);
+    const r = tryCommit(repo, 'leak', { 'settings.txt': `${planted.line}\n` });
+    assertBlocked(r, 'settings.txt');
+    const lines = r.stderr.split('\n');
+    assert.ok(lines.includes('keyless: commit blocked: the staged changes add the secret(s) listed above.'), r.stderr);
+    assert.ok(lines.includes('keyless: remove each one (see its remediation), or mark a false positive with a keyless-ignore comment on its line.'), r.stderr);
+    assert.equal(r.status, 1);
   });
 });
