@@ -29,7 +29,8 @@ Options:
   -o, --output FILE     write the report to FILE instead of stdout
   --baseline FILE       report only findings whose fingerprint is not in FILE;
                         baseline entries that no longer match are listed on stderr
-  --prune               with --baseline: remove those stale entries from FILE
+  --prune               with --baseline: remove those stale entries from FILE, and
+                        rewrite entries of the older fingerprint form
   --config FILE         config file (default: keyless.config.json at PATH if present)
   --no-redact           show full secrets (default: redacted everywhere)
   --no-cache            with --history: ignore and don't write the incremental cache
@@ -43,10 +44,12 @@ Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
 export const BASELINE_HELP = `Usage: keyless baseline [PATH] [--history | --range A..B | --staged] --output FILE
 
 Writes the fingerprints of the current findings (never the secrets) to FILE, sorted and
-diff-friendly. Later, 'keyless scan --baseline FILE' reports only new findings. Fingerprints
-hash the rule, path and secret: moving lines, re-indenting or rewriting history keeps them.
-An existing FILE is replaced. Use 'keyless scan --baseline FILE --prune' to drop entries that
-no longer match anything while keeping the rest.
+diff-friendly. Later, 'keyless scan --baseline FILE' reports only new findings. A fingerprint
+hashes the rule and a slow scrypt hash of the secret (no path, line or commit): moving lines,
+renaming files or rewriting history keeps it, and it does not give a weak password away to a
+dictionary. An existing FILE is replaced. Use 'keyless scan --baseline FILE --prune' to drop
+entries that no longer match anything while keeping the rest (and to rewrite entries of the
+older form, which hashed the path too).
 
 Options:
   --history, --range A..B, --staged   what to scan (default: the working tree)
