@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, scryptSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { removeTempDirs, SandboxRepo, tempDir, type RunResult } from './helpers/sandbox-repo.js';
@@ -154,5 +154,33 @@ describe('fingerprints end to end', () => {
     // ... and only the slow hash finds it: each guess costs one scrypt with these parameters (the
     // bench measures the milliseconds: `node bench/run.mjs fingerprint`).
     assert.deepEqual(DICTIONARY.filter((guess) => expectedFingerprint(ruleId, guess) === entry.fingerprint), [WEAK]);
+  });
+
+  test('the history cache remembers the slow hashes by location, holding no secret and no fast hash of one', () => {
+    const repo = repoWith('fp-cache', { 'cfg/app.env': `TOKEN=${SECRET}\n` });
+    repo.commit('more', { 'cfg/other.env': `KEY=${token('h4j6k8')}\n` });
+    const first = repo.keyless('scan', '--history', '--format', 'json');
+    assert.equal(first.status, 1, out(first));
+    const want = [expectedFingerprint(RULE, SECRET.slice(3)), expectedFingerprint(RULE, token('h4j6k8').slice(3))];
+    assert.deepEqual(jsonFindings(first).map((f) => f.fingerprint), want);
+
+    const cacheDir = join(repo.home, '.cache', 'keyless', 'history');
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
+    assert.equal(files.length, 1);
+    const readCache = () => readFileSync(join(cacheDir, files[0]!), 'utf8');
+    const text = readCache();
+    const memo = (JSON.parse(text) as { slowHashes: Record<string, string> }).slowHashes;
+    const slow = (s: string) => scryptSync(Buffer.from(s, 'utf8'), 'keyless-fingerprint-v2', 32, { N: 8192, r: 8, p: 1 }).toString('hex');
+    assert.deepEqual(Object.values(memo).sort(), [slow(SECRET.slice(3)), slow(token('h4j6k8').slice(3))].sort());
+    for (const key of Object.keys(memo)) assert.match(key, /^[0-9a-f]{32}$/);
+    for (const s of [SECRET, token('h4j6k8')].map((t) => t.slice(3))) {
+      assert.ok(!text.includes(s), 'a secret in the cache');
+      for (const alg of ['md5', 'sha1', 'sha256', 'sha512']) assert.ok(!text.includes(createHash(alg).update(s).digest('hex')), `${alg} of a secret in the cache`);
+      assert.ok(!text.includes(legacyFingerprint(RULE, 'cfg/app.env', s)) && !text.includes(expectedFingerprint(RULE, s)), 'a fingerprint in the cache');
+    }
+    // A cached text scan computes no fingerprint and keeps the memo; a cached JSON scan gives the same fingerprints.
+    assert.equal(repo.keyless('scan', '--history').status, 1);
+    assert.deepEqual((JSON.parse(readCache()) as { slowHashes: Record<string, string> }).slowHashes, memo);
+    assert.deepEqual(jsonFindings(repo.keyless('scan', '--history', '--format', 'json')).map((f) => f.fingerprint), want);
   });
 });
