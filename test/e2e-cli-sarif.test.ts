@@ -101,7 +101,7 @@ test('SARIF output validates against the 2.1.0 schema and carries the contract f
   );
   for (const r of results) {
     assert.equal(driver.rules[r.ruleIndex]!.id, r.ruleId);
-    assert.match(r.partialFingerprints['keyless/v1']!, /^[0-9a-f]{64}$/);
+    assert.match(r.partialFingerprints['keyless/v2']!, /^[0-9a-f]{64}$/);
   }
   assert.ok(!run.stdout.includes(secret.slice(3)), 'secret leaked into SARIF');
   assert.ok(!run.stdout.includes(note.slice(3)), 'secret leaked into SARIF');
