@@ -160,7 +160,7 @@ describe('hostile git inputs', { timeout: 240_000 }, () => {
     const run = keyless(r, ['scan', '--history', '--format', 'json', '--no-cache']);
     assert.equal(run.status, 1, run.stderr);
     const found = paths(run);
-    // One blob holds the same secret at four paths: the finding is reported per fingerprint (rule, path, secret).
+    // One blob holds the same secret at four paths: the finding is reported per path (one fingerprint, four paths).
     for (const n of names) assert.ok(found.includes(n), `${JSON.stringify(n)} missing from ${JSON.stringify(found)}`);
     assert.ok(found.some((p) => p.startsWith('raw') && p.endsWith('.env')), JSON.stringify(found));
   });

@@ -29,7 +29,9 @@ export interface KeylessConfig {
     readonly paths?: readonly string[];
     /**
      * keyless fingerprints (as in JSON/SARIF output and baseline files) of findings that were reviewed and
-     * accepted, e.g. a fake key that stays in old commits. Like a baseline that every scan reads.
+     * accepted, e.g. a fake key that stays in old commits. Like a baseline that every scan reads. A
+     * fingerprint names a secret under a rule, wherever it is; one of the older form (rule, path,
+     * secret) is still accepted, at its path (fingerprint-match.ts).
      */
     readonly fingerprints?: readonly string[];
   };
