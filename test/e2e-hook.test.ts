@@ -301,14 +301,14 @@ describe('the pre-commit hook says why it blocked', () => {
   test('a recorded bin that throws: "could not run", not "secrets found"', () => {
     const bin = fakeBin('throwing-bin', "throw new Error('keyless is broken');\n");
     const r = commitWith('hook-throws', bin);
-    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation at ${bin}); see the message above`);
+    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation: ${bin}); see the message above`);
     assert.match(r.stderr, /Error: keyless is broken/, "node's own message is shown above");
   });
 
   test('a syntax error in keyless.js', () => {
     const bin = fakeBin('syntax-bin', 'export const = ;\n');
     const r = commitWith('hook-syntax', bin);
-    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation at ${bin}); see the message above`);
+    assertCouldNotRun(r, `it stopped with exit 1 before writing its report (a crash, or a broken installation: ${bin}); see the message above`);
     assert.match(r.stderr, /SyntaxError/);
   });
 

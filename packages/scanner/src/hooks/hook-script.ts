@@ -43,6 +43,7 @@ ${HOOK_MARKER}
 keyless_bin=${shellQuote(bin)}
 keyless_node=${shellQuote(node)}
 cant_run=""
+runner="$keyless_bin"
 
 could_not_run() {
   echo "keyless could not run: $1." >&2
@@ -66,8 +67,10 @@ run_keyless() {
       return 127
     fi
   elif [ -x node_modules/.bin/keyless ]; then
+    runner=node_modules/.bin/keyless
     node_modules/.bin/keyless "$@"
   elif command -v npx >/dev/null 2>&1; then
+    runner="npx --no-install keyless"
     npx --no-install keyless "$@"
   else
     cant_run="keyless not found (not at $keyless_bin, not in node_modules/.bin, no npx)"
@@ -86,7 +89,7 @@ case "$status" in
       echo "keyless: remove each one (see its remediation), or mark a false positive with a keyless-ignore comment on its line." >&2
       exit 1
     fi
-    could_not_run "it stopped with exit 1 before writing its report (a crash, or a broken installation at $keyless_bin); see the message above" ;;
+    could_not_run "it stopped with exit 1 before writing its report (a crash, or a broken installation: $runner); see the message above" ;;
   2) could_not_run "the scan failed (exit 2); see the message above" ;;
   126) could_not_run "\${cant_run:-a program could not be executed (exit 126)}" ;;
   127) could_not_run "\${cant_run:-a program was not found (exit 127: node or keyless is missing)}" ;;
