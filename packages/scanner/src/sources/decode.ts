@@ -3,12 +3,57 @@
  * skipped by the caller.
  */
 
-/** A NUL byte in the first 8 KiB (outside a UTF-16 BOM file) marks a file as binary, as git does. */
+/** Bytes of a file's start that decide whether it is binary. */
+const SAMPLE_BYTES = 8192;
+/** A sample with a NUL is binary when more than this share of its bytes is not text. */
+const BINARY_SHARE = 0.3;
+
+/**
+ * Is a file binary (skipped by policy, listed in the summary)? Decided on its first 8 KiB, as a whole:
+ * a sample without any NUL byte is text (one native search: the hot path of history scans); one with
+ * NULs is binary only when more than 30% of its bytes are not text (NUL and other C0 controls but
+ * tab, LF, VT, FF, CR and ESC; DEL; bytes that are not part of a well-formed UTF-8 sequence), as in
+ * compressed data, images, executables or BOM-less UTF-16. So a stray NUL (or a few) prepended to a
+ * text file does not hide it: the file is scanned as text, each NUL a separator. UTF-16 with a BOM is
+ * text (decoded by `decodeText`). Magic numbers are not trusted: a PNG signature costs an attacker
+ * eight bytes, while real images, archives and executables fail the share test anyway.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (utf16Endianness(bytes)) return false;
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  const n = Math.min(bytes.length, SAMPLE_BYTES);
+  const sample = bytes.length > n ? bytes.subarray(0, n) : bytes;
+  if (sample.indexOf(0) === -1) return false;
+  return nonTextBytes(sample) > n * BINARY_SHARE;
+}
+
+/** Is byte `b` a C0 control (or DEL) that text does not use? */
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
+}
+
+/** Counts the bytes of `sample` that are not text: controls, and bytes outside well-formed UTF-8. */
+function nonTextBytes(sample: Uint8Array): number {
+  let count = 0;
+  const n = sample.length;
+  for (let i = 0; i < n; ) {
+    const b = sample[i]!;
+    if (b < 0x80) {
+      if (isControl(b)) count++;
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let ok = need > 0;
+    // A sequence cut by the end of the sample counts as text.
+    for (let k = 1; ok && k <= need && i + k < n; k++) ok = (sample[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      i += need + 1;
+    } else {
+      count++;
+      i++;
+    }
+  }
+  return count;
 }
 
 function utf16Endianness(bytes: Uint8Array): 'le' | 'be' | undefined {
