@@ -40,9 +40,15 @@ function readBounded(abs: string | Uint8Array, maxBytes: number): Uint8Array | '
   const fd = openSync(typeof abs === 'string' ? abs : Buffer.from(abs.buffer, abs.byteOffset, abs.byteLength), OPEN_FLAGS);
   try {
     const first = (firstReadBuffer ??= Buffer.allocUnsafe(FIRST_READ));
-    const n = readSync(fd, first, 0, FIRST_READ, 0);
+    let n: number;
+    try {
+      n = readSync(fd, first, 0, FIRST_READ, 0);
+    } catch (err) {
+      if (isSpecial(fd)) return 'special'; // a FIFO or device swapped in after the listing (ESPIPE...)
+      throw err;
+    }
     // Nothing read: an empty file, or something swapped in after the listing that is not a file.
-    if (n === 0 && !fstatSync(fd).isFile()) return 'special';
+    if (n === 0 && isSpecial(fd)) return 'special';
     if (n < FIRST_READ) return n > maxBytes ? 'too-large' : first.subarray(0, n);
     const { size } = fstatSync(fd);
     if (size > maxBytes) return 'too-large';
@@ -52,6 +58,12 @@ function readBounded(abs: string | Uint8Array, maxBytes: number): Uint8Array | '
   } finally {
     closeSync(fd);
   }
+}
+
+/** Neither a regular file nor a directory (FIFO, socket, device). */
+function isSpecial(fd: number): boolean {
+  const info = fstatSync(fd);
+  return !info.isFile() && !info.isDirectory();
 }
 
 export function scanTreeFile(file: TreeFile, ctx: ScanContext): FileResult {
