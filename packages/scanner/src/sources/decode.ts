@@ -23,37 +23,51 @@ export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE_BYTES);
   const sample = bytes.length > n ? bytes.subarray(0, n) : bytes;
   if (sample.indexOf(0) === -1) return false;
-  return nonTextBytes(sample) > n * BINARY_SHARE;
+  return moreNonTextThan(sample, Math.floor(n * BINARY_SHARE));
 }
 
-/** Is byte `b` a C0 control (or DEL) that text does not use? */
-function isControl(b: number): boolean {
-  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
-}
+/** Byte classes: text, a control, a byte that starts no UTF-8 sequence, or a lead of 1-3 continuations. */
+const TEXT = 0;
+const NON_TEXT = 4;
+const BYTE_CLASS = (() => {
+  const table = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) {
+    if (b < 0x80) table[b] = (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f ? NON_TEXT : TEXT;
+    else if (b >= 0xc2 && b <= 0xdf) table[b] = 1;
+    else if (b >= 0xe0 && b <= 0xef) table[b] = 2;
+    else if (b >= 0xf0 && b <= 0xf4) table[b] = 3;
+    else table[b] = NON_TEXT; // a continuation byte without a lead, or a byte UTF-8 never uses
+  }
+  return table;
+})();
 
-/** Counts the bytes of `sample` that are not text: controls, and bytes outside well-formed UTF-8. */
-function nonTextBytes(sample: Uint8Array): number {
-  let count = 0;
+/**
+ * Are more than `limit` bytes of `sample` not text (controls, bytes outside well-formed UTF-8; a
+ * sequence cut by the end of the sample counts as text)? Stops as soon as the answer is known.
+ */
+function moreNonTextThan(sample: Uint8Array, limit: number): boolean {
   const n = sample.length;
+  let count = 0;
   for (let i = 0; i < n; ) {
-    const b = sample[i]!;
-    if (b < 0x80) {
-      if (isControl(b)) count++;
+    if (count > limit) return true;
+    if (count + (n - i) <= limit) return false;
+    const kind = BYTE_CLASS[sample[i]!]!;
+    if (kind === TEXT) {
       i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    let ok = need > 0;
-    // A sequence cut by the end of the sample counts as text.
-    for (let k = 1; ok && k <= need && i + k < n; k++) ok = (sample[i + k]! & 0xc0) === 0x80;
-    if (ok) {
-      i += need + 1;
-    } else {
+    } else if (kind === NON_TEXT) {
       count++;
       i++;
+    } else {
+      let ok = true;
+      for (let k = 1; ok && k <= kind && i + k < n; k++) ok = (sample[i + k]! & 0xc0) === 0x80;
+      if (ok) i += kind + 1;
+      else {
+        count++;
+        i++;
+      }
     }
   }
-  return count;
+  return count > limit;
 }
 
 function utf16Endianness(bytes: Uint8Array): 'le' | 'be' | undefined {
