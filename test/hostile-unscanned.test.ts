@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { disorder, runKeyless, stderrLines, type CliRun } from './helpers/hostile-run.js';
@@ -194,9 +194,15 @@ describe('what cannot be scanned is never passed', { timeout: 240_000 }, () => {
     r.git('add', '-f', 'dist/out.env');
     put(r.dir, 'debug.log', `${planted.line}\n`); // untracked and ignored: not part of the project
     put(r.dir, 'build/local.env', `${planted.line}\n`); // untracked under an ignored directory
+    // Listing the tracked files reads the index: a repository's fsmonitor program must not run.
+    const marker = join(r.dir, '..', 'fsmonitor-ran');
+    const hook = put(r.dir, '../fsmonitor.sh', `#!/bin/sh\ntouch '${marker}'\n`);
+    chmodSync(hook, 0o755);
+    r.git('config', 'core.fsmonitor', hook);
     const run = keyless(r.dir, ['scan', '.', '--format', 'json'], { env: r.env });
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(where(run), [plantedAt('build/app.env'), plantedAt('dist/out.env'), plantedAt('secret.env')]);
+    assert.equal(existsSync(marker), false, 'the repository fsmonitor program ran');
     // The same from a subdirectory given as PATH: tracked paths relative to it.
     const sub = keyless(r.dir, ['scan', 'build', '--format', 'json'], { env: r.env });
     assert.ok(where(sub).includes(plantedAt('app.env')), sub.stdout);

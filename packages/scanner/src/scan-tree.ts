@@ -17,7 +17,7 @@ import { scanTreeFile, type FileResult } from './scan-tree-file.js';
 import type { TreeChunkReply, TreeChunkRequest } from './scan-tree-worker.js';
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
 import { trackedPaths, type TrackedPaths } from './sources/tracked-files.js';
-import { walkWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
+import { SKIP_SPECIAL, walkWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
 
 export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from './scan-tree-file.js';
 
@@ -149,6 +149,10 @@ async function filesToScan(root: string, ctx: ScanContext, skipped: SkippedEntry
   const info = statSync(root, { throwIfNoEntry: false });
   if (!info) throw new Error(`path not found: ${root}`);
   if (info.isFile()) return [{ path: basename(root), abs: root }];
+  if (!info.isDirectory()) {
+    skipped.push({ path: basename(root), reason: SKIP_SPECIAL }); // a FIFO or device: never opened
+    return [];
+  }
   const tracked: TrackedPaths | undefined = await trackedPaths(root);
   return walkWorkingTree({ root, wantsPath: ctx.wantsPath, ...(tracked ? { tracked } : {}) }, skipped);
 }

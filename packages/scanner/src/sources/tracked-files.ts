@@ -32,7 +32,8 @@ export async function trackedPaths(root: string): Promise<TrackedPaths | undefin
   if (!inGitWorkTree(root)) return undefined;
   let out: Buffer;
   try {
-    out = await runGit(root, ['ls-files', '-z', '--cached', '--', '.']);
+    // Reading the index runs a repository's core.fsmonitor program unless it is turned off here.
+    out = await runGit(root, ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--', '.']);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof GitError && /not a git repository/i.test(message)) return undefined;
