@@ -94,7 +94,7 @@ describe('hostile git inputs', { timeout: 240_000 }, () => {
     assert.deepEqual(paths(run), ['app.env']);
   });
 
-  test('a corrupt blob object: exit 2 with one line, or a warning naming what was skipped', () => {
+  test('a corrupt blob object: exit 2 with one line, or exit 2 naming what was not scanned', () => {
     const r = repo('corrupt');
     commitFiles(r, 'one', { 'a.env': `${planted.line}\n`, 'b.txt': 'hello\n' });
     const blob = r.git('rev-parse', 'HEAD:a.env').trim();
@@ -102,23 +102,21 @@ describe('hostile git inputs', { timeout: 240_000 }, () => {
     rmSync(file, { force: true });
     writeFileSync(file, Buffer.from('this is not zlib data at all'));
     const run = keyless(r, ['scan', '--history', '--format', 'json', '--no-cache']);
-    if (run.status === 2) assertOneLineError(run, /^keyless: /);
-    else assert.ok(stderrLines(run).includes('keyless: skipped (object missing (partial or broken clone)): a.env'), run.stderr);
+    assert.equal(run.status, 2, run.stderr);
+    if (run.stdout === '') assertOneLineError(run, /^keyless: /);
+    else assert.ok(stderrLines(run).includes('keyless: not scanned (object missing (partial or broken clone)): a.env'), run.stderr);
   });
 
-  test('a missing blob object (broken clone) is skipped with a line naming the path', () => {
+  test('a missing blob object (broken clone): the rest is reported, the path is named, exit 2', () => {
     const r = repo('missing');
     commitFiles(r, 'one', { 'a.env': `${planted.line}\n`, 'b.env': `${planted.line}\n` });
     const blob = r.git('rev-parse', 'HEAD:a.env').trim();
     commitFiles(r, 'two', { 'c.env': `${planted.line}\n# changed\n` });
     rmSync(join(r.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     const run = keyless(r, ['scan', '--history', '--format', 'json', '--no-cache']);
-    assert.ok(run.status === 1 || run.status === 2, run.stderr);
-    if (run.status === 2) assertOneLineError(run, /^keyless: /);
-    else {
-      assert.deepEqual(paths(run), ['c.env']);
-      assert.ok(stderrLines(run).includes('keyless: skipped (object missing (partial or broken clone)): a.env'), run.stderr);
-    }
+    assert.equal(run.status, 2, run.stderr);
+    assert.deepEqual(paths(run), ['c.env']);
+    assert.ok(stderrLines(run).includes('keyless: not scanned (object missing (partial or broken clone)): a.env'), run.stderr);
   });
 
   test('10k refs (branches and tags) on a small history: bounded time and memory, each finding once', () => {
@@ -169,11 +167,12 @@ describe('hostile git inputs', { timeout: 240_000 }, () => {
     const r = repo('big-blob');
     const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
     big.write(planted.line, 1024);
-    commitFiles(r, 'big', { 'dump.txt': big, 'img.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(planted.line)]), 'ok.env': `${planted.line}\n` });
+    commitFiles(r, 'big', { 'dump.txt': big, 'img.bin': Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i % 8)), Buffer.from(planted.line)]), 'ok.env': `${planted.line}\n` });
     const run = keyless(r, ['scan', '--history', '--format', 'json', '--no-cache']);
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(paths(run), ['ok.env']);
-    assert.ok(stderrLines(run).includes('keyless: skipped (over the size limit of 2.0 MiB): dump.txt'), run.stderr);
+    assert.ok(stderrLines(run).includes('keyless: skipped (over the size limit of 2.0 MiB, maxFileSize): dump.txt'), run.stderr);
+    assert.ok(stderrLines(run).includes('keyless: skipped (binary): img.bin'), run.stderr);
     assert.match(run.stderr, /skipped 2 \(.*1 binary.*\)|skipped 2 \(.*1 over the size limit.*\)/);
   });
 

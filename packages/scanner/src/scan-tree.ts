@@ -16,7 +16,8 @@ import { compareFindings } from './make-finding.js';
 import { scanTreeFile, type FileResult } from './scan-tree-file.js';
 import type { TreeChunkReply, TreeChunkRequest } from './scan-tree-worker.js';
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
-import { walkWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
+import { trackedPaths, type TrackedPaths } from './sources/tracked-files.js';
+import { SKIP_SPECIAL, walkWorkingTree, type SkippedEntry, type TreeFile } from './sources/working-tree.js';
 
 export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from './scan-tree-file.js';
 
@@ -143,12 +144,17 @@ async function listAndScan(
   return { files: listed, results };
 }
 
-/** The files under a directory root, or the single file a root names. */
-function filesToScan(root: string, ctx: ScanContext, skipped: SkippedEntry[], warnings: string[]): Iterable<TreeFile> {
+/** The files under a directory root (tracked ones even when ignored), or the single file a root names. */
+async function filesToScan(root: string, ctx: ScanContext, skipped: SkippedEntry[]): Promise<Iterable<TreeFile>> {
   const info = statSync(root, { throwIfNoEntry: false });
   if (!info) throw new Error(`path not found: ${root}`);
   if (info.isFile()) return [{ path: basename(root), abs: root }];
-  return walkWorkingTree({ root, wantsPath: ctx.wantsPath }, skipped, warnings);
+  if (!info.isDirectory()) {
+    skipped.push({ path: basename(root), reason: SKIP_SPECIAL }); // a FIFO or device: never opened
+    return [];
+  }
+  const tracked: TrackedPaths | undefined = await trackedPaths(root);
+  return walkWorkingTree({ root, wantsPath: ctx.wantsPath, ...(tracked ? { tracked } : {}) }, skipped);
 }
 
 /** Scans the working tree at `options.root` (a directory, or a single file). */
@@ -157,13 +163,13 @@ export async function scanWorkingTree(options: ScanOptions): Promise<ScanOutcome
   const findings: Finding[] = [];
   const warnings: string[] = [];
   const skipped: SkippedEntry[] = [];
-  const { files, results } = await listAndScan(filesToScan(options.root, ctx, skipped, warnings), ctx, options.config);
+  const { files, results } = await listAndScan(await filesToScan(options.root, ctx, skipped), ctx, options.config);
   let filesScanned = 0;
   let bytesScanned = 0;
   for (const [i, r] of results.entries()) {
     if (r.warning) warnings.push(r.warning);
     if (r.kind === 'skipped') {
-      skipped.push({ path: files[i]!.path, reason: r.reason });
+      skipped.push(r.detail !== undefined ? { path: files[i]!.path, reason: r.reason, detail: r.detail } : { path: files[i]!.path, reason: r.reason });
       continue;
     }
     filesScanned++;

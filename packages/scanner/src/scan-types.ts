@@ -23,8 +23,12 @@ export interface ScanOptions {
 export interface ScanStats {
   readonly filesScanned: number;
   readonly bytesScanned: number;
-  /** Files or blobs skipped, with why (size limit, binary, unreadable...). */
-  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /**
+   * Files or blobs skipped, with why (size limit, binary, unreadable...); `detail` is the system
+   * error code of an unreadable file (EACCES, ENAMETOOLONG...). Reasons that mean "could not be
+   * scanned" (sources/skip-reasons.ts `isUnscannedReason`) make the CLI exit 2.
+   */
+  readonly skipped: readonly { readonly path: string; readonly reason: string; readonly detail?: string }[];
   readonly commitsScanned?: number;
   readonly shallow?: boolean;
 }

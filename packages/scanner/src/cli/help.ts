@@ -34,11 +34,14 @@ Options:
   --config FILE         config file (default: keyless.config.json at PATH if present)
   --no-redact           show full secrets (default: redacted everywhere)
   --no-cache            with --history: ignore and don't write the incremental cache
+  --allow-unscanned     files that could not be read (permissions, paths too long, missing
+                        git objects) only warn; without it they are listed and the exit code is 2
   -q, --quiet           no progress or summary on stderr
   --debug               diagnostics (redacted) and stack traces on stderr
   -h, --help            this help
 
-Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
+Binary files and files over maxFileSize are skipped by policy: listed on stderr, exit code unchanged.
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or a file that could not be scanned.
 `;
 
 export const BASELINE_HELP = `Usage: keyless baseline [PATH] [--history | --range A..B | --staged] --output FILE

@@ -1,11 +1,14 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
 import type { ScanOutcome } from '../scan-types.js';
+import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/skip-reasons.js';
+import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/working-tree.js';
 
 /**
- * Skipped paths listed one per line for these reasons (binary files are only counted). A git object
- * that is missing or corrupt may hold a secret that was not scanned: name its path.
+ * Paths skipped by policy that are listed one per line (other policy skips, such as symlinks inside
+ * the root or submodules, are only counted). What could not be scanned at all (unreadable files,
+ * missing objects) is always listed, as "not scanned".
  */
-const LISTED_REASONS = new Set(['over the size limit', 'symlink outside the scanned path', 'unreadable', 'object missing (partial or broken clone)']);
+const LISTED_POLICY_REASONS = new Set([SKIP_TOO_LARGE, SKIP_BINARY, SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE]);
 const MAX_LISTED = 20;
 const MAX_WARNINGS = 20;
 
@@ -38,17 +41,21 @@ export function summaryLines(input: SummaryInput): string[] {
   for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${w}`);
   if (warnings.length > maxWarnings) lines.push(`keyless: warning: ... and ${warnings.length - maxWarnings} more warnings (all with --debug)`);
 
-  const byReason = new Map<string, string[]>();
+  const byReason = new Map<string, { path: string; detail?: string }[]>();
   for (const s of stats.skipped) {
     const list = byReason.get(s.reason) ?? [];
-    list.push(s.path);
+    list.push(s);
     byReason.set(s.reason, list);
   }
-  for (const [reason, paths] of byReason) {
-    if (!LISTED_REASONS.has(reason)) continue;
-    const label = reason === 'over the size limit' ? `${reason} of ${formatBytes(maxFileSize)}` : reason;
-    for (const p of paths.slice(0, maxListed)) lines.push(`keyless: skipped (${label}): ${p}`);
-    if (paths.length > maxListed) lines.push(`keyless: skipped (${label}): ... and ${paths.length - maxListed} more (all with --debug)`);
+  for (const [reason, entries] of byReason) {
+    const unscanned = isUnscannedReason(reason);
+    if (!unscanned && !LISTED_POLICY_REASONS.has(reason)) continue;
+    const head = unscanned ? 'not scanned' : 'skipped';
+    const label = reason === SKIP_TOO_LARGE ? `${reason} of ${formatBytes(maxFileSize)}, maxFileSize` : reason;
+    for (const e of entries.slice(0, maxListed)) {
+      lines.push(`keyless: ${head} (${e.detail !== undefined ? `${label}: ${e.detail}` : label}): ${e.path}`);
+    }
+    if (entries.length > maxListed) lines.push(`keyless: ${head} (${label}): ... and ${entries.length - maxListed} more (all with --debug)`);
   }
 
   const what =
@@ -64,4 +71,20 @@ export function summaryLines(input: SummaryInput): string[] {
   );
   if (stats.shallow) lines.push('keyless: warning: the repository is a shallow clone; history before its boundary was not scanned');
   return lines;
+}
+
+/** How many files or blobs could not be scanned at all (unreadable, missing objects). */
+export function unscannedCount(outcome: ScanOutcome): number {
+  return outcome.stats.skipped.filter((s) => isUnscannedReason(s.reason)).length;
+}
+
+/**
+ * The line after the summary when something could not be scanned: an error (exit 2), or with
+ * --allow-unscanned a warning (the exit code then follows the findings). Printed even with --quiet.
+ */
+export function unscannedLine(count: number, allowed: boolean): string {
+  const what = `${count} ${count === 1 ? 'file' : 'files'} could not be scanned`;
+  return allowed
+    ? `keyless: warning: ${what}; the scan is incomplete (accepted with --allow-unscanned)`
+    : `keyless: ${what}; the scan is incomplete, so it fails (exit 2; --allow-unscanned accepts it)`;
 }

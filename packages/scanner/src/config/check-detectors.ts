@@ -27,12 +27,21 @@ export function customDetectorProblem(d: CustomDetectorConfig): string | undefin
     return `pattern is not a valid regular expression (${reason})`;
   }
   if (!d.pattern.includes('(?<secret>')) return 'pattern must contain a named group (?<secret>...)';
-  const diagnostics = checkSync(d.pattern, flags);
+  const slow = superLinearProblem(d.pattern, flags);
+  return slow ? `pattern ${slow}` : undefined;
+}
+
+/**
+ * Undefined when recheck proves a (valid) regular expression linear-time, else the reason, worded
+ * to follow "pattern " or "/allowlist/values/0 ". Used for custom detectors and allowlist regexes.
+ */
+export function superLinearProblem(source: string, flags: string): string | undefined {
+  const diagnostics = checkSync(source, flags);
   if (diagnostics.status === 'vulnerable') {
-    return `pattern can take super-linear time (ReDoS, ${diagnostics.complexity.summary}); rewrite it without nested or overlapping quantifiers`;
+    return `can take super-linear time (ReDoS, ${diagnostics.complexity.summary}); rewrite it without nested or overlapping quantifiers`;
   }
   if (diagnostics.status !== 'safe') {
-    return `pattern could not be proven linear-time (recheck: ${diagnostics.status}); simplify it`;
+    return `could not be proven linear-time (recheck: ${diagnostics.status}); simplify it`;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import { catalog } from '../detectors/catalog.js';
 import { redactSecret } from '../redact.js';
-import { customDetectorsProblem } from './check-detectors.js';
+import { customDetectorsProblem, superLinearProblem } from './check-detectors.js';
 import { ConfigError } from './config-error.js';
 import { schemaProblem } from './schema.js';
 import type { KeylessConfig } from './types.js';
@@ -85,6 +85,9 @@ export function validateConfig(value: unknown, name: string): KeylessConfig {
     } catch {
       throw new ConfigError(`invalid config ${name}: /allowlist/values/${i} is not a valid regular expression`);
     }
+    // Matched against every candidate secret: held to the same linear-time bar as a detector's pattern.
+    const slow = superLinearProblem(source, '');
+    if (slow) throw new ConfigError(`invalid config ${name}: /allowlist/values/${i} ${slow}`);
   }
   const detectorProblem = customDetectorsProblem(custom, builtIn);
   if (detectorProblem) throw new ConfigError(`invalid config ${name}: ${detectorProblem}`);

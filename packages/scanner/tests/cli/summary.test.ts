@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wantsColor } from '../../src/cli/io.js';
-import { summaryLines } from '../../src/cli/summary.js';
+import { summaryLines, unscannedCount, unscannedLine } from '../../src/cli/summary.js';
 
-test('summary: warnings, listed skips, counts per reason, findings and time', () => {
+test('summary: warnings, listed skips (policy: with the setting; unscanned: as not scanned, with the error), counts per reason, findings and time', () => {
   const lines = summaryLines({
     outcome: {
       findings: [],
@@ -16,6 +16,9 @@ test('summary: warnings, listed skips, counts per reason, findings and time', ()
           { path: 'big.bin', reason: 'over the size limit' },
           { path: 'img.png', reason: 'binary' },
           { path: 'logo.png', reason: 'binary' },
+          { path: 'locked.env', reason: 'unreadable', detail: 'EACCES' },
+          { path: 'a.env', reason: 'object missing (partial or broken clone)' },
+          { path: 'lib', reason: 'symlink (not followed)' },
         ],
       },
     },
@@ -26,9 +29,34 @@ test('summary: warnings, listed skips, counts per reason, findings and time', ()
   });
   assert.deepEqual(lines, [
     'keyless: warning: a.yaml: could not be read as yaml (bad); scanned as plain text',
-    'keyless: skipped (over the size limit of 2.0 MiB): big.bin',
-    'keyless: scanned 12 files (3.0 MiB); skipped 3 (1 over the size limit, 2 binary); 2 findings (1 in baseline) in 1.23 s',
+    'keyless: skipped (over the size limit of 2.0 MiB, maxFileSize): big.bin',
+    'keyless: skipped (binary): img.png',
+    'keyless: skipped (binary): logo.png',
+    'keyless: not scanned (unreadable: EACCES): locked.env',
+    'keyless: not scanned (object missing (partial or broken clone)): a.env',
+    'keyless: scanned 12 files (3.0 MiB); skipped 6 (1 over the size limit, 2 binary, 1 unreadable, 1 object missing (partial or broken clone), 1 symlink (not followed)); 2 findings (1 in baseline) in 1.23 s',
   ]);
+});
+
+test('unscanned files: counted apart from policy skips; the closing line fails or, when allowed, warns', () => {
+  const outcome = {
+    findings: [],
+    warnings: [],
+    stats: {
+      filesScanned: 1,
+      bytesScanned: 1,
+      skipped: [
+        { path: 'img.png', reason: 'binary' },
+        { path: 'big.txt', reason: 'over the size limit' },
+        { path: 'locked.env', reason: 'unreadable', detail: 'EACCES' },
+        { path: 'a.env', reason: 'object missing (partial or broken clone)' },
+      ],
+    },
+  };
+  assert.equal(unscannedCount(outcome), 2);
+  assert.equal(unscannedCount({ ...outcome, stats: { ...outcome.stats, skipped: outcome.stats.skipped.slice(0, 2) } }), 0);
+  assert.equal(unscannedLine(2, false), 'keyless: 2 files could not be scanned; the scan is incomplete, so it fails (exit 2; --allow-unscanned accepts it)');
+  assert.equal(unscannedLine(1, true), 'keyless: warning: 1 file could not be scanned; the scan is incomplete (accepted with --allow-unscanned)');
 });
 
 test('history summary names commits; shallow clones are flagged', () => {

@@ -69,3 +69,40 @@ test('symlinks are listed as skipped, never followed; outside links are told apa
     rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('tracked files are listed whatever .gitignore says; untracked ignored ones are not; unreadable directories are listed', () => {
+  const root = tree({
+    '.gitignore': 'secret.env\nbuild/\n',
+    'secret.env': '',
+    'build/app.env': '',
+    'build/deep/kept.env': '',
+    'build/local.env': '',
+    'other.env': '',
+  });
+  try {
+    const tracked = { files: new Set(['secret.env', 'build/deep/kept.env', '.gitignore']), dirs: new Set(['build', 'build/deep']) };
+    const listing = listWorkingTree({ root, tracked });
+    assert.deepEqual(
+      listing.files.map((f) => f.path),
+      ['.gitignore', 'other.env', 'secret.env', 'build/deep/kept.env'],
+    );
+    // Without the tracked set (not a git repository), every rule applies.
+    assert.deepEqual(listWorkingTree({ root }).files.map((f) => f.path), ['.gitignore', 'other.env']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a name that is not UTF-8 is listed escaped, with its raw bytes as the path to open', () => {
+  const root = tree({ 'sub/ok.txt': '' });
+  try {
+    const raw = Buffer.from([0x63, 0x61, 0x66, 0xe9]); // latin1 "café"
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/sub/`), raw]), '');
+    const listing = listWorkingTree({ root });
+    assert.deepEqual(listing.files.map((f) => f.path), ['sub/caf\\xe9', 'sub/ok.txt']);
+    assert.deepEqual(Buffer.from(listing.files[0]!.abs), Buffer.concat([Buffer.from(`${root}/sub/`), raw]));
+    assert.equal(listing.files[1]!.abs, join(root, 'sub', 'ok.txt'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,7 @@
-/** `keyless scan [PATH]`: scan, filter by baseline, report, summarize; exit 0 (clean) or 1 (findings). */
+/**
+ * `keyless scan [PATH]`: scan, filter by baseline, report, summarize; exit 0 (clean) or 1 (findings),
+ * or 2 when something could not be scanned (unreadable files, missing objects) unless --allow-unscanned.
+ */
 import { resolve } from 'node:path';
 import { buildEngine } from '../../config/build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
@@ -9,18 +12,19 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/in
 import { rulesFrom } from '../../reporters/report-context.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
 import { configFor, relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
-import { summaryLines } from '../summary.js';
+import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
 
 const SCAN_ONLY_OPTIONS = {
   format: { type: 'string', short: 'f' },
   baseline: { type: 'string' },
   prune: { type: 'boolean' },
   'no-redact': { type: 'boolean' },
+  'allow-unscanned': { type: 'boolean' },
 } as const;
 
 interface BaselineUse {
@@ -100,5 +104,10 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     const lines = summaryLines({ outcome, reported: fresh.length, baselined, elapsedMs, maxFileSize, verbose: debug });
     io.stderr.write(lines.map((l) => `${l}\n`).join(''));
   }
+  // Fail closed: what could not be scanned is never passed as clean.
+  const unscanned = unscannedCount(outcome);
+  const allowUnscanned = flag(p, 'allow-unscanned');
+  if (unscanned > 0) io.stderr.write(`${unscannedLine(unscanned, allowUnscanned)}\n`);
+  if (unscanned > 0 && !allowUnscanned) return EXIT_ERROR;
   return fresh.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
