@@ -96,9 +96,11 @@ export class FindingAggregator {
     let oldest = intros[0]!;
     for (const i of intros) if (this.index.older(i, oldest)) oldest = i;
     for (const f of findings) {
-      const agg = this.byFingerprint.get(f.fingerprint);
+      // A suppressed occurrence never absorbs an active one of the same secret (nor the reverse).
+      const key = f.suppressed === undefined ? f.fingerprint : `${f.suppressed}\0${f.fingerprint}`;
+      const agg = this.byFingerprint.get(key);
       if (!agg) {
-        this.byFingerprint.set(f.fingerprint, { finding: f, intro: oldest, occurrences: intros.length });
+        this.byFingerprint.set(key, { finding: f, intro: oldest, occurrences: intros.length });
         continue;
       }
       agg.occurrences += intros.length;

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { createProgress } from '../cli/progress.js';
 import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
+import { splitSuppressed } from '../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
 import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
@@ -205,7 +206,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const findings: Finding[] = aggregator.results();
+  const { findings, suppressed } = splitSuppressed(aggregator.results());
   const skipped = [...skippedByPath]
     .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
@@ -235,7 +236,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
   return {
     findings,
+    suppressed,
     warnings: capped,
-    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow },
+    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
   };
 }
