@@ -31,7 +31,7 @@ export async function gateChangeNotices(cwd: string, base: string, head: string,
       ruleId: 'keyless-gate-change',
       path,
       line: 1,
-      message: `${path} is ${what} by the range; the gate used the settings of its base (review this change)`,
+      message: `${path} (a setting of the secret gate) is ${what} by the range: review the change`,
     });
   });
   splitter.push(out);
