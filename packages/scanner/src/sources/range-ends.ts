@@ -19,8 +19,12 @@ export async function rangeEnds(cwd: string, range: string): Promise<RangeEnds> 
   if (sep === -1) throw new Error(`invalid range "${range}" (expected A..B)`);
   const left = range.slice(0, sep) || 'HEAD';
   const right = range.slice(sep + (three !== -1 ? 3 : 2)) || 'HEAD';
-  const a = await commitOf(cwd, left);
-  const head = await commitOf(cwd, right);
+  const commit = (rev: string) =>
+    commitOf(cwd, rev).catch((err: unknown) => {
+      throw new Error(`invalid range "${range}": ${err instanceof Error ? err.message : String(err)}`);
+    });
+  const a = await commit(left);
+  const head = await commit(right);
   if (three === -1) return { base: a, head };
   let base: string;
   try {

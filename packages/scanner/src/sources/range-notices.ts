@@ -15,7 +15,7 @@ const STATUS: Record<string, string> = { A: 'added', M: 'changed', D: 'deleted',
 export async function gateChangeNotices(cwd: string, base: string, head: string, files: readonly string[], prefix: string): Promise<Notice[]> {
   if (files.length === 0) return [];
   const specs = [...new Set(files)].map((f) => `:(top,literal)${f}`);
-  const out = await runGit(cwd, [...DIFF, '--raw', '-z', base, head, '--', ...specs]);
+  const out = await runGit(cwd, [...DIFF, '--raw', '-z', '--no-relative', base, head, '--', ...specs]);
   const notices: Notice[] = [];
   let status: string | undefined;
   const splitter = new NulSplitter((t) => {
@@ -85,10 +85,11 @@ export function addedIgnoreLines(diff: string): { path: string; line: number }[]
       next = Number(/\+(\d+)/.exec(raw)?.[1] ?? 0);
       continue;
     }
-    if (!header && raw.startsWith('+') && path !== undefined && next > 0) {
+    if (header || path === undefined || next === 0) continue;
+    if (raw.startsWith('+')) {
       if (directivesIn(raw.slice(1)).length > 0) found.push({ path, line: next });
       next++;
-    }
+    } else if (raw.startsWith(' ')) next++; // context (should diff.interHunkContext join hunks)
   }
   return found;
 }
@@ -97,7 +98,7 @@ export function addedIgnoreLines(diff: string): { path: string; line: number }[]
 export async function ignoreAddedNotices(cwd: string, base: string, head: string): Promise<Notice[]> {
   // -G keeps only files whose added or removed lines mention the directive; `a/`/`b/` prefixes are
   // forced so a repository's diff.noprefix / diff.mnemonicPrefix cannot change the header shape.
-  const out = await runGit(cwd, [...DIFF, '-U0', '--relative', '--src-prefix=a/', '--dst-prefix=b/', '-G', 'keyless-ignore', base, head, '--']);
+  const out = await runGit(cwd, [...DIFF, '-U0', '--inter-hunk-context=0', '--relative', '--src-prefix=a/', '--dst-prefix=b/', '-G', 'keyless-ignore', base, head, '--']);
   return addedIgnoreLines(out.toString('utf8')).map(({ path, line }) => ({
     ruleId: 'keyless-ignore-added',
     path,

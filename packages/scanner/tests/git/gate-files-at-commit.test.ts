@@ -38,6 +38,6 @@ test('rangeEnds: A..B is (A, B); A...B is (merge base, B); an empty side is HEAD
   assert.deepEqual(await rangeEnds(repo.dir, 'main..pr'), { base: main, head: pr });
   assert.deepEqual(await rangeEnds(repo.dir, 'main...pr'), { base: fork, head: pr });
   assert.deepEqual(await rangeEnds(repo.dir, 'pr..'), { base: pr, head: main });
-  await assert.rejects(rangeEnds(repo.dir, 'nope..pr'), /unknown revision 'nope'/);
+  await assert.rejects(rangeEnds(repo.dir, 'nope..pr'), /^Error: invalid range "nope..pr": unknown revision 'nope'$/);
   await assert.rejects(rangeEnds(repo.dir, '--output=x..pr'), /invalid revision/);
 });

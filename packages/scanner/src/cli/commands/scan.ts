@@ -101,7 +101,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };
   const suppressed = [...(outcome.suppressed ?? []), ...baselined].sort(compareFindings);
   const counts = countSuppressions(suppressed, outcome.stats.excludedPaths ?? 0, disabledRuleCount(config));
-  const notices = outcome.notices ?? [];
+  // Range scans only (JSON `notices` is absent elsewhere).
+  const notices = outcome.notices;
 
   const engine = buildEngine(config);
   if (debug) debugLine(io, `${engine.detectors.length} detectors enabled; ${outcome.findings.length} findings before the baseline`);
@@ -112,7 +113,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     color: format === 'text' && output === undefined && wantsColor(io.stdout, io.env),
     suppressed,
     suppressionCounts: counts,
-    notices,
+    ...(notices ? { notices } : {}),
   });
   writeOutput(report, output, io);
   if (!quiet) {
@@ -121,7 +122,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
       outcome: settingsWarnings.length ? { ...outcome, warnings: [...settingsWarnings, ...outcome.warnings] } : outcome,
       reported: fresh.length,
       suppressed: counts,
-      notices,
+      ...(notices ? { notices } : {}),
       elapsedMs,
       maxFileSize,
       verbose: debug,
