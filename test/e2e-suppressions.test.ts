@@ -5,7 +5,11 @@
  * Suppressed findings never fail a scan, and survive history lanes and the history cache.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
+import { Ajv } from 'ajv';
 import { KEYLESS_BIN, removeTempDirs, run, SandboxRepo, type RunResult } from './helpers/sandbox-repo.js';
 
 after(removeTempDirs);
@@ -41,7 +45,20 @@ function assertRedacted(r: RunResult): void {
   for (const s of ALL) assert.ok(!r.stdout.includes(s.slice(3)) && !r.stderr.includes(s.slice(3)), 'no secret in the output');
 }
 
+/** The SARIF 2.1.0 schema shipped with @microsoft/jest-sarif (as in e2e-cli-sarif.test.ts). */
+function sarifValidator() {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  delete schema['$schema'];
+  delete schema['id'];
+  return new Ajv({ strict: false, logger: false, unicodeRegExp: false, allErrors: true }).compile(schema);
+}
+const validSarif = sarifValidator();
+
+/** The log's results, after checking the log against the SARIF 2.1.0 schema. */
 function sarifResults(r: RunResult): SarifResult[] {
+  assert.ok(validSarif(JSON.parse(r.stdout)), JSON.stringify(validSarif.errors));
   return (JSON.parse(r.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]!.results;
 }
 

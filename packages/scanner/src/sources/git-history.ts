@@ -12,7 +12,6 @@ import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type Ca
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
 import { splitSuppressed } from '../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
-import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
 import type { LaneResult, PathGroup } from './path-lane.js';
