@@ -88,6 +88,13 @@ test('the summary and JSON count what was suppressed, by cause; only the fresh f
     /; 1 finding \(suppressed: 1 inline ignore, 1 allowlisted, 1 in baseline, 1 excluded path, 1 disabled rule\) in [0-9.]+ s\n$/,
   );
   assertRedacted(r);
+  // Tree worker threads carry the causes too.
+  const threaded = run(process.execPath, [KEYLESS_BIN, 'scan', '--baseline', 'keyless-baseline.json', '--format', 'json'], repo.dir, {
+    ...repo.env,
+    KEYLESS_WORKERS: '2',
+  });
+  assert.equal(threaded.status, 1, threaded.stderr);
+  assert.deepEqual(JSON.parse(threaded.stdout), report);
 
   // Without the fresh one, what is suppressed does not fail the scan.
   repo.write('e.env', 'VALUE=none\n');
