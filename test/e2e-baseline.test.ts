@@ -93,7 +93,7 @@ describe('baseline', () => {
     const clean = keyless(['scan', '--baseline', '.keyless-baseline.json', '--format', 'json'], root);
     assert.equal(clean.code, 0, clean.stderr);
     assert.deepEqual(positions(clean.stdout), []);
-    assert.match(clean.stderr, /0 findings \(1 in baseline\)/);
+    assert.match(clean.stderr, /0 findings \(suppressed: 1 in baseline\)/);
 
     const filler = Array.from({ length: 50 }, (_, i) => `line${i}: ${i}`).join('\n');
     write(root, {

@@ -101,7 +101,10 @@ describe('keyless scan (working tree)', () => {
     const root = makeTree({ 'keyless.config.json': CONFIG, 'a.txt': 'nothing here\n' });
     const run = keyless(['scan', '--format', 'json'], root);
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), { findings: [] });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      findings: [],
+      suppressed: { inlineIgnore: 0, allowlist: 0, baseline: 0, excludedPaths: 0, disabledRules: 0 },
+    });
   });
 
   test('PATH argument: paths are relative to it, from any cwd', () => {

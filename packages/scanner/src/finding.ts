@@ -10,6 +10,9 @@ export interface CommitInfo {
   readonly date: string;
 }
 
+/** Why a finding is suppressed (reported as such, never failing the scan); see filters/suppression.ts. */
+export type SuppressionCause = 'inline-ignore' | 'allowlist' | 'baseline';
+
 /** A secret found in one place. `secret` is the raw value: reporters redact it unless told not to. */
 export interface Finding {
   readonly ruleId: string;
@@ -37,4 +40,6 @@ export interface Finding {
    * (`findingFingerprint`, fingerprint.ts).
    */
   readonly occurrences?: number;
+  /** Set when an inline ignore, the allowlist or the baseline silences it (it then never fails a scan). */
+  readonly suppressed?: SuppressionCause;
 }

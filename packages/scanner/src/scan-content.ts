@@ -21,6 +21,8 @@ export interface ContentMatch {
 
 export interface ContentScanResult {
   readonly matches: ContentMatch[];
+  /** Matches silenced by a `keyless-ignore` comment (reported as suppressed); absent when none. */
+  readonly ignored?: ContentMatch[];
   /** Set when the structured reader failed and the text reader was used instead. */
   readonly warning?: string;
 }
@@ -106,7 +108,9 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   const resolved = resolveOverlaps(all);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
-  const matches = resolved.map((m): ContentMatch | undefined => {
+  const matches: ContentMatch[] = [];
+  let ignored: ContentMatch[] | undefined;
+  for (const m of resolved) {
     let key = keyed.get(m);
     if (key === undefined) {
       const owner = result.candidates.find((c) => m.start >= c.start && m.end <= c.end);
@@ -116,8 +120,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     const e = index.position(m.end);
     const lineText = index.lineText(s.line);
     const previous = s.line > 1 ? index.lineText(s.line - 1) : undefined;
-    if (isIgnoredInline(lineText, previous, m.detector.id)) return undefined;
-    return {
+    const found: ContentMatch = {
       match: m,
       ...(key !== undefined ? { key } : {}),
       line: s.line,
@@ -126,6 +129,8 @@ export function scanContent(text: string, path: string, engine: Engine): Content
       endColumn: e.column,
       lineText,
     };
-  }).filter((m): m is ContentMatch => m !== undefined);
-  return warning ? { matches, warning } : { matches };
+    if (isIgnoredInline(lineText, previous, m.detector.id)) (ignored ??= []).push(found);
+    else matches.push(found);
+  }
+  return { matches, ...(ignored ? { ignored } : {}), ...(warning ? { warning } : {}) };
 }

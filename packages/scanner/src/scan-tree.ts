@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { splitSuppressed } from './filters/suppression.js';
 import { createScanContext, type ScanContext } from './config/scan-context.js';
 import type { KeylessConfig } from './config/types.js';
 import type { Finding } from './finding.js';
@@ -177,5 +178,6 @@ export async function scanWorkingTree(options: ScanOptions): Promise<ScanOutcome
     findings.push(...r.findings);
   }
   findings.sort(compareFindings);
-  return { findings, warnings, stats: { filesScanned, bytesScanned, skipped } };
+  const split = splitSuppressed(findings);
+  return { ...split, warnings, stats: { filesScanned, bytesScanned, skipped, excludedPaths: ctx.excludedPaths() } };
 }

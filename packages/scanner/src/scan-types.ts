@@ -1,5 +1,6 @@
 import type { KeylessConfig } from './config/types.js';
 import type { Finding } from './finding.js';
+import type { Notice } from './notice.js';
 
 /** What every scan (working tree, history, range, staged) takes. */
 export interface ScanOptions {
@@ -18,6 +19,11 @@ export interface ScanOptions {
    * computes their slow hashes itself and remembers them in its cache (fingerprint-memo.ts).
    */
   readonly fingerprints?: boolean;
+  /**
+   * Range scans: the gate's settings files (config, baseline), as paths from the top of the work
+   * tree; a range that changes one gets a `keyless-gate-change` notice.
+   */
+  readonly gateFiles?: readonly string[];
 }
 
 export interface ScanStats {
@@ -31,12 +37,21 @@ export interface ScanStats {
   readonly skipped: readonly { readonly path: string; readonly reason: string; readonly detail?: string }[];
   readonly commitsScanned?: number;
   readonly shallow?: boolean;
+  /**
+   * Distinct paths the config's include / exclude / allowlist.paths kept out of the scan (a history
+   * re-scan from the cache counts those of the commits it read).
+   */
+  readonly excludedPaths?: number;
 }
 
 export interface ScanOutcome {
   /** Sorted by path, line, column; history scans: one per path, rule and secret (with `occurrences`). */
   readonly findings: Finding[];
+  /** Findings silenced by an inline ignore or the allowlist, each marked with its cause (same order). */
+  readonly suppressed?: Finding[];
   /** One-line, redacted warnings (malformed file read as text, skipped files...). */
   readonly warnings: string[];
   readonly stats: ScanStats;
+  /** Range scans: changes to the gate's settings and added ignore comments (see notice.ts). */
+  readonly notices?: readonly Notice[];
 }

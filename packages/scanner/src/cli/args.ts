@@ -25,6 +25,7 @@ export const SCAN_OPTIONS: OptionSpec = {
   range: { type: 'string' },
   staged: { type: 'boolean' },
   config: { type: 'string' },
+  'config-from': { type: 'string' },
   'no-cache': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
 };

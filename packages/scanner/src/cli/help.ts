@@ -32,6 +32,12 @@ Options:
   --prune               with --baseline: remove those stale entries from FILE, and
                         rewrite entries of the older fingerprint form
   --config FILE         config file (default: keyless.config.json at PATH if present)
+  --config-from WHERE   where the config and a --baseline inside the repository are read:
+                          base      the range's base commit (default with --range; for A...B
+                                    the merge base): a pull request cannot configure its gate
+                          head      the range's last commit (outside ranges: HEAD)
+                          worktree  the files on disk (default without --range)
+                        A --config or --baseline outside the repository is read as given.
   --no-redact           show full secrets (default: redacted everywhere)
   --no-cache            with --history: ignore and don't write the incremental cache
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
@@ -39,6 +45,13 @@ Options:
   -q, --quiet           no progress or summary on stderr
   --debug               diagnostics (redacted) and stack traces on stderr
   -h, --help            this help
+
+The summary on stderr counts what was suppressed, by cause: inline ignores, allowlisted
+findings, baselined findings, excluded paths (files left out by include/exclude/allowlist.paths)
+and disabled rules (rules set "off"). Suppressed findings never fail the scan; JSON counts them
+in "suppressed", SARIF lists them as results with "suppressions". A --range that changes the
+config or baseline, or adds keyless-ignore comments, gets notices (summary, JSON "notices",
+SARIF level "note") that never change the exit code on their own.
 
 Binary files and files over maxFileSize are skipped by policy: listed on stderr, exit code unchanged.
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or a file that could not be scanned.
@@ -58,6 +71,8 @@ Options:
   --history, --range A..B, --staged   what to scan (default: the working tree)
   -o, --output FILE     the baseline file to write (required)
   --config FILE         config file (default: keyless.config.json at PATH if present)
+  --config-from WHERE   base | head | worktree: where the config is read (as for scan;
+                        base, the range's base commit, is the default with --range)
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no summary on stderr
   --debug               diagnostics and stack traces on stderr

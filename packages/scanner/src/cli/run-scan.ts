@@ -1,10 +1,9 @@
 /**
  * What `scan` and `baseline` share: the scan root from PATH, the scan mode from --history /
- * --range / --staged (mutually exclusive), the config, and running the matching scan.
+ * --range / --staged (mutually exclusive), and running the matching scan (the config: gate-settings.ts).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
@@ -37,11 +36,6 @@ export function scanRoot(pathArg: string | undefined, io: CliIO): string {
   const root = resolve(io.cwd, pathArg ?? '.');
   if (!existsSync(root)) throw new KeylessError(`path not found: ${pathArg ?? '.'}`);
   return root;
-}
-
-export function configFor(root: string, p: ParsedCommand, io: CliIO): LoadedConfig {
-  const configFile = stringOption(p, 'config');
-  return loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
 }
 
 /**

@@ -1,4 +1,6 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
+import { describeSuppressions, type SuppressionCounts } from '../filters/suppression.js';
+import type { Notice } from '../notice.js';
 import type { ScanOutcome } from '../scan-types.js';
 import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/skip-reasons.js';
 import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/working-tree.js';
@@ -22,8 +24,12 @@ export interface SummaryInput {
   readonly outcome: ScanOutcome;
   /** Findings reported (after the baseline). */
   readonly reported: number;
-  /** Findings hidden by the baseline. */
+  /** Findings hidden by the baseline (when `suppressed` is not given). */
   readonly baselined?: number;
+  /** What was suppressed, by cause (inline ignore, allowlist, baseline, excluded paths, disabled rules). */
+  readonly suppressed?: SuppressionCounts;
+  /** Range notices (gate settings changed, ignore comments added): one line each. */
+  readonly notices?: readonly Notice[];
   readonly elapsedMs: number;
   /** Size limit in bytes, named in the "over the size limit" lines. */
   readonly maxFileSize: number;
@@ -65,9 +71,13 @@ export function summaryLines(input: SummaryInput): string[] {
   const skippedText = stats.skipped.length
     ? `; skipped ${stats.skipped.length} (${[...byReason].map(([r, p]) => `${p.length} ${r}`).join(', ')})`
     : '';
-  const baselineText = baselined ? ` (${baselined} in baseline)` : '';
+  const suppressedText = input.suppressed ? describeSuppressions(input.suppressed) : '';
+  const baselineText = suppressedText ? ` (suppressed: ${suppressedText})` : baselined ? ` (${baselined} in baseline)` : '';
+  const notices = input.notices ?? [];
+  for (const n of notices) lines.push(`keyless: notice (${n.ruleId}): ${n.message}`);
+  const noticeText = notices.length ? `, ${notices.length} ${notices.length === 1 ? 'notice' : 'notices'}` : '';
   lines.push(
-    `keyless: scanned ${what} (${formatBytes(stats.bytesScanned)})${skippedText}; ${reported} ${reported === 1 ? 'finding' : 'findings'}${baselineText} in ${(elapsedMs / 1000).toFixed(2)} s`,
+    `keyless: scanned ${what} (${formatBytes(stats.bytesScanned)})${skippedText}; ${reported} ${reported === 1 ? 'finding' : 'findings'}${baselineText}${noticeText} in ${(elapsedMs / 1000).toFixed(2)} s`,
   );
   if (stats.shallow) lines.push('keyless: warning: the repository is a shallow clone; history before its boundary was not scanned');
   return lines;

@@ -94,6 +94,14 @@ export function validateConfig(value: unknown, name: string): KeylessConfig {
   return config;
 }
 
+/**
+ * Parses and validates config text read from elsewhere than a file on disk (a commit's blob, for
+ * `--config-from base|head`); `name` is how it is called in errors (`<commit>:keyless.config.json`).
+ */
+export function loadConfigText(text: string, name: string): KeylessConfig {
+  return validateConfig(parseConfigText(text, name), name);
+}
+
 /** Reads and validates the config for a scan of `root`. */
 export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const cwd = options.cwd ?? process.cwd();

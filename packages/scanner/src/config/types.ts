@@ -23,9 +23,9 @@ export interface KeylessConfig {
   /** Per-rule: "off", "on", or a severity override. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly allowlist?: {
-    /** Regexes; a finding whose secret matches one is dropped. */
+    /** Regexes; a finding whose secret matches one is suppressed (counted, never failing). */
     readonly values?: readonly string[];
-    /** Globs; findings in matching paths are dropped. */
+    /** Globs; matching paths are not scanned (counted as excluded paths). */
     readonly paths?: readonly string[];
     /**
      * keyless fingerprints (as in JSON/SARIF output and baseline files) of findings that were reviewed and

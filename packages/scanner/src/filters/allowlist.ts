@@ -1,6 +1,6 @@
 /**
  * Config-level filters: which paths are scanned (include / exclude / allowlisted paths, as globs
- * relative to the scan root) and which findings are dropped (allowlisted values, as regexes).
+ * relative to the scan root) and which findings are suppressed (allowlisted values, as regexes).
  */
 import picomatch from 'picomatch';
 import type { KeylessConfig } from '../config/types.js';

@@ -28,6 +28,13 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
   };
 }
 
+/**
+ * `findings` as the contract fixes it; added beside it: `suppressed` (counts by cause) and `notices`
+ * (range scans: the gate's settings changed, ignore comments added), when the context has them.
+ */
 export function renderJson(findings: readonly Finding[], ctx: ReportContext): string {
-  return `${JSON.stringify({ findings: findings.map((f) => jsonFinding(f, ctx)) }, null, 2)}\n`;
+  const body: Record<string, unknown> = { findings: findings.map((f) => jsonFinding(f, ctx)) };
+  if (ctx.suppressionCounts) body['suppressed'] = ctx.suppressionCounts;
+  if (ctx.notices) body['notices'] = ctx.notices.map((n) => ({ ruleId: n.ruleId, level: 'notice', path: n.path, line: n.line, message: n.message }));
+  return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -3,7 +3,9 @@
  * redact, and helpers shared by every format. Reporters are pure functions of findings + context.
  */
 import type { Detector, RemediationKind, Severity } from '../detectors/types.js';
+import type { SuppressionCounts } from '../filters/suppression.js';
 import type { Finding } from '../finding.js';
+import type { Notice } from '../notice.js';
 import { redactSecret, redactText } from '../redact.js';
 import { guidanceFor, helpUriFor, type Guidance } from './guidance.js';
 
@@ -23,6 +25,12 @@ export interface ReportContext {
   readonly toolVersion: string;
   /** Colour the text report. */
   readonly color?: boolean;
+  /** Suppressed findings (each with its cause): SARIF results with `suppressions`. */
+  readonly suppressed?: readonly Finding[];
+  /** Suppression counts by cause: JSON `suppressed`. */
+  readonly suppressionCounts?: SuppressionCounts;
+  /** Range notices: JSON `notices`, SARIF results of level `note`. */
+  readonly notices?: readonly Notice[];
 }
 
 /** Rule metadata from detectors. */

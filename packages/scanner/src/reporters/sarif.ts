@@ -7,6 +7,7 @@
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
 import { findingFingerprint } from '../fingerprint.js';
+import { NOTICE_RULES, type Notice } from '../notice.js';
 import { guidanceFor } from './guidance.js';
 import {
   guidanceOf,
@@ -80,11 +81,46 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
   };
 }
 
+/**
+ * SARIF's suppression for a suppressed finding: `inSource` for an inline ignore (the comment is in
+ * the code), `external` for the config's allowlist and the baseline.
+ */
+function sarifSuppression(f: Finding): Record<string, unknown> {
+  if (f.suppressed === 'inline-ignore') return { kind: 'inSource', justification: 'keyless-ignore comment' };
+  return { kind: 'external', justification: f.suppressed === 'baseline' ? 'listed in the baseline' : 'allowlisted in the keyless config' };
+}
+
+/** A notice (range scans) as a result of level `note`. */
+function sarifNotice(n: Notice, ruleIndex: number): Record<string, unknown> {
+  return {
+    ruleId: n.ruleId,
+    ruleIndex,
+    level: 'note',
+    message: { text: n.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: n.path }, region: { startLine: n.line } } }],
+  };
+}
+
+function noticeRule(r: (typeof NOTICE_RULES)[number]): Record<string, unknown> {
+  return {
+    id: r.id,
+    name: ruleName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    defaultConfiguration: { level: 'note' },
+    properties: { tags: ['keyless-gate'] },
+  };
+}
+
 /** The SARIF log as an object (for tests and embedding). */
 export function sarifLog(findings: readonly Finding[], ctx: ReportContext): Record<string, unknown> {
   const rules = [...ctx.rules.values()];
-  for (const f of findings) if (!ctx.rules.has(f.ruleId) && !rules.some((r) => r.id === f.ruleId)) rules.push(ruleOf(f, ctx));
+  const suppressed = ctx.suppressed ?? [];
+  const notices = ctx.notices ?? [];
+  for (const f of [...findings, ...suppressed]) if (!ctx.rules.has(f.ruleId) && !rules.some((r) => r.id === f.ruleId)) rules.push(ruleOf(f, ctx));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const noticeRules = NOTICE_RULES.filter((r) => notices.some((n) => n.ruleId === r.id));
+  const noticeIndex = new Map(noticeRules.map((r, i) => [r.id, rules.length + i]));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -96,11 +132,15 @@ export function sarifLog(findings: readonly Finding[], ctx: ReportContext): Reco
             version: ctx.toolVersion,
             semanticVersion: ctx.toolVersion,
             informationUri: 'https://github.com/keyless-dev/keyless',
-            rules: rules.map(sarifRule),
+            rules: [...rules.map(sarifRule), ...noticeRules.map(noticeRule)],
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? -1, ctx)),
+        results: [
+          ...findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? -1, ctx)),
+          ...suppressed.map((f) => ({ ...sarifResult(f, index.get(f.ruleId) ?? -1, ctx), suppressions: [sarifSuppression(f)] })),
+          ...notices.map((n) => sarifNotice(n, noticeIndex.get(n.ruleId) ?? -1)),
+        ],
       },
     ],
   };

@@ -102,7 +102,8 @@ export class FindingAggregator {
     let oldest = intros[0]!;
     for (const i of intros) if (this.index.older(i, oldest)) oldest = i;
     for (const f of findings) {
-      const id = identityOf(f);
+      // A suppressed occurrence never absorbs an active one of the same secret (nor the reverse).
+      const id = f.suppressed === undefined ? identityOf(f) : `${f.suppressed}\0${identityOf(f)}`;
       const agg = this.byIdentity.get(id);
       if (!agg) {
         this.byIdentity.set(id, { finding: f, intro: oldest, occurrences: intros.length });

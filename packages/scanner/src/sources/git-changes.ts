@@ -6,6 +6,7 @@
  */
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
 import type { CommitInfo, Finding } from '../finding.js';
+import { splitSuppressed } from '../filters/suppression.js';
 import { compareFindings } from '../make-finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { createKeywordGate, scanBlob } from './blob-scan.js';
@@ -14,6 +15,8 @@ import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
 import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
 import { openRepo } from './git-repo.js';
+import { rangeEnds } from './range-ends.js';
+import { gateChangeNotices, ignoreAddedNotices } from './range-notices.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** One changed file: its new blob, and the blob at the same path before (one per parent). */
@@ -24,10 +27,11 @@ interface Change {
   readonly commit?: { readonly info: CommitInfo; readonly time: number };
 }
 
-const secretKey = (f: Finding) => `${f.ruleId}\0${f.secret}`;
+/** A secret under a rule, and whether it is suppressed: a secret whose ignore comment the range removes is new. */
+const secretKey = (f: Finding) => `${f.ruleId}\0${f.suppressed ?? ''}\0${f.secret}`;
 
 /** Scans each needed (blob, path) once and returns the findings new in each change. */
-async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Change[]): Promise<Omit<ScanOutcome, 'stats'> & { stats: { filesScanned: number; bytesScanned: number; skipped: { path: string; reason: string }[] } }> {
+async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Change[]): Promise<Omit<ScanOutcome, 'stats'> & { stats: { filesScanned: number; bytesScanned: number; skipped: { path: string; reason: string }[]; excludedPaths: number } }> {
   const pathsByBlob = new Map<string, Set<string>>();
   const need = (blob: string, path: string) => {
     const s = pathsByBlob.get(blob);
@@ -78,7 +82,8 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     else aggregator.add(added, [index.addCommit(ch.commit.info, ch.commit.time)]);
   }
   const findings = [...aggregator.results(), ...loose].sort(compareFindings);
-  return { findings, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped } };
+  const split = splitSuppressed(findings);
+  return { ...split, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped, excludedPaths: ctx.excludedPaths() } };
 }
 
 /** Validates a user-supplied range and expands it to revisions (`B`, `^A`) via rev-parse. */
@@ -107,7 +112,12 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
     for (const b of c.blobs) if (ctx.wantsPath(b.path)) changes.push({ path: b.path, blob: b.blob, baseBlobs: b.parentBlobs, commit });
   }, revs);
   const r = await scanChanges(repo.cwd, ctx, changes);
-  return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow } };
+  const { base, head } = await rangeEnds(repo.cwd, range);
+  const notices = [
+    ...(await gateChangeNotices(repo.cwd, base, head, options.gateFiles ?? [], repo.prefix)),
+    ...(await ignoreAddedNotices(repo.cwd, base, head)),
+  ];
+  return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow }, notices };
 }
 
 /** Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). */

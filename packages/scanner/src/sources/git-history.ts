@@ -12,8 +12,8 @@ import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type Ca
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
 import { recallSlowHashes, slowHashMemoOf } from '../cache/fingerprint-memo.js';
 import { prepareFingerprints } from '../fingerprint.js';
+import { splitSuppressed } from '../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
-import type { Finding } from '../finding.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
 import type { LaneResult, PathGroup } from './path-lane.js';
@@ -207,10 +207,10 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const findings: Finding[] = aggregator.results();
+  const { findings, suppressed } = splitSuppressed(aggregator.results());
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
-  recallSlowHashes(findings, previous?.slowHashes);
-  if (options.fingerprints) await prepareFingerprints(findings);
+  recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
+  if (options.fingerprints) await prepareFingerprints([...findings, ...suppressed]);
   const skipped = [...skippedByPath]
     .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
@@ -248,7 +248,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
   return {
     findings,
+    suppressed,
     warnings: capped,
-    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow },
+    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
   };
 }

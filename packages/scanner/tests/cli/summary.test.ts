@@ -77,3 +77,18 @@ test('colour: TTY by default, NO_COLOR wins, FORCE_COLOR forces', () => {
   assert.equal(wantsColor({ write: () => true, isTTY: false }, { FORCE_COLOR: '1' }), true);
   assert.equal(wantsColor({ write: () => true, isTTY: true }, { FORCE_COLOR: '0' }), false);
 });
+
+test('summary: suppressions by cause and range notices, one line each', () => {
+  const lines = summaryLines({
+    outcome: { findings: [], warnings: [], stats: { filesScanned: 2, bytesScanned: 10, skipped: [], commitsScanned: 1 } },
+    reported: 0,
+    suppressed: { inlineIgnore: 1, allowlist: 0, baseline: 2, excludedPaths: 0, disabledRules: 1 },
+    notices: [{ ruleId: 'keyless-gate-change', path: 'keyless.config.json', line: 1, message: 'keyless.config.json (a setting of the secret gate) is changed by the range: review the change' }],
+    elapsedMs: 10,
+    maxFileSize: 1,
+  });
+  assert.deepEqual(lines, [
+    'keyless: notice (keyless-gate-change): keyless.config.json (a setting of the secret gate) is changed by the range: review the change',
+    'keyless: scanned 1 commit, 2 files (10 B); 0 findings (suppressed: 1 inline ignore, 2 in baseline, 1 disabled rule), 1 notice in 0.01 s',
+  ]);
+});

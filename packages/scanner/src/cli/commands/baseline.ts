@@ -8,7 +8,8 @@ import { EXIT_CLEAN, UsageError } from '../errors.js';
 import { BASELINE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { outputPath } from '../output.js';
-import { configFor, relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { configFromOption, loadGateConfig, settingsSource } from '../gate-settings.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
 export async function baselineCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -20,9 +21,10 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const outFile = stringOption(p, 'output');
   if (outFile === undefined) throw new UsageError('--output FILE is required', 'baseline');
   const mode = scanModeOf(p, 'baseline');
+  const configFrom = configFromOption(p, mode, 'baseline');
   const root = scanRoot(p.positionals[0], io);
   const output = outputPath(outFile, io);
-  const { config } = configFor(root, p, io);
+  const { config } = await loadGateConfig(await settingsSource(configFrom, mode, root), root, p, io);
   const quiet = flag(p, 'quiet');
   const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
   if (relaunched !== undefined) return relaunched;

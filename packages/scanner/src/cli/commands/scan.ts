@@ -2,21 +2,23 @@
  * `keyless scan [PATH]`: scan, filter by baseline, report, summarize; exit 0 (clean) or 1 (findings),
  * or 2 when something could not be scanned (unreadable files, missing objects) unless --allow-unscanned.
  */
-import { resolve } from 'node:path';
 import { buildEngine } from '../../config/build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
-import { applyBaseline, readBaselineFile, writeBaselineFile, type BaselineEntry } from '../../filters/baseline.js';
+import { applyBaseline, writeBaselineFile, type BaselineEntry } from '../../filters/baseline.js';
+import { countSuppressions, disabledRuleCount, suppressedBy } from '../../filters/suppression.js';
 import type { Finding } from '../../finding.js';
 import { prepareFingerprints } from '../../fingerprint.js';
+import { compareFindings } from '../../make-finding.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/index.js';
 import { rulesFrom } from '../../reporters/report-context.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from '../errors.js';
+import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
-import { configFor, relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
 
 const SCAN_ONLY_OPTIONS = {
@@ -29,17 +31,18 @@ const SCAN_ONLY_OPTIONS = {
 
 interface BaselineUse {
   readonly file: string;
-  readonly path: string;
+  /** Where --prune rewrites it; undefined when read from a commit (nothing to rewrite). */
+  readonly path?: string;
   readonly entries: BaselineEntry[];
   readonly prune: boolean;
 }
 
 /**
- * Drops baselined findings; reports stale entries on stderr (one line each) and, with --prune,
- * rewrites the file without them and with entries of the older fingerprint form in the current
- * one (new findings are never added: use `keyless baseline` for that).
+ * Marks baselined findings as suppressed; reports stale entries on stderr (one line each) and, with
+ * --prune, rewrites the file without them and with entries of the older fingerprint form in the
+ * current one (new findings are never added: use `keyless baseline` for that).
  */
-function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { fresh: Finding[]; baselined: number } {
+function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { fresh: Finding[]; baselined: Finding[] } {
   const result = applyBaseline(findings, use.entries);
   for (const e of result.stale) {
     const action = use.prune ? 'pruned' : 'run with --prune to drop it';
@@ -50,8 +53,9 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
     const what = `${old} baseline ${old === 1 ? 'entry uses' : 'entries use'} the older fingerprint form (rule, path, secret)`;
     io.stderr.write(`keyless: ${what}; ${use.prune ? 'rewritten' : 'run with --prune to rewrite'} in the current form\n`);
   }
-  if (use.prune && (result.stale.length > 0 || old > 0)) writeBaselineFile(use.path, result.kept);
-  return { fresh: result.fresh, baselined: findings.length - result.fresh.length };
+  if (use.prune && use.path !== undefined && (result.stale.length > 0 || old > 0)) writeBaselineFile(use.path, result.kept);
+  const fresh = new Set(result.fresh);
+  return { fresh: result.fresh, baselined: findings.filter((f) => !fresh.has(f)).map((f) => suppressedBy(f, 'baseline')) };
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -66,29 +70,54 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const baselineFile = stringOption(p, 'baseline');
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
+  const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');
   const root = scanRoot(p.positionals[0], io);
   const outFile = stringOption(p, 'output');
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
-  const { config, file: configFile } = configFor(root, p, io);
+  const source = await settingsSource(configFrom, mode, root);
+  const gateConfig = await loadGateConfig(source, root, p, io);
+  const { config } = gateConfig;
   let baseline: BaselineUse | undefined;
+  let baselineRepoPath: string | undefined;
+  const settingsWarnings: string[] = [];
   if (baselineFile !== undefined) {
-    const path = resolve(io.cwd, baselineFile);
-    baseline = { file: baselineFile, path, entries: readBaselineFile(path, baselineFile), prune: flag(p, 'prune') };
+    const read = await loadGateBaseline(source, baselineFile, io);
+    if (flag(p, 'prune') && read.diskPath === undefined) {
+      throw new UsageError(`--prune rewrites the baseline in the working tree; with --config-from ${configFrom} it is read from a commit`, 'scan');
+    }
+    baseline = { file: baselineFile, ...(read.diskPath !== undefined ? { path: read.diskPath } : {}), entries: read.entries, prune: flag(p, 'prune') };
+    baselineRepoPath = read.repoPath;
+    if (read.warning) settingsWarnings.push(read.warning);
   }
   const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
   if (relaunched !== undefined) return relaunched;
-  if (debug) debugLine(io, `root=${root} mode=${mode.kind} config=${configFile ?? '(none)'} format=${format}`);
+  if (debug) {
+    const from = source.kind === 'commit' ? `${configFrom} ${source.commit}` : configFrom;
+    debugLine(io, `root=${root} mode=${mode.kind} config-from=${from} config=${gateConfig.shownAs ?? '(none)'} format=${format}`);
+  }
 
   const started = performance.now();
   // Fingerprints are slow hashes: computed only for a baseline or a report that shows them.
   const fingerprints = baseline !== undefined || format === 'json' || format === 'sarif';
-  const progress = io.stderr.isTTY === true && !quiet;
-  const outcome = await runScan(mode, { root, config, progress, cache: !flag(p, 'no-cache'), debug, fingerprints });
-  if (fingerprints) await prepareFingerprints(outcome.findings);
+  const gateFiles = [gateConfig.repoPath, baselineRepoPath].filter((f): f is string => f !== undefined);
+  const outcome = await runScan(mode, {
+    root,
+    config,
+    progress: io.stderr.isTTY === true && !quiet,
+    cache: !flag(p, 'no-cache'),
+    debug,
+    fingerprints,
+    ...(mode.kind === 'range' ? { gateFiles } : {}),
+  });
+  if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
   const elapsedMs = performance.now() - started;
-  const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: 0 };
+  const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };
+  const suppressed = [...(outcome.suppressed ?? []), ...baselined].sort(compareFindings);
+  const counts = countSuppressions(suppressed, outcome.stats.excludedPaths ?? 0, disabledRuleCount(config));
+  // Range scans only (JSON `notices` is absent elsewhere).
+  const notices = outcome.notices;
 
   const engine = buildEngine(config);
   if (debug) debugLine(io, `${engine.detectors.length} detectors enabled; ${outcome.findings.length} findings before the baseline`);
@@ -97,14 +126,26 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     redact: !flag(p, 'no-redact'),
     toolVersion: toolVersion(),
     color: format === 'text' && output === undefined && wantsColor(io.stdout, io.env),
+    suppressed,
+    suppressionCounts: counts,
+    ...(notices ? { notices } : {}),
   });
   writeOutput(report, output, io);
   if (!quiet) {
     const maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const lines = summaryLines({ outcome, reported: fresh.length, baselined, elapsedMs, maxFileSize, verbose: debug });
+    const lines = summaryLines({
+      outcome: settingsWarnings.length ? { ...outcome, warnings: [...settingsWarnings, ...outcome.warnings] } : outcome,
+      reported: fresh.length,
+      suppressed: counts,
+      ...(notices ? { notices } : {}),
+      elapsedMs,
+      maxFileSize,
+      verbose: debug,
+    });
     io.stderr.write(lines.map((l) => `${l}\n`).join(''));
   }
-  // Fail closed: what could not be scanned is never passed as clean.
+  // Suppressed findings and notices never fail the scan. Fail closed: what could not be scanned is
+  // never passed as clean.
   const unscanned = unscannedCount(outcome);
   const allowUnscanned = flag(p, 'allow-unscanned');
   if (unscanned > 0) io.stderr.write(`${unscannedLine(unscanned, allowUnscanned)}\n`);
