@@ -202,7 +202,10 @@ describe('README: CLI, configuration, baseline, ignores, explain', () => {
     assert.equal(r.status, 0, r.stderr);
     const baseline = readFileSync(join(repo.dir, '.keyless-baseline.json'), 'utf8');
     assert.ok(!baseline.includes(planted.secret), 'the baseline holds no secret');
-    repo.write('new.txt', `${planted.line}\n`);
+    // The fingerprint names the secret under its rule, not its path: a copy in another file is known.
+    repo.write('copy.txt', `${planted.line}\n`);
+    assert.equal(sh(repo, commandLines(body)[1] ?? '').status, 0, 'the same secret elsewhere is in the baseline');
+    repo.write('new.txt', `STORAGE=DefaultEndpointsProtocol=https;AccountName=kltest;AccountKey=${generateLegacyAccountKey(3)}\n`);
     const fresh = sh(repo, commandLines(body)[1] ?? '');
     assert.equal(fresh.status, 1, 'a new finding is reported');
   });
