@@ -33,7 +33,10 @@ export async function trackedPaths(root: string): Promise<TrackedPaths | undefin
   let out: Buffer;
   try {
     // Reading the index runs a repository's core.fsmonitor program unless it is turned off here.
-    out = await runGit(root, ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--', '.']);
+    // With that off, ls-files runs no program, so a checkout owned by another user (a CI container)
+    // is read as well: safe.directory guards against such programs, and only from the command line
+    // (or user/system config) can it be set.
+    out = await runGit(root, ['-c', 'core.fsmonitor=false', '-c', 'safe.directory=*', 'ls-files', '-z', '--cached', '--', '.']);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof GitError && /not a git repository/i.test(message)) return undefined;
