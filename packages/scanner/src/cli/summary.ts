@@ -1,4 +1,5 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
+import { escapeTerminal } from '../reporters/terminal-escape.js';
 import type { ScanOutcome } from '../scan-types.js';
 
 /**
@@ -28,14 +29,14 @@ export interface SummaryInput {
   readonly verbose?: boolean;
 }
 
-/** Summary lines (without trailing newline each). */
+/** Summary lines (without trailing newline each); paths and warnings escaped for the terminal. */
 export function summaryLines(input: SummaryInput): string[] {
   const { outcome, reported, baselined, elapsedMs, maxFileSize } = input;
   const { stats, warnings } = outcome;
   const maxWarnings = input.verbose ? Infinity : MAX_WARNINGS;
   const maxListed = input.verbose ? Infinity : MAX_LISTED;
   const lines: string[] = [];
-  for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${w}`);
+  for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${escapeTerminal(w)}`);
   if (warnings.length > maxWarnings) lines.push(`keyless: warning: ... and ${warnings.length - maxWarnings} more warnings (all with --debug)`);
 
   const byReason = new Map<string, string[]>();
@@ -47,7 +48,7 @@ export function summaryLines(input: SummaryInput): string[] {
   for (const [reason, paths] of byReason) {
     if (!LISTED_REASONS.has(reason)) continue;
     const label = reason === 'over the size limit' ? `${reason} of ${formatBytes(maxFileSize)}` : reason;
-    for (const p of paths.slice(0, maxListed)) lines.push(`keyless: skipped (${label}): ${p}`);
+    for (const p of paths.slice(0, maxListed)) lines.push(`keyless: skipped (${label}): ${escapeTerminal(p)}`);
     if (paths.length > maxListed) lines.push(`keyless: skipped (${label}): ... and ${paths.length - maxListed} more (all with --debug)`);
   }
 

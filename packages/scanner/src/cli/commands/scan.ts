@@ -6,6 +6,7 @@ import { applyBaseline, readBaselineFile, writeBaselineFile, type BaselineEntry 
 import type { Finding } from '../../finding.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/index.js';
 import { rulesFrom } from '../../reporters/report-context.js';
+import { escapeTerminal } from '../../reporters/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -37,7 +38,8 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
   const result = applyBaseline(findings, use.entries);
   for (const e of result.stale) {
     const action = use.prune ? 'pruned' : 'run with --prune to drop it';
-    io.stderr.write(`keyless: stale baseline entry ${e.fingerprint.slice(0, 12)} (${e.ruleId} in ${e.path}) matches nothing; ${action}\n`);
+    const what = escapeTerminal(`${e.fingerprint.slice(0, 12)} (${e.ruleId} in ${e.path})`);
+    io.stderr.write(`keyless: stale baseline entry ${what} matches nothing; ${action}\n`);
   }
   if (use.prune && result.stale.length > 0) writeBaselineFile(use.path, result.kept);
   return { fresh: result.fresh, baselined: findings.length - result.fresh.length };
@@ -82,6 +84,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     redact: !flag(p, 'no-redact'),
     toolVersion: toolVersion(),
     color: format === 'text' && output === undefined && wantsColor(io.stdout, io.env),
+    // Baselined secrets stay masked in the code frames of reported findings on their lines.
+    maskAlso: outcome.findings,
   });
   writeOutput(report, output, io);
   if (!quiet) {
