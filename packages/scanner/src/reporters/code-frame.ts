@@ -90,6 +90,11 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return lo;
 }
 
+interface Edges {
+  readonly left: boolean;
+  readonly right: boolean;
+}
+
 /** A part of [a, b) to mask; `whole` when the masked secret lies entirely inside [a, b). */
 interface Mask {
   start: number;
@@ -97,7 +102,8 @@ interface Mask {
   whole: boolean;
 }
 
-function masksIn(text: string, a: number, b: number, spans: readonly Span[], own: string): Mask[] {
+/** Masks for [a, b); `edges` says which ends are window edges (a token may go on past them). */
+function masksIn(text: string, a: number, b: number, spans: readonly Span[], own: string, edges: Edges): Mask[] {
   const masks: Mask[] = [];
   const add = (s: number, e: number) => {
     const start = Math.max(a, s);
@@ -111,6 +117,23 @@ function masksIn(text: string, a: number, b: number, spans: readonly Span[], own
     const near = text.slice(from, Math.min(text.length, b + own.length - 1));
     for (let i = near.indexOf(own); i !== -1; i = near.indexOf(own, i + 1)) add(from + i, from + i + own.length);
   }
+  // Tokens are judged in the gaps between known secrets (so `ClientSecret=` before one stays).
+  const known = [...masks].sort((x, y) => x.start - y.start);
+  let gapStart = a;
+  for (const m of known) {
+    if (m.start > gapStart) masks.push(...secretTokensIn(text, gapStart, m.start, edges.left && gapStart === a, false));
+    gapStart = Math.max(gapStart, m.end);
+  }
+  if (gapStart < b) masks.push(...secretTokensIn(text, gapStart, b, edges.left && gapStart === a, edges.right));
+  return masks;
+}
+
+/**
+ * Secret-looking tokens in [a, b); a token cut by the window (`openLeft` / `openRight`) is followed
+ * up to `TOKEN_LOOKAROUND` characters past the edge to judge it, and only its part inside is masked.
+ */
+function secretTokensIn(text: string, a: number, b: number, openLeft: boolean, openRight: boolean): Mask[] {
+  const out: Mask[] = [];
   for (let i = a; i < b; ) {
     if (!TOKEN_CHAR.test(text[i]!)) {
       i++;
@@ -119,17 +142,20 @@ function masksIn(text: string, a: number, b: number, spans: readonly Span[], own
     let s = i;
     let e = i;
     while (e < b && TOKEN_CHAR.test(text[e]!)) e++;
+    while (e < b && text[e] === '=') e++;
     i = e;
-    while (s > 0 && s > a - TOKEN_LOOKAROUND && TOKEN_CHAR.test(text[s - 1]!)) s--;
-    while (e < text.length && e < b + TOKEN_LOOKAROUND && TOKEN_CHAR.test(text[e]!)) e++;
-    if (looksLikeSecretToken(text.slice(s, e))) add(s, e);
+    if (openLeft && s === a) while (s > 0 && s > a - TOKEN_LOOKAROUND && TOKEN_CHAR.test(text[s - 1]!)) s--;
+    if (openRight && e === b) while (e < text.length && e < b + TOKEN_LOOKAROUND && /[A-Za-z0-9+/_~.%=-]/.test(text[e]!)) e++;
+    if (looksLikeSecretToken(text.slice(s, e))) {
+      out.push({ start: Math.max(a, s), end: Math.min(b, e), whole: s >= a && e <= b });
+    }
   }
-  return masks;
+  return out;
 }
 
 /** text[a, b) with every mask applied. */
-function masked(text: string, a: number, b: number, spans: readonly Span[], own: string): string {
-  const masks = masksIn(text, a, b, spans, own).sort((x, y) => x.start - y.start);
+function masked(text: string, a: number, b: number, spans: readonly Span[], own: string, edges: Edges): string {
+  const masks = masksIn(text, a, b, spans, own, edges).sort((x, y) => x.start - y.start);
   let out = '';
   let at = a;
   for (let i = 0; i < masks.length; ) {
@@ -179,9 +205,9 @@ export function frameParts(f: Finding, spans: readonly Span[], redact: boolean):
   const [s, e] = spanOnLine(f);
   const ws = Math.max(0, s - FRAME_CONTEXT);
   const we = Math.min(text.length, e + FRAME_CONTEXT);
-  const show = (a: number, b: number) => (redact ? masked(text, a, b, spans, f.secret) : text.slice(a, b));
-  const before = (ws > 0 ? ELLIPSIS : '') + show(ws, s);
-  const after = show(e, we) + (we < text.length ? ELLIPSIS : '');
+  const show = (a: number, b: number, edges: Edges) => (redact ? masked(text, a, b, spans, f.secret, edges) : text.slice(a, b));
+  const before = (ws > 0 ? ELLIPSIS : '') + show(ws, s, { left: true, right: false });
+  const after = show(e, we, { left: false, right: true }) + (we < text.length ? ELLIPSIS : '');
   const secret = redact ? redactSecret(f.secret) : clipMiddle(text.slice(s, e), MAX_FRAME_SECRET);
   return { before: escapeTerminal(untab(before)), secret: escapeTerminal(untab(secret)), after: escapeTerminal(untab(after)) };
 }

@@ -8,12 +8,16 @@
  */
 import { escapeTerminal } from './terminal-escape.js';
 
+function escapeRunnerData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
 /** A workflow command's message (the part after the second `::`). */
 export function escapeGithubData(s: string): string {
-  return escapeTerminal(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+  return escapeTerminal(escapeRunnerData(s));
 }
 
 /** A workflow command's property value (`file=`, `title=`...). */
 export function escapeGithubProperty(s: string): string {
-  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeTerminal(escapeRunnerData(s).replace(/:/g, '%3A').replace(/,/g, '%2C'));
 }

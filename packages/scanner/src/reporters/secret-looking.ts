@@ -6,8 +6,11 @@
  */
 import { isIdentifierWords, shannonEntropy } from '../detectors/secret-values.js';
 
-/** Characters of a secret-like token: base64, base64url, Entra secrets, percent-encoding. */
-export const TOKEN_CHAR = /[A-Za-z0-9+/=_~.%-]/;
+/**
+ * Characters of a secret-like token: base64, base64url, Entra secrets, percent-encoding; a run may
+ * end in `=` padding (`=` inside a run separates `Key=value`).
+ */
+export const TOKEN_CHAR = /[A-Za-z0-9+/_~.%-]/;
 
 const MIN_LENGTH = 16;
 const MIN_HEX_LENGTH = 32;
