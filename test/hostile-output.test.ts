@@ -5,7 +5,8 @@
  * a GitHub workflow command (`::error::pwned`), a line with bidi overrides ("Trojan Source"), a key
  * that injects `::set-env` / `::add-mask` on new lines, an author with ESC in a history scan, a
  * skipped file and a malformed file whose names reach the stderr summary, a stale baseline entry
- * with a hostile path, and two secrets on one line of which one is baselined. The text, github,
+ * with a hostile path, two secrets on one line of which one is baselined, and a weak secret
+ * suppressed by an inline ignore on the line of a reported one. The text, github,
  * SARIF and JSON reports and stderr are checked for the exact escaped forms and for leaks.
  * Last, a 2 MiB file with 10k secrets on one line reports with bounded output and memory.
  */
@@ -202,6 +203,23 @@ describe('hostile data in every output', () => {
     const run = keyless(r, ['scan', 'missing-\x1b[2J\u202e']);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'keyless: path not found: missing-\\x1b[2J\\u202E\n');
+  });
+});
+
+describe('a secret suppressed inline on the line of a reported one', () => {
+  test('is masked in the code frame too', () => {
+    const r = repo('ignored');
+    const weak = `summer${'house'}1`;
+    const reported = generateIdentifiableKey('storage', 505);
+    const conn = `Server=db;Database=x;User Id=sa;${'Pass'}word=${weak};`;
+    put(r.dir, 'app.cs', `var c = "${conn}"; var k = "${reported}"; // keyless-ignore sql-connection-string-password\n`);
+    const run = keyless(r, ['scan', '.']);
+    assert.equal(run.status, 1, run.stderr);
+    const frame = run.stdout.split('\n').find((l) => l.startsWith('    1 | '));
+    assert.equal(
+      frame,
+      `    1 | var c = "Server=db;Database=x;User Id=sa;${'Pass'}word=${redacted(weak)};"; var k = "${redacted(reported)}"; // keyless-ignore sql-connection-string-password`,
+    );
   });
 });
 

@@ -4,6 +4,8 @@
  * window masked, not only the finding's own:
  * - the spans of every finding on the same line (path + line + commit), reported or not (the
  *   caller passes baselined ones too), known once per line (`LineSecrets`);
+ * - what the detectors find in the window itself (`detect`, when the caller gives it), for
+ *   secrets that are suppressed before they become findings (inline ignores, allowlists);
  * - other occurrences of the finding's own secret;
  * - any token that looks like a secret (`looksLikeSecretToken`), for secrets no finding names.
  * A masked secret that the window shows whole is shown as `redactSecret` shows it; a piece cut by
@@ -26,7 +28,10 @@ const TOKEN_LOOKAROUND = 64;
 const MAX_FRAME_SECRET = 2 * FRAME_CONTEXT;
 
 /** [start, end) in UTF-16 code units of a line, 0-based. */
-type Span = readonly [number, number];
+export type Span = readonly [number, number];
+
+/** Spans of the secrets that detectors find in a text. */
+export type DetectSecrets = (text: string) => readonly Span[];
 
 /** The finding's span on its line (to the line's end when the secret goes on to another line). */
 export function spanOnLine(f: Finding): Span {
@@ -199,12 +204,31 @@ export interface FrameParts {
   readonly after: string;
 }
 
+/**
+ * The line's known spans near the window [ws, we) around the secret [s, e), plus what `detect`
+ * finds on each side of the secret (with a margin past the window, so a secret cut by the window
+ * is still recognised; the secret itself, which may be long, is not searched again), sorted and merged.
+ */
+function spansNear(text: string, window: Span, secret: Span, spans: readonly Span[], detect: DetectSecrets | undefined): Span[] {
+  const from = Math.max(0, window[0] - TOKEN_LOOKAROUND);
+  const to = Math.min(text.length, window[1] + TOKEN_LOOKAROUND);
+  const near: Span[] = [];
+  for (let i = firstEndingAfter(spans, from); i < spans.length && spans[i]![0] < to; i++) near.push(spans[i]!);
+  if (detect) {
+    for (const [a, b] of [[from, secret[0]], [secret[1], to]] as const) {
+      if (b > a) for (const [s, e] of detect(text.slice(a, b))) near.push([a + s, a + e]);
+    }
+  }
+  return mergeSpans(near);
+}
+
 /** The finding's frame, clipped, masked (when `redact`) and escaped for the terminal. */
-export function frameParts(f: Finding, spans: readonly Span[], redact: boolean): FrameParts {
+export function frameParts(f: Finding, lineSpans: readonly Span[], redact: boolean, detect?: DetectSecrets): FrameParts {
   const text = f.lineText;
   const [s, e] = spanOnLine(f);
   const ws = Math.max(0, s - FRAME_CONTEXT);
   const we = Math.min(text.length, e + FRAME_CONTEXT);
+  const spans = redact ? spansNear(text, [ws, we], [s, e], lineSpans, detect) : [];
   const show = (a: number, b: number, edges: Edges) => (redact ? masked(text, a, b, spans, f.secret, edges) : text.slice(a, b));
   const before = (ws > 0 ? ELLIPSIS : '') + show(ws, s, { left: true, right: false });
   const after = show(e, we, { left: false, right: true }) + (we < text.length ? ELLIPSIS : '');

@@ -4,6 +4,7 @@
  */
 import type { Detector, RemediationKind, Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
+import type { DetectSecrets } from './code-frame.js';
 import { redactSecret } from '../redact.js';
 import { guidanceFor, helpUriFor, type Guidance } from './guidance.js';
 
@@ -28,6 +29,8 @@ export interface ReportContext {
    * where a reported finding's code frame shows their line.
    */
   readonly maskAlso?: readonly Finding[];
+  /** The detectors, run on each code frame's window to mask secrets suppressed before they became findings. */
+  readonly detectSecrets?: DetectSecrets;
 }
 
 /** Rule metadata from detectors. */

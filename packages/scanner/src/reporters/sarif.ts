@@ -3,14 +3,15 @@
  * the managed-identity guidance as help text, one result per finding with a relative forward-slash
  * URI, region, keyless fingerprint in `partialFingerprints`, and commit/author/date properties for
  * history findings. Messages never contain an unredacted secret unless --no-redact; they are
- * escaped like the text report (`escapeTerminal`: a viewer or `jq -r` shows no control or bidi
- * character from the repository), and URIs are percent-encoded (sarif-uri.ts).
+ * escaped like the text report (`escapeTerminal`; a secret shown whole keeps its line breaks: a
+ * viewer or `jq -r` shows no control or bidi character from the repository), and URIs are
+ * percent-encoded (sarif-uri.ts).
  */
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
 import { guidanceFor } from './guidance.js';
 import { sarifUri } from './sarif-uri.js';
-import { escapeTerminal } from './terminal-escape.js';
+import { escapeTerminal, escapeTerminalLines } from './terminal-escape.js';
 import {
   guidanceOf,
   guidanceText,
@@ -76,7 +77,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: sarifLevel(f.severity),
-    message: { text: escapeTerminal(`${rule.title}: ${shownSecret(f, ctx)}. ${guidanceText(guidanceOf(f, ctx))}`) },
+    message: { text: `${escapeTerminal(rule.title)}: ${escapeTerminalLines(shownSecret(f, ctx))}. ${escapeTerminal(guidanceText(guidanceOf(f, ctx)))}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(f.path) }, region } }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties,

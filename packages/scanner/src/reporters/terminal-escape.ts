@@ -35,3 +35,14 @@ export function escapeTerminal(s: string): string {
     .replace(LOG_COMMAND, (_m, vso: string | undefined) => `##${vso ?? ''}\\x5b`)
     .replace(LEADING_COMMAND, '$1\\x3a');
 }
+
+/**
+ * A multi-line value shown whole (a private key with --no-redact): line breaks (LF, CR LF) kept so
+ * it can be copied, each line escaped as `escapeTerminal` does, so no line of it starts a command.
+ */
+export function escapeTerminalLines(s: string): string {
+  return s
+    .split(/(\r?\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeTerminal(part)))
+    .join('');
+}

@@ -10,7 +10,7 @@ import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
 import { frameParts, LineSecrets } from './code-frame.js';
 import { guidanceOf, ruleOf, shownSecret, type ReportContext } from './report-context.js';
-import { escapeTerminal as esc } from './terminal-escape.js';
+import { escapeTerminal as esc, escapeTerminalLines } from './terminal-escape.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -22,7 +22,7 @@ function severityLabel(s: Severity, c: Colors): string {
 }
 
 function codeFrame(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: Colors): string[] {
-  const { before, secret, after } = frameParts(f, secrets.spansOf(f), ctx.redact);
+  const { before, secret, after } = frameParts(f, secrets.spansOf(f), ctx.redact, ctx.detectSecrets);
   const gutter = String(f.line);
   const blank = ' '.repeat(gutter.length);
   const caret = ' '.repeat(before.length) + '^'.repeat(Math.max(1, secret.length));
@@ -43,7 +43,7 @@ function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: C
   }
   if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
   lines.push(...codeFrame(f, ctx, secrets, c));
-  lines.push(`    ${c.dim('secret')} ${esc(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
+  lines.push(`    ${c.dim('secret')} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
   lines.push(`    ${c.green('fix')}    ${esc(g.summary)}`);
   for (const step of g.steps) lines.push(`           - ${esc(step)}`);
   return lines;

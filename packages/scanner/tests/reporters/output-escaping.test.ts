@@ -182,6 +182,19 @@ describe('text report code frames', () => {
     assert.equal(frameOf(out).code, `    3 | Password=${redactSecret(password)}; ClientSecret=${redactSecret(reported)}`);
   });
 
+  test('a secret suppressed before it became a finding is masked when the detectors find it in the window', () => {
+    const reported = generateEntraClientSecret(22);
+    const weak = 'summerhouse';
+    const line = `Pwd=${weak}; ClientSecret=${reported}`;
+    const detectSecrets = (text: string) => {
+      const at = text.indexOf(weak);
+      return at === -1 ? [] : [[at, at + weak.length] as const];
+    };
+    const out = renderText([findingAt(line, reported)], ctx({ detectSecrets }));
+    assert.equal(frameOf(out).code, `    3 | Pwd=${redactSecret(weak)}; ClientSecret=${redactSecret(reported)}`);
+    assert.equal(frameOf(renderText([findingAt(line, reported)], ctx())).code, `    3 | ${line.replace(reported, redactSecret(reported))}`);
+  });
+
   test('a secret no finding names is masked when it looks like one; words and code stay readable', () => {
     const reported = generateEntraClientSecret(14);
     const unknown = generateBase64Key(24, 15);
@@ -251,5 +264,18 @@ describe('text report code frames', () => {
     assert.ok(longest < 2 * FRAME_CONTEXT + 200, `longest line ${longest}`);
     assert.ok(out.length < findings.length * 2048, `${out.length} chars`);
     for (const s of [secrets[0]!, secrets[4999]!, secrets[9999]!]) assert.deepEqual(piecesIn(out, s), []);
+  });
+});
+
+describe('secrets shown whole (--no-redact)', () => {
+  test('a multi-line secret keeps its line breaks; each line is escaped', () => {
+    const body = `${generateBase64Key(48, 30)}\n::add-mask::x\x1b[2J\r\n${generateBase64Key(48, 31)}`;
+    const line = `key = ${body.split('\n')[0]}`;
+    const f = findingAt(line, body.split('\n')[0]!, { secret: body, endLine: 5, endColumn: 10 });
+    const out = renderText([f], ctx({ redact: false }));
+    const expected = body.replace('\x1b', '\\x1b').replace('\n::add', '\n\\x3a:add');
+    assert.ok(out.includes(`secret ${expected}\n`), out);
+    const log = sarifLog([f], ctx({ redact: false })) as { runs: { results: { message: { text: string } }[] }[] };
+    assert.ok(log.runs[0]!.results[0]!.message.text.includes(`: ${expected}. `));
   });
 });

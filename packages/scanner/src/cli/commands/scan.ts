@@ -84,8 +84,10 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     redact: !flag(p, 'no-redact'),
     toolVersion: toolVersion(),
     color: format === 'text' && output === undefined && wantsColor(io.stdout, io.env),
-    // Baselined secrets stay masked in the code frames of reported findings on their lines.
+    // Baselined secrets stay masked in the code frames of reported findings on their lines, and so
+    // do secrets that inline ignores or the allowlist dropped (the detectors look at each frame).
     maskAlso: outcome.findings,
+    detectSecrets: (text) => engine.scanText(text).map((m) => [m.start, m.end] as const),
   });
   writeOutput(report, output, io);
   if (!quiet) {
