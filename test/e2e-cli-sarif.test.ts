@@ -96,7 +96,7 @@ test('SARIF output validates against the 2.1.0 schema and carries the contract f
     results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region]),
     [
       ['test-note', 'note', 'notes.md', { startLine: 1, startColumn: 8, endLine: 1, endColumn: 32 }],
-      ['test-token', 'error', 'src/sub dir/app.ts', { startLine: 2, startColumn: 15, endLine: 2, endColumn: 47 }],
+      ['test-token', 'error', 'src/sub%20dir/app.ts', { startLine: 2, startColumn: 15, endLine: 2, endColumn: 47 }],
     ],
   );
   for (const r of results) {

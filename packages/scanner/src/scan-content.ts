@@ -44,7 +44,16 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
+  private readonly texts = new Map<number, string>();
+  /** The line's text (one string per line, however many findings it holds). */
   lineText(line: number): string {
+    const known = this.texts.get(line);
+    if (known !== undefined) return known;
+    const text = this.readLine(line);
+    this.texts.set(line, text);
+    return text;
+  }
+  private readLine(line: number): string {
     const start = this.starts[line - 1] ?? 0;
     const next = this.starts[line];
     const end = next === undefined ? this.text.length : next - 1;
@@ -108,6 +117,17 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   const resolved = resolveOverlaps(all);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
+  // Ignore directives are read once per line and rule: a minified line can hold thousands of matches.
+  const ignoredInline = new Map<string, boolean>();
+  const isIgnored = (line: number, ruleId: string): boolean => {
+    const key = `${line}\u0000${ruleId}`;
+    let ignored = ignoredInline.get(key);
+    if (ignored === undefined) {
+      ignored = isIgnoredInline(index.lineText(line), line > 1 ? index.lineText(line - 1) : undefined, ruleId);
+      ignoredInline.set(key, ignored);
+    }
+    return ignored;
+  };
   const matches: ContentMatch[] = [];
   let ignored: ContentMatch[] | undefined;
   for (const m of resolved) {
@@ -119,7 +139,6 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     const s = index.position(m.start);
     const e = index.position(m.end);
     const lineText = index.lineText(s.line);
-    const previous = s.line > 1 ? index.lineText(s.line - 1) : undefined;
     const found: ContentMatch = {
       match: m,
       ...(key !== undefined ? { key } : {}),
@@ -129,7 +148,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
       endColumn: e.column,
       lineText,
     };
-    if (isIgnoredInline(lineText, previous, m.detector.id)) (ignored ??= []).push(found);
+    if (isIgnored(s.line, m.detector.id)) (ignored ??= []).push(found);
     else matches.push(found);
   }
   return { matches, ...(ignored ? { ignored } : {}), ...(warning ? { warning } : {}) };

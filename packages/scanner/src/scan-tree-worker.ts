@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScanContext } from './config/scan-context.js';
 import type { KeylessConfig } from './config/types.js';
-import { scanTreeFile, type FileResult } from './scan-tree-file.js';
+import { scanTreeFile } from './scan-tree-file.js';
+import { packResults, type PackedResults } from './scan-tree-packed.js';
 import type { TreeFile } from './sources/working-tree.js';
 
 export interface TreeChunkRequest {
@@ -15,14 +16,15 @@ export interface TreeChunkRequest {
 
 export interface TreeChunkReply {
   readonly chunk: number;
-  readonly results: readonly FileResult[];
+  /** Line texts shared by findings are sent once (scan-tree-packed.ts). */
+  readonly packed: PackedResults;
 }
 
 const port = parentPort;
 if (port) {
   const ctx = createScanContext((workerData as { config: KeylessConfig }).config);
   port.on('message', (req: TreeChunkRequest) => {
-    const reply: TreeChunkReply = { chunk: req.chunk, results: req.files.map((f) => scanTreeFile(f, ctx)) };
+    const reply: TreeChunkReply = { chunk: req.chunk, packed: packResults(req.files.map((f) => scanTreeFile(f, ctx))) };
     port.postMessage(reply);
   });
 }

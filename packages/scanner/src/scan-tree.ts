@@ -15,6 +15,7 @@ import type { KeylessConfig } from './config/types.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './make-finding.js';
 import { scanTreeFile, type FileResult } from './scan-tree-file.js';
+import { unpackResults } from './scan-tree-packed.js';
 import type { TreeChunkReply, TreeChunkRequest } from './scan-tree-worker.js';
 import type { ScanOptions, ScanOutcome } from './scan-types.js';
 import { trackedPaths, type TrackedPaths } from './sources/tracked-files.js';
@@ -99,7 +100,7 @@ async function listAndScan(
       };
       feeders.push(feed);
       worker.on('message', (reply: TreeChunkReply) => {
-        store(reply.chunk, reply.results);
+        store(reply.chunk, unpackResults(reply.packed));
         outstanding--;
         feed();
       });

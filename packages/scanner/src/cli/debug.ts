@@ -1,6 +1,7 @@
-/** --debug diagnostics on stderr (never secrets). */
+/** --debug diagnostics on stderr (never secrets; escaped for the terminal, as they quote paths). */
+import { escapeTerminal } from '../reporters/terminal-escape.js';
 import type { CliIO } from './io.js';
 
 export function debugLine(io: CliIO, message: string): void {
-  io.stderr.write(`keyless: debug: ${message}\n`);
+  io.stderr.write(`keyless: debug: ${escapeTerminal(message)}\n`);
 }

@@ -1,5 +1,6 @@
 /** CLI entry: dispatches the command, maps outcomes to exit codes 0/1/2, errors to one line. */
 import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError, firstLine } from './errors.js';
+import { escapeTerminal } from '../reporters/terminal-escape.js';
 import { MAIN_HELP } from './help.js';
 import { processIO, toolVersion, type CliIO } from './io.js';
 
@@ -35,15 +36,18 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   return (await load())(rest, io);
 }
 
-/** Runs the CLI; never throws: errors are printed as `keyless: <message>` and return 2. */
+/**
+ * Runs the CLI; never throws: errors are printed as `keyless: <message>` and return 2. Messages may
+ * quote paths or values from the scanned repository: they are escaped for the terminal.
+ */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     return await dispatch(argv, io);
   } catch (err) {
-    io.stderr.write(`keyless: ${firstLine(err)}\n`);
-    if (err instanceof KeylessError && err.hint) io.stderr.write(`keyless: ${err.hint}\n`);
-    if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    io.stderr.write(`keyless: ${escapeTerminal(firstLine(err))}\n`);
+    if (err instanceof KeylessError && err.hint) io.stderr.write(`keyless: ${escapeTerminal(err.hint)}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack.split('\n').map(escapeTerminal).join('\n')}\n`);
     return EXIT_ERROR;
   }
 }

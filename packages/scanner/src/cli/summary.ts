@@ -1,6 +1,7 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
 import { describeSuppressions, type SuppressionCounts } from '../filters/suppression.js';
 import type { Notice } from '../notice.js';
+import { escapeTerminal } from '../reporters/terminal-escape.js';
 import type { ScanOutcome } from '../scan-types.js';
 import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/skip-reasons.js';
 import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/working-tree.js';
@@ -37,14 +38,14 @@ export interface SummaryInput {
   readonly verbose?: boolean;
 }
 
-/** Summary lines (without trailing newline each). */
+/** Summary lines (without trailing newline each); paths and warnings escaped for the terminal. */
 export function summaryLines(input: SummaryInput): string[] {
   const { outcome, reported, baselined, elapsedMs, maxFileSize } = input;
   const { stats, warnings } = outcome;
   const maxWarnings = input.verbose ? Infinity : MAX_WARNINGS;
   const maxListed = input.verbose ? Infinity : MAX_LISTED;
   const lines: string[] = [];
-  for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${w}`);
+  for (const w of warnings.slice(0, maxWarnings)) lines.push(`keyless: warning: ${escapeTerminal(w)}`);
   if (warnings.length > maxWarnings) lines.push(`keyless: warning: ... and ${warnings.length - maxWarnings} more warnings (all with --debug)`);
 
   const byReason = new Map<string, { path: string; detail?: string }[]>();
@@ -59,7 +60,7 @@ export function summaryLines(input: SummaryInput): string[] {
     const head = unscanned ? 'not scanned' : 'skipped';
     const label = reason === SKIP_TOO_LARGE ? `${reason} of ${formatBytes(maxFileSize)}, maxFileSize` : reason;
     for (const e of entries.slice(0, maxListed)) {
-      lines.push(`keyless: ${head} (${e.detail !== undefined ? `${label}: ${e.detail}` : label}): ${e.path}`);
+      lines.push(`keyless: ${head} (${e.detail !== undefined ? `${label}: ${e.detail}` : label}): ${escapeTerminal(e.path)}`);
     }
     if (entries.length > maxListed) lines.push(`keyless: ${head} (${label}): ... and ${entries.length - maxListed} more (all with --debug)`);
   }

@@ -1,21 +1,18 @@
 /**
  * GitHub Actions workflow commands, one per finding:
  * `::error file=<path>,line=<l>,col=<c>,endColumn=<e>,title=<title>::<message>` (critical/high
- * `error`, medium `warning`, low `notice`). Values escaped as the runner expects.
+ * `error`, medium `warning`, low `notice`). Every field goes through github-escape.ts (one function
+ * for property values, one for the message), so no data can end a property or start a command.
  */
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
+import { escapeGithubData, escapeGithubProperty } from './github-escape.js';
 import { guidanceOf, guidanceText, ruleOf, shownSecret, type ReportContext } from './report-context.js';
 
-/** Escaping of a command's message. */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escaping of a command's property value. */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+/** Escaping of a command's message (github-escape.ts). */
+export const escapeData = escapeGithubData;
+/** Escaping of a command's property value (github-escape.ts). */
+export const escapeProperty = escapeGithubProperty;
 
 function command(severity: Severity): 'error' | 'warning' | 'notice' {
   return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'notice';

@@ -6,7 +6,8 @@ import type { Detector, RemediationKind, Severity } from '../detectors/types.js'
 import type { SuppressionCounts } from '../filters/suppression.js';
 import type { Finding } from '../finding.js';
 import type { Notice } from '../notice.js';
-import { redactSecret, redactText } from '../redact.js';
+import type { DetectSecrets } from './code-frame.js';
+import { redactSecret } from '../redact.js';
 import { guidanceFor, helpUriFor, type Guidance } from './guidance.js';
 
 export interface RuleInfo {
@@ -31,6 +32,13 @@ export interface ReportContext {
   readonly suppressionCounts?: SuppressionCounts;
   /** Range notices: JSON `notices`, SARIF results of level `note`. */
   readonly notices?: readonly Notice[];
+  /**
+   * Findings that are not reported (baselined, suppressed) but whose secrets must still be masked
+   * where a reported finding's code frame shows their line.
+   */
+  readonly maskAlso?: readonly Finding[];
+  /** The detectors, run on each code frame's window to mask secrets suppressed before they became findings. */
+  readonly detectSecrets?: DetectSecrets;
 }
 
 /** Rule metadata from detectors. */
@@ -59,23 +67,6 @@ export function ruleOf(f: Finding, ctx: ReportContext): RuleInfo {
 /** The secret as it may be shown. */
 export function shownSecret(f: Finding, ctx: ReportContext): string {
   return ctx.redact ? redactSecret(f.secret) : f.secret;
-}
-
-/** The finding's line split around the secret's span, each part redacted unless --no-redact. */
-export function lineParts(f: Finding, ctx: ReportContext): { before: string; secret: string; after: string } {
-  const text = f.lineText;
-  const start = Math.min(f.column - 1, text.length);
-  const end = f.endLine === f.line ? Math.max(start, Math.min(f.endColumn - 1, text.length)) : text.length;
-  const before = text.slice(0, start);
-  const after = text.slice(end);
-  if (!ctx.redact) return { before, secret: text.slice(start, end), after };
-  return { before: redactText(before, [f.secret]), secret: redactSecret(f.secret), after: redactText(after, [f.secret]) };
-}
-
-/** The finding's line with the secret redacted (unless --no-redact). */
-export function shownLine(f: Finding, ctx: ReportContext): string {
-  const { before, secret, after } = lineParts(f, ctx);
-  return before + secret + after;
 }
 
 export function guidanceOf(f: Finding, ctx: ReportContext): Guidance {

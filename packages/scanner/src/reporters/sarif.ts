@@ -2,13 +2,18 @@
  * SARIF 2.1.0 report (design.md §2): one run, `tool.driver.rules` from the enabled detectors with
  * the managed-identity guidance as help text, one result per finding with a relative forward-slash
  * URI, region, keyless fingerprint in `partialFingerprints`, and commit/author/date properties for
- * history findings. Messages never contain an unredacted secret unless --no-redact.
+ * history findings. Messages never contain an unredacted secret unless --no-redact; they are
+ * escaped like the text report (`escapeTerminal`; a secret shown whole keeps its line breaks: a
+ * viewer or `jq -r` shows no control or bidi character from the repository), and URIs are
+ * percent-encoded (sarif-uri.ts).
  */
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
 import { findingFingerprint } from '../fingerprint.js';
 import { NOTICE_RULES, type Notice } from '../notice.js';
 import { guidanceFor } from './guidance.js';
+import { sarifUri } from './sarif-uri.js';
+import { escapeTerminal, escapeTerminalLines } from './terminal-escape.js';
 import {
   guidanceOf,
   guidanceText,
@@ -74,8 +79,8 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: sarifLevel(f.severity),
-    message: { text: `${rule.title}: ${shownSecret(f, ctx)}. ${guidanceText(guidanceOf(f, ctx))}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: f.path }, region } }],
+    message: { text: `${escapeTerminal(rule.title)}: ${escapeTerminalLines(shownSecret(f, ctx))}. ${escapeTerminal(guidanceText(guidanceOf(f, ctx)))}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(f.path) }, region } }],
     partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(f) },
     properties,
   };

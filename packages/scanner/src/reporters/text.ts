@@ -1,12 +1,16 @@
 /**
  * Human report: findings grouped by file, each with its position, severity, rule, a one-line code
- * frame (secret redacted, caret under it), the secret as shown, and the remediation steps. Coloured
- * only when the context asks for it.
+ * frame (clipped around the secret, every secret on it masked, caret under it: code-frame.ts), the
+ * secret as shown, and the remediation steps. Coloured only when the context asks for it. Every
+ * string that can come from the scanned repository (path, key, author, line text, rule titles of
+ * custom detectors, guidance naming the key or path) is escaped with `escapeTerminal`.
  */
 import { createColors } from 'picocolors';
 import type { Severity } from '../detectors/types.js';
 import type { Finding } from '../finding.js';
-import { guidanceOf, lineParts, ruleOf, shownSecret, type ReportContext } from './report-context.js';
+import { frameParts, LineSecrets } from './code-frame.js';
+import { guidanceOf, ruleOf, shownSecret, type ReportContext } from './report-context.js';
+import { escapeTerminal as esc, escapeTerminalLines } from './terminal-escape.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -17,36 +21,31 @@ function severityLabel(s: Severity, c: Colors): string {
   return s === 'critical' || s === 'high' ? c.red(c.bold(padded)) : s === 'medium' ? c.yellow(padded) : c.dim(padded);
 }
 
-/** Tabs as single spaces so the caret lines up with the frame. */
-function untab(s: string): string {
-  return s.replace(/\t/g, ' ');
-}
-
-function codeFrame(f: Finding, ctx: ReportContext, c: Colors): string[] {
-  const { before, secret, after } = lineParts(f, ctx);
+function codeFrame(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: Colors): string[] {
+  const { before, secret, after } = frameParts(f, secrets.spansOf(f), ctx.redact, ctx.detectSecrets);
   const gutter = String(f.line);
   const blank = ' '.repeat(gutter.length);
-  const caret = ' '.repeat(untab(before).length) + '^'.repeat(Math.max(1, secret.length));
+  const caret = ' '.repeat(before.length) + '^'.repeat(Math.max(1, secret.length));
   return [
-    `    ${c.dim(`${gutter} |`)} ${untab(before)}${c.red(secret)}${untab(after)}`,
+    `    ${c.dim(`${gutter} |`)} ${before}${c.red(secret)}${after}`,
     `    ${c.dim(`${blank} |`)} ${c.red(caret)}`,
   ];
 }
 
-function findingBlock(f: Finding, ctx: ReportContext, c: Colors): string[] {
+function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: Colors): string[] {
   const rule = ruleOf(f, ctx);
   const g = guidanceOf(f, ctx);
   const lines = [
-    `  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${severityLabel(f.severity, c)} ${rule.title}  ${c.dim(f.ruleId)}`,
+    `  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${severityLabel(f.severity, c)} ${esc(rule.title)}  ${c.dim(esc(f.ruleId))}`,
   ];
   if (f.commit) {
-    lines.push(`    ${c.dim('commit')} ${f.commit.commit} ${c.dim(`${f.commit.author} ${f.commit.date}`)}`);
+    lines.push(`    ${c.dim('commit')} ${esc(f.commit.commit)} ${c.dim(esc(`${f.commit.author} ${f.commit.date}`))}`);
   }
   if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
-  lines.push(...codeFrame(f, ctx, c));
-  lines.push(`    ${c.dim('secret')} ${shownSecret(f, ctx)}${f.key ? `  ${c.dim('key')} ${f.key}` : ''}`);
-  lines.push(`    ${c.green('fix')}    ${g.summary}`);
-  for (const step of g.steps) lines.push(`           - ${step}`);
+  lines.push(...codeFrame(f, ctx, secrets, c));
+  lines.push(`    ${c.dim('secret')} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
+  lines.push(`    ${c.green('fix')}    ${esc(g.summary)}`);
+  for (const step of g.steps) lines.push(`           - ${esc(step)}`);
   return lines;
 }
 
@@ -67,10 +66,12 @@ export function renderText(findings: readonly Finding[], ctx: ReportContext): st
     list.push(f);
     byPath.set(f.path, list);
   }
+  // Secrets of findings not reported (e.g. baselined) are masked too where they share a line.
+  const secrets = new LineSecrets(ctx.maskAlso ? [...findings, ...ctx.maskAlso] : findings);
   const out: string[] = [];
   for (const [path, list] of byPath) {
-    out.push(c.underline(path));
-    for (const f of list) out.push(...findingBlock(f, ctx, c), '');
+    out.push(c.underline(esc(path)));
+    for (const f of list) out.push(...findingBlock(f, ctx, secrets, c), '');
   }
   out.push(summaryLine(findings, byPath.size, c));
   return `${out.join('\n')}\n`;

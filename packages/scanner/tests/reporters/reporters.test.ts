@@ -105,7 +105,7 @@ describe('sarif reporter', () => {
     assert.deepEqual(result['locations'], [
       {
         physicalLocation: {
-          artifactLocation: { uri: 'config/app settings.json' },
+          artifactLocation: { uri: 'config/app%20settings.json' },
           region: { startLine: 7, startColumn: 18, endLine: 7, endColumn: 38 },
         },
       },

@@ -11,6 +11,7 @@ import { prepareFingerprints } from '../../fingerprint.js';
 import { compareFindings } from '../../make-finding.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/index.js';
 import { rulesFrom } from '../../reporters/report-context.js';
+import { escapeTerminal } from '../../reporters/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from '../errors.js';
@@ -46,7 +47,8 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
   const result = applyBaseline(findings, use.entries);
   for (const e of result.stale) {
     const action = use.prune ? 'pruned' : 'run with --prune to drop it';
-    io.stderr.write(`keyless: stale baseline entry ${e.fingerprint.slice(0, 12)} (${e.ruleId} in ${e.path}) matches nothing; ${action}\n`);
+    const what = escapeTerminal(`${e.fingerprint.slice(0, 12)} (${e.ruleId} in ${e.path})`);
+    io.stderr.write(`keyless: stale baseline entry ${what} matches nothing; ${action}\n`);
   }
   const old = result.legacy.length;
   if (old > 0) {
@@ -129,6 +131,10 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     suppressed,
     suppressionCounts: counts,
     ...(notices ? { notices } : {}),
+    // Baselined and suppressed secrets stay masked in the code frames of reported findings on their
+    // lines, and so do secrets the detectors see in each frame.
+    maskAlso: [...outcome.findings, ...suppressed],
+    detectSecrets: (text) => engine.scanText(text).map((m) => [m.start, m.end] as const),
   });
   writeOutput(report, output, io);
   if (!quiet) {
