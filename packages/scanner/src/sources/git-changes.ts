@@ -12,8 +12,9 @@ import { createKeywordGate, scanBlob } from './blob-scan.js';
 import { FindingAggregator, IntroIndex } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
-import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
+import { gitText, GitOutputError, NulSplitter, runGit, GitError } from './git-process.js';
 import { openRepo } from './git-repo.js';
+import { failOnMissingBlobs } from './missing-objects.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** One changed file: its new blob, and the blob at the same path before (one per parent). */
@@ -77,6 +78,7 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     if (!ch.commit) loose.push(...added);
     else aggregator.add(added, [index.addCommit(ch.commit.info, ch.commit.time)]);
   }
+  await failOnMissingBlobs(cwd, [...skippedBlobs.values()].filter((r) => r === SKIP_MISSING).length);
   const findings = [...aggregator.results(), ...loose].sort(compareFindings);
   return { findings, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped } };
 }
@@ -110,22 +112,29 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
   return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow } };
 }
 
-/** Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). */
+/**
+ * Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). Output it
+ * does not understand throws GitOutputError (never read as "no changes").
+ */
 export function parseRawDiff(out: Buffer): { path: string; blob: string; baseBlobs: string[] }[] {
   const changes: { path: string; blob: string; baseBlobs: string[] }[] = [];
-  let meta: ReturnType<typeof parseRawMeta> | 'skip' | undefined;
+  let meta: ReturnType<typeof parseRawMeta>;
   const splitter = new NulSplitter((t) => {
     if (meta === undefined) {
-      meta = parseRawMeta(t.toString('latin1').replace(/^\n+/, '')) ?? 'skip';
+      const line = t.toString('latin1').replace(/^\n+/, '');
+      if (line === '') return;
+      meta = parseRawMeta(line);
+      if (!meta) throw new GitOutputError('diff', 'a malformed raw entry');
       return;
     }
     const m = meta;
     meta = undefined;
-    if (m === 'skip' || /^0*$/.test(m.newBlob) || m.newMode === '160000' || m.newMode === '120000') return;
+    if (/^0*$/.test(m.newBlob) || m.newMode === '160000' || m.newMode === '120000') return;
     changes.push({ path: t.toString('utf8'), blob: m.newBlob, baseBlobs: m.parentBlobs });
   });
   splitter.push(out);
   splitter.end();
+  if (meta) throw new GitOutputError('diff', 'a raw entry has no path');
   return changes;
 }
 
