@@ -76,11 +76,16 @@ export class RawLogParser {
     this.splitter = new NulSplitter((t) => this.token(t));
   }
 
+  /** The last byte pushed (git ends every token with NUL, a header with a newline). */
+  private lastByte = 0;
+
   push(chunk: Buffer): void {
+    if (chunk.length) this.lastByte = chunk[chunk.length - 1]!;
     this.splitter.push(chunk);
   }
 
   end(): void {
+    if (this.lastByte !== 0 && this.lastByte !== 0x0a) throw logError('the output is cut short');
     this.splitter.end();
     if (this.header) throw logError('a commit header is cut short');
     if (this.entry) throw logError('a raw entry has no path');
