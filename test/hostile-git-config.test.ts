@@ -196,3 +196,28 @@ describe('hostile git config (issue 12, item 3)', { timeout: 240_000 }, () => {
   });
 
 });
+
+describe('partial clone (issue 12, item 3)', { timeout: 120_000 }, () => {
+  test('missing blobs are never fetched and never passed: exit 2 with one line naming how many', () => {
+    const origin = SandboxRepo.create('partial-origin');
+    origin.commit('one', { 'a.env': `${planted.line}\n`, 'b.txt': 'hello\n' });
+    origin.commit('two', { 'c.env': `# c\n${planted.line}\n` });
+    origin.git('config', 'uploadpack.allowFilter', 'true');
+    const dir = join(origin.dir, '..', 'clone');
+    origin.git('clone', '-q', '--filter=blob:none', '--no-checkout', `file://${origin.dir}`, dir);
+    const clone = origin.at(dir);
+    const packs = () => readdirSync(join(dir, '.git', 'objects', 'pack')).sort();
+    const before = packs();
+    for (const args of [['scan', '--history', '--no-cache'], ['scan', '--history'], ['scan', '--range', 'HEAD~1..HEAD']]) {
+      const run = clone.keyless(...args);
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      const lines = run.stderr.split('\n').filter(Boolean);
+      assert.equal(lines.length, 1, run.stderr);
+      assert.match(lines[0]!, /^keyless: partial clone: \d+ blobs? (is|are) missing from this repository and not scanned /);
+      assert.equal(run.stdout, '');
+    }
+    const history = clone.keyless('scan', '--history', '--no-cache');
+    assert.match(history.stderr, /^keyless: partial clone: 3 blobs are missing/);
+    assert.deepEqual(packs(), before, 'keyless fetched objects into the repository it scans');
+  });
+});

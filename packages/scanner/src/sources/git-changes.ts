@@ -13,8 +13,8 @@ import { FindingAggregator, IntroIndex } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
 import { gitText, GitOutputError, NulSplitter, runGit, GitError } from './git-process.js';
-import { openRepo } from './git-repo.js';
-import { failOnMissingBlobs } from './missing-objects.js';
+import { headCommit, openRepo } from './git-repo.js';
+import { explainPartialClone, failOnMissingBlobs } from './missing-objects.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
 /** One changed file: its new blob, and the blob at the same path before (one per parent). */
@@ -108,7 +108,7 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
     const commit = { info: c.info, time: c.time };
     for (const b of c.blobs) if (ctx.wantsPath(b.path)) changes.push({ path: b.path, blob: b.blob, baseBlobs: b.parentBlobs, commit });
   }, revs);
-  const r = await scanChanges(repo.cwd, ctx, changes);
+  const r = await scanChanges(repo.cwd, ctx, changes).catch((err: unknown) => explainPartialClone(repo.cwd, revs, err));
   return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow } };
 }
 
@@ -146,6 +146,6 @@ export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> 
   // Against HEAD, or against nothing before the first commit (git does either by itself).
   const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']);
   const changes = parseRawDiff(out).filter((c) => ctx.wantsPath(c.path));
-  const r = await scanChanges(repo.cwd, ctx, changes);
+  const r = await scanChanges(repo.cwd, ctx, changes).catch(async (err: unknown) => explainPartialClone(repo.cwd, (await headCommit(repo)) ? ['HEAD'] : [], err));
   return { ...r, stats: { ...r.stats, shallow: repo.shallow } };
 }

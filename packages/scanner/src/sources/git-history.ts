@@ -18,7 +18,7 @@ import type { LaneResult, PathGroup } from './path-lane.js';
 import { scanPathGroups } from './path-lane-pool.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
 import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, shallowBoundary, type GitRepo } from './git-repo.js';
-import { failOnMissingBlobs } from './missing-objects.js';
+import { explainPartialClone, failOnMissingBlobs } from './missing-objects.js';
 import { readHistoryTips, type HistoryTips } from './history-tips.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
@@ -207,6 +207,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
 
   try {
     await scanPathGroups(repo.cwd, options.config, ctx, groupByPath(versions), workerCount(versions.length), onResult);
+  } catch (err) {
+    await explainPartialClone(repo.cwd, tips, err);
   } finally {
     progress.finish();
   }
