@@ -27,7 +27,9 @@ const HISTORIES = 30;
 
 const OPS = [
   'commit', 'commit', 'commit', 'branch', 'branch', 'merge', 'merge', 'delete-ref', 'delete-ref', 'restore-ref', 'restore-ref', 'restore-ref', 'reset', 'amend', 'rebase', 'detached',
-  'tag', 'annotated-tag', 'signed', 'gc', 'deepen', 'unshallow', 'upstream',
+  'tag', 'annotated-tag', 'signed', 'gc',
+  // Only for histories that start as a shallow clone (about half): weighted up to run often there.
+  'deepen', 'deepen', 'unshallow', 'unshallow', 'upstream', 'upstream',
 ] as const;
 type OpKind = (typeof OPS)[number];
 interface Op {
