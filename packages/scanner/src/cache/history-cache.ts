@@ -1,8 +1,10 @@
 /**
- * The incremental history cache: for one repository and one detection setup, the ref tips whose
- * history was fully scanned, and the blobs that had findings (ids, paths and commits only; never a
+ * The incremental history cache: for one repository and one detection setup, the tip commits whose
+ * history was fully scanned (exactly those the scan walked), a digest of the shallow boundary,
+ * grafts and replace refs they were walked under, and the blobs that had findings (ids, paths and commits only; never a
  * secret), so that a re-scan reads only new commits plus those few blobs.
- * Stored as one JSON file per repository under the cache root; a corrupt file is ignored.
+ * Stored as one JSON file per repository under the cache root; a file that fails validation is
+ * ignored (full scan).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -10,7 +12,8 @@ import { join } from 'node:path';
 import type { CommitInfo } from '../finding.js';
 import { isSlowHashMemo, type SlowHashMemo } from './fingerprint-memo.js';
 
-export const HISTORY_CACHE_VERSION = 1;
+/** 2: tips are the commits walked (not ref targets) and `boundary` is recorded. */
+export const HISTORY_CACHE_VERSION = 2;
 
 /** One place a blob was introduced. */
 export interface CachedIntro {
@@ -25,13 +28,14 @@ export interface HistoryCacheData {
   readonly key: string;
   /** Commits whose whole ancestry was scanned. */
   readonly tips: readonly string[];
+  /** Digest of the shallow boundary, grafts and replace refs of that scan (history-tips.ts). */
+  readonly boundary: string;
   /** Number of commits those tips cover (for stats). */
   readonly commits: number;
   /** Blobs with findings, re-scanned each time (their intros are kept to attribute them). */
   readonly dirty: readonly { readonly blob: string; readonly intros: readonly CachedIntro[] }[];
   /** Blobs skipped (size limit, binary), repeated in stats. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
-  readonly shallow?: readonly string[];
   /** Slow hashes of the findings' secrets, keyed by location, never by secret (fingerprint-memo.ts). */
   readonly slowHashes?: SlowHashMemo;
 }
@@ -46,23 +50,30 @@ function isCommitInfo(x: unknown): x is CommitInfo {
   return !!c && typeof c.commit === 'string' && typeof c.author === 'string' && typeof c.email === 'string' && typeof c.date === 'string';
 }
 
+const SHA = /^[0-9a-f]{40,64}$/;
+const isCount = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
 function isValid(x: unknown): x is HistoryCacheData {
   const d = x as HistoryCacheData;
   return (
     !!d &&
     d.version === HISTORY_CACHE_VERSION &&
     typeof d.key === 'string' &&
-    typeof d.commits === 'number' &&
+    typeof d.boundary === 'string' &&
+    isCount(d.commits) &&
     Array.isArray(d.tips) &&
-    d.tips.every((t) => typeof t === 'string' && /^[0-9a-f]{40,64}$/.test(t)) &&
+    d.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
     Array.isArray(d.skipped) &&
+    d.skipped.every((s) => !!s && typeof s.path === 'string' && typeof s.reason === 'string') &&
     Array.isArray(d.dirty) &&
     (d.slowHashes === undefined || isSlowHashMemo(d.slowHashes)) &&
     d.dirty.every(
       (b) =>
+        !!b &&
         typeof b.blob === 'string' &&
+        SHA.test(b.blob) &&
         Array.isArray(b.intros) &&
-        b.intros.every((i: CachedIntro) => isCommitInfo(i.commit) && typeof i.path === 'string' && typeof i.time === 'number'),
+        b.intros.every((i: CachedIntro) => !!i && isCommitInfo(i.commit) && SHA.test(i.commit.commit) && typeof i.path === 'string' && isCount(i.time)),
     )
   );
 }

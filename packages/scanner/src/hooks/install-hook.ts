@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOOK_MARKER, hookScript } from './hook-script.js';
+import { safeGitArgs, safeGitEnv } from '../sources/git-safe.js';
 
 /** What `installHook` did: wrote a new hook, rewrote keyless's own, found it current, or replaced a foreign one. */
 export type HookAction = 'created' | 'updated' | 'unchanged' | 'replaced';
@@ -84,8 +85,10 @@ function gitHooksDir(root: string): string {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new HookInstallError(`no such directory: ${root}`);
   let out: string;
   try {
-    out = execFileSync('git', ['rev-parse', '--is-inside-work-tree', '--git-path', 'hooks'], {
+    // Where git looks for hooks: core.hooksPath is honoured here (a question that runs no program).
+    out = execFileSync('git', safeGitArgs(root, ['rev-parse', '--is-inside-work-tree', '--git-path', 'hooks'], { honourHooksPath: true }), {
       cwd: root,
+      env: safeGitEnv(),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,7 +3,10 @@
  * stream back and are handed over one blob at a time (the consumer's promise is awaited, so memory
  * stays bounded by what the consumer holds).
  */
-import { streamGit } from './git-process.js';
+import { GitOutputError, streamGit } from './git-process.js';
+
+const SHA = /^[0-9a-f]{40,64}$/;
+const TYPES = new Set(['blob', 'tree', 'commit', 'tag']);
 
 /**
  * `bytes` is undefined for a missing object (`size` -1) and for one over the size limit (its bytes
@@ -11,7 +14,10 @@ import { streamGit } from './git-process.js';
  */
 export type BlobHandler = (id: string, bytes: Buffer | undefined, size: number) => void | Promise<void>;
 
-/** Incremental parser of `--batch` output: `<id> <type> <size>\n<bytes>\n` or `<id> missing\n`. */
+/**
+ * Incremental parser of `--batch` output: `<id> <type> <size>\n<bytes>\n` or `<id> missing\n`.
+ * A header it does not understand, or a stream cut short (see `end`), throws GitOutputError.
+ */
 export class BatchParser {
   private header: Buffer[] = [];
   private body: Buffer | undefined;
@@ -73,18 +79,25 @@ export class BatchParser {
     }
   }
 
+  /** Throws if the stream stopped inside an object (call when git's output ended). */
+  end(): void {
+    if (this.header.length > 0 && Buffer.concat(this.header).length > 0) throw new GitOutputError('cat-file', 'a header is cut short');
+    if (this.body || this.discard > 0) throw new GitOutputError('cat-file', 'an object is cut short');
+  }
+
   private startObject(line: string): void {
-    const [id = '', type = '', size = ''] = line.split(' ');
-    if (type === 'missing' || type === 'ambiguous' || size === '') {
+    const fields = line.split(' ');
+    const [id = '', type = '', size = ''] = fields;
+    // `<input> missing` / `<input> ambiguous` echo what was asked (an id or `<rev>:<path>`).
+    if (fields.length === 2 && (type === 'missing' || type === 'ambiguous')) {
       this.onBlob(id, undefined, -1);
       return;
+    }
+    if (fields.length !== 3 || !SHA.test(id) || !TYPES.has(type) || !/^\d+$/.test(size)) {
+      throw new GitOutputError('cat-file', 'a malformed object header');
     }
     const n = Number(size);
-    if (!Number.isSafeInteger(n) || n < 0) {
-      // Not a size git prints: report the object as unreadable rather than throw from Buffer allocation.
-      this.onBlob(id, undefined, -1);
-      return;
-    }
+    if (!Number.isSafeInteger(n)) throw new GitOutputError('cat-file', 'an object size out of range');
     if (n > this.maxSize) {
       this.onBlob(id, undefined, n);
       this.discard = n;
@@ -123,6 +136,7 @@ export async function readBlobs(cwd: string, ids: readonly string[], onBlob: Blo
     },
     `${ids.join('\n')}\n`,
   );
+  parser.end();
   await queue;
   if (pendingError) throw pendingError instanceof Error ? pendingError : new Error(String(pendingError));
 }
@@ -140,9 +154,12 @@ export async function listObjectSizes(
     for (const l of lines) {
       const a = l.indexOf(' ');
       const b = l.indexOf(' ', a + 1);
-      if (a > 0 && b > a) onObject(l.slice(0, a), l.slice(a + 1, b), Number(l.slice(b + 1)));
+      const size = l.slice(b + 1);
+      if (!(a > 0 && b > a) || !SHA.test(l.slice(0, a)) || !/^\d+$/.test(size)) throw new GitOutputError('cat-file', 'a malformed object line');
+      onObject(l.slice(0, a), l.slice(a + 1, b), Number(size));
     }
   });
+  if (rest) throw new GitOutputError('cat-file', 'a line is cut short');
 }
 
 /** Sizes of specific objects (`<id> <type> <size>`, or missing), in the order given. */
@@ -159,6 +176,8 @@ export async function objectSizes(cwd: string, ids: readonly string[]): Promise<
       rest = lines.pop() ?? '';
       for (const l of lines) {
         const [id = '', type = '', size = ''] = l.split(' ');
+        if (type === 'missing') continue;
+        if (!SHA.test(id) || !TYPES.has(type) || !/^\d+$/.test(size)) throw new GitOutputError('cat-file', 'a malformed object line');
         if (type === 'blob') sizes.set(id, Number(size));
       }
     },

@@ -13,8 +13,9 @@ import { createKeywordGate, scanBlob } from './blob-scan.js';
 import { FindingAggregator, IntroIndex } from './blob-intros.js';
 import { readBlobs } from './git-cat-file.js';
 import { logCommits, parseRawMeta } from './git-log.js';
-import { gitText, NulSplitter, runGit, GitError } from './git-process.js';
-import { openRepo } from './git-repo.js';
+import { gitText, GitOutputError, NulSplitter, runGit, GitError } from './git-process.js';
+import { headCommit, openRepo } from './git-repo.js';
+import { explainPartialClone, failOnMissingBlobs } from './missing-objects.js';
 import { rangeEnds } from './range-ends.js';
 import { gateChangeNotices, ignoreAddedNotices } from './range-notices.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
@@ -81,6 +82,7 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     if (!ch.commit) loose.push(...added);
     else aggregator.add(added, [index.addCommit(ch.commit.info, ch.commit.time)]);
   }
+  await failOnMissingBlobs(cwd, [...skippedBlobs.values()].filter((r) => r === SKIP_MISSING).length);
   const findings = [...aggregator.results(), ...loose].sort(compareFindings);
   const split = splitSuppressed(findings);
   return { ...split, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped, excludedPaths: ctx.excludedPaths() } };
@@ -111,7 +113,7 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
     const commit = { info: c.info, time: c.time };
     for (const b of c.blobs) if (ctx.wantsPath(b.path)) changes.push({ path: b.path, blob: b.blob, baseBlobs: b.parentBlobs, commit });
   }, revs);
-  const r = await scanChanges(repo.cwd, ctx, changes);
+  const r = await scanChanges(repo.cwd, ctx, changes).catch((err: unknown) => explainPartialClone(repo.cwd, revs, err));
   const { base, head } = await rangeEnds(repo.cwd, range);
   const notices = [
     ...(await gateChangeNotices(repo.cwd, base, head, options.gateFiles ?? [], repo.prefix)),
@@ -120,22 +122,29 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
   return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow }, notices };
 }
 
-/** Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). */
+/**
+ * Parses `git diff --raw -z` output into changes (deletions and gitlinks/symlinks dropped). Output it
+ * does not understand throws GitOutputError (never read as "no changes").
+ */
 export function parseRawDiff(out: Buffer): { path: string; blob: string; baseBlobs: string[] }[] {
   const changes: { path: string; blob: string; baseBlobs: string[] }[] = [];
-  let meta: ReturnType<typeof parseRawMeta> | 'skip' | undefined;
+  let meta: ReturnType<typeof parseRawMeta>;
   const splitter = new NulSplitter((t) => {
     if (meta === undefined) {
-      meta = parseRawMeta(t.toString('latin1').replace(/^\n+/, '')) ?? 'skip';
+      const line = t.toString('latin1').replace(/^\n+/, '');
+      if (line === '') return;
+      meta = parseRawMeta(line);
+      if (!meta) throw new GitOutputError('diff', 'a malformed raw entry');
       return;
     }
     const m = meta;
     meta = undefined;
-    if (m === 'skip' || /^0*$/.test(m.newBlob) || m.newMode === '160000' || m.newMode === '120000') return;
+    if (/^0*$/.test(m.newBlob) || m.newMode === '160000' || m.newMode === '120000') return;
     changes.push({ path: t.toString('utf8'), blob: m.newBlob, baseBlobs: m.parentBlobs });
   });
   splitter.push(out);
   splitter.end();
+  if (meta) throw new GitOutputError('diff', 'a raw entry has no path');
   return changes;
 }
 
@@ -147,6 +156,6 @@ export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> 
   // Against HEAD, or against nothing before the first commit (git does either by itself).
   const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']);
   const changes = parseRawDiff(out).filter((c) => ctx.wantsPath(c.path));
-  const r = await scanChanges(repo.cwd, ctx, changes);
+  const r = await scanChanges(repo.cwd, ctx, changes).catch(async (err: unknown) => explainPartialClone(repo.cwd, (await headCommit(repo)) ? ['HEAD'] : [], err));
   return { ...r, stats: { ...r.stats, shallow: repo.shallow } };
 }

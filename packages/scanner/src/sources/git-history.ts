@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../cli/progress.js';
-import { cacheFile, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
+import { cacheFile, HISTORY_CACHE_VERSION, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
 import { recallSlowHashes, slowHashMemoOf } from '../cache/fingerprint-memo.js';
 import { prepareFingerprints } from '../fingerprint.js';
@@ -19,7 +19,9 @@ import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from '.
 import type { LaneResult, PathGroup } from './path-lane.js';
 import { scanPathGroups } from './path-lane-pool.js';
 import { logCommits, type LoggedCommit } from './git-log.js';
-import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, refTips, shallowBoundary, type GitRepo } from './git-repo.js';
+import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, shallowBoundary, type GitRepo } from './git-repo.js';
+import { explainPartialClone, failOnMissingBlobs } from './missing-objects.js';
+import { readHistoryTips, type HistoryTips } from './history-tips.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from './skip-reasons.js';
 
@@ -61,33 +63,43 @@ interface CachePlan {
   readonly warnings: string[];
 }
 
-async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, tips: readonly string[]): Promise<CachePlan> {
+/**
+ * Decides whether the previous scan's cache can be built on. Only if it was written for this key,
+ * under the same shallow boundary, grafts and replace refs, every tip it recorded still exists as a
+ * commit, and nothing it covered became unreachable (a rewritten or deleted ref whose commits are
+ * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
+ */
+async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
   const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx));
-  if (options.cache === false) return { key, warnings: [] };
+  if (options.cache === false) return { key, warnings: [], reason: '--no-cache' };
   const root = cacheRoot();
   if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
-    return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`] };
+    return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
   }
   const file = cacheFile(root, repo.gitDir);
   const loaded = await loadHistoryCache(file, key);
-  if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning] };
-  if (loaded.kind !== 'hit') return { file, key, warnings: [] };
-  // Reuse only if nothing the previous scan covered became unreachable (rewritten or deleted refs).
+  if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
+  if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
+  if (loaded.data.boundary !== state.boundary) return { file, key, warnings: [], reason: 'shallow boundary, grafts or replace refs changed' };
   // Tips still present are reachable; a tip that went (a branch moved on) is usually an ancestor of
   // a new tip, which is cheap to check; only if not are all the tips consulted.
   try {
-    const current = new Set(tips);
-    const gone = loaded.data.tips.filter((t) => !current.has(t));
+    const previousTips = loaded.data.tips;
+    if ((await peelToCommits(repo, previousTips)).length !== new Set(previousTips).size) {
+      return { file, key, warnings: [], reason: 'a cached tip is no longer a commit here' };
+    }
+    const current = new Set(state.commits);
+    const gone = previousTips.filter((t) => !current.has(t));
     if (gone.length > 0) {
-      const known = new Set(loaded.data.tips);
-      const added = tips.filter((t) => !known.has(t));
-      const covered = (await countNotReachable(repo, gone, added)) === 0 || (await countNotReachable(repo, gone, tips)) === 0;
-      if (!covered) return { file, key, warnings: [] };
+      const known = new Set(previousTips);
+      const added = state.commits.filter((t) => !known.has(t));
+      const covered = (await countNotReachable(repo, gone, added)) === 0 || (await countNotReachable(repo, gone, state.commits)) === 0;
+      if (!covered) return { file, key, warnings: [], reason: 'history the cache covered is no longer reachable' };
     }
   } catch {
-    return { file, key, warnings: [] };
+    return { file, key, warnings: [], reason: 'cached tips could not be checked' };
   }
-  return { file, key, previous: loaded.data, warnings: [] };
+  return { file, key, previous: loaded.data, warnings: [], reason: '' };
 }
 
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
@@ -98,9 +110,11 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const repo = await openRepo(options.root);
   const ctx = createScanContext(options.config);
   const progress = createProgress({ enabled: options.progress === true });
-  const tips = await refTips(repo);
+  // The refs are read once: exactly these commits are walked and recorded in the cache.
+  const state = await readHistoryTips(repo);
+  const tips = state.commits;
   trace('refs read');
-  const cache = await planCache(options, repo, ctx, tips);
+  const cache = await planCache(options, repo, ctx, state);
   const warnings: string[] = [...cache.warnings];
   const previous = cache.previous;
 
@@ -111,7 +125,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   };
   for (const s of previous?.skipped ?? []) skip(s.path, s.reason);
 
-  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : 'not used'}`);
+  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
   let newCommits = 0;
   progress.phase('history: listing', 0, 'commits');
   if (tips.length > 0) {
@@ -123,15 +137,13 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
       progress.update(newCommits);
     };
     if (!previous) {
-      // `--all` (not the tips) so that refs to non-commits are handled as git does; commits added
-      // after the tips were read are scanned too, which only makes the cached tips conservative.
-      await logCommits(repo.cwd, ['--all'], onCommit);
+      await logCommits(repo.cwd, [], onCommit, tips);
     } else {
-      // Only the tips that moved or appeared start a walk (no second read of every ref), stopped
-      // by the old tips: those that went when that is enough (a branch moved on), else all of them.
+      // Only the tips that moved or appeared start a walk, stopped by the old tips: those that went
+      // when that is enough (a branch moved on), else all of them.
       const known = new Set(previous.tips);
       const current = new Set(tips);
-      const moved = await peelToCommits(repo, tips.filter((t) => !known.has(t)));
+      const moved = tips.filter((t) => !known.has(t));
       const gone = previous.tips.filter((t) => !current.has(t));
       if (moved.length > 0) {
         const few = gone.length > 0 && (await atMostCommitsBetween(repo, moved, gone, FEW_NEW_COMMITS));
@@ -170,10 +182,13 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const pathWarnings = new Map<string, string>();
   let blobsScanned = 0;
   let bytesScanned = 0;
+  const missingBlobs = new Set<string>();
   const onResult = (r: LaneResult) => {
     const v = versions[r.id]!;
-    if ('unread' in r) skip(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
-    else {
+    if ('unread' in r) {
+      skip(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
+      if (r.unread === 'missing') missingBlobs.add(v.blob);
+    } else {
       blobsScanned++;
       bytesScanned += r.size;
       const verdict = r.verdict;
@@ -194,6 +209,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
 
   try {
     await scanPathGroups(repo.cwd, options.config, ctx, groupByPath(versions), workerCount(versions.length), onResult);
+  } catch (err) {
+    await explainPartialClone(repo.cwd, tips, err);
   } finally {
     progress.finish();
   }
@@ -201,6 +218,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   for (const path of [...pathWarnings.keys()].sort()) warnings.push(pathWarnings.get(path)!);
 
   trace(`${blobsScanned} blobs scanned`);
+  await failOnMissingBlobs(repo.cwd, missingBlobs.size);
   const boundary = await shallowBoundary(repo);
   if (repo.shallow) {
     const first = boundary[0] ?? 'the oldest fetched commit';
@@ -227,13 +245,14 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const dirtyList = [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
     try {
       await saveHistoryCache(cache.file, {
-        version: 1,
+        version: HISTORY_CACHE_VERSION,
         key: cache.key,
         tips,
+        boundary: state.boundary,
         commits: commitsScanned,
         dirty: dirtyList,
         skipped,
-        slowHashes: slowHashMemoOf(findings),
+        slowHashes: slowHashMemoOf([...findings, ...suppressed]),
       });
     } catch (err) {
       warnings.push(`history cache could not be written (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);

@@ -5,12 +5,14 @@
  * Paths are raw bytes (`-z`), decoded as UTF-8 for display.
  */
 import type { CommitInfo } from '../finding.js';
-import { NulSplitter, streamGit } from './git-process.js';
+import { GitOutputError, NulSplitter, streamGit } from './git-process.js';
 
 const COMMIT_MARK = 0x01;
 /** `%x01` marks a commit header: sha, parents, author, email, ISO author date, committer time. */
 const FORMAT = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%ct';
 const ZERO_SHA = /^0+$/;
+const SHA = /^[0-9a-f]{40,64}$/;
+const MODE = /^[0-7]{6}$/;
 
 /** A blob a commit introduces at a path, with the path's blob in each parent (none for a new file). */
 export interface IntroducedBlob {
@@ -49,6 +51,7 @@ export function parseRawMeta(meta: string): RawEntry | undefined {
   if (fields.length < 2 * (n + 1) + 1) return undefined;
   const modes = fields.slice(0, n + 1);
   const shas = fields.slice(n + 1, 2 * (n + 1));
+  if (!modes.every((m) => MODE.test(m)) || !shas.every((x) => SHA.test(x))) return undefined;
   return {
     newMode: modes[n] ?? '',
     newBlob: shas[n] ?? '',
@@ -56,7 +59,13 @@ export function parseRawMeta(meta: string): RawEntry | undefined {
   };
 }
 
-/** Parses the byte stream of `git log` with FORMAT, `--raw -z`; calls `onCommit` for each commit. */
+const logError = (what: string) => new GitOutputError('log', what);
+
+/**
+ * Parses the byte stream of `git log` with FORMAT, `--raw -z`; calls `onCommit` for each commit.
+ * Anything else (a token that is neither a header, a raw entry nor its path; a malformed header; a
+ * stream cut short) throws GitOutputError: a stream it cannot read is never "no commits".
+ */
 export class RawLogParser {
   private readonly splitter: NulSplitter;
   private header: string[] | undefined;
@@ -67,12 +76,19 @@ export class RawLogParser {
     this.splitter = new NulSplitter((t) => this.token(t));
   }
 
+  /** The last byte pushed (git ends every token with NUL, a header with a newline). */
+  private lastByte = 0;
+
   push(chunk: Buffer): void {
+    if (chunk.length) this.lastByte = chunk[chunk.length - 1]!;
     this.splitter.push(chunk);
   }
 
   end(): void {
+    if (this.lastByte !== 0 && this.lastByte !== 0x0a) throw logError('the output is cut short');
     this.splitter.end();
+    if (this.header) throw logError('a commit header is cut short');
+    if (this.entry) throw logError('a raw entry has no path');
     this.flush();
   }
 
@@ -102,16 +118,22 @@ export class RawLogParser {
       this.header = [t.subarray(1).toString('utf8')];
       return;
     }
-    if (t[0] === 0x3a) this.entry = parseRawMeta(t.toString('latin1'));
+    if (t[0] !== 0x3a) throw logError('a line that is neither a commit header nor a raw entry');
+    if (!this.current) throw logError('a raw entry before any commit');
+    const entry = parseRawMeta(t.toString('latin1'));
+    if (!entry) throw logError('a malformed raw entry');
+    this.entry = entry;
   }
 
   private startCommit(h: string[]): void {
     this.header = undefined;
     const [sha = '', parents = '', author = '', email = '', date = '', time = '0'] = h;
+    const parentList = parents ? parents.split(' ') : [];
+    if (!SHA.test(sha) || !parentList.every((p) => SHA.test(p)) || !/^\d+$/.test(time)) throw logError('a malformed commit header');
     this.current = {
       info: { commit: sha, author, email, date },
-      parents: parents ? parents.split(' ') : [],
-      time: Number(time) || 0,
+      parents: parentList,
+      time: Number(time),
       blobs: [],
       skipped: [],
     };

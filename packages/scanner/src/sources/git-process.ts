@@ -1,20 +1,10 @@
 /**
  * Running git: small commands whose output is read whole, and long-running ones whose stdout is
- * consumed as a stream (never buffered whole). Errors become one-line messages.
+ * consumed as a stream (never buffered whole). Errors become one-line messages. Every call gets the
+ * safe arguments and environment of git-safe.ts (no configured program ever runs).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-
-/** Environment for every git call: no pager, no prompts, no locale surprises, no lazy fetching. */
-function gitEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_PAGER: 'cat',
-    LC_ALL: 'C',
-    GIT_NO_LAZY_FETCH: '1',
-    GIT_OPTIONAL_LOCKS: '0',
-  };
-}
+import { safeGitArgs, safeGitEnv } from './git-safe.js';
 
 /** First meaningful line of git's stderr, for one-line error messages. */
 export function firstLine(text: string): string {
@@ -35,9 +25,20 @@ export class GitError extends Error {
   }
 }
 
-/** Starts `git -C cwd ...args` with piped stdio. */
+/**
+ * Git printed something a parser does not understand (a format change, a corrupt stream, output
+ * altered by config): the scan stops (exit 2, one line) rather than read it as "nothing found".
+ */
+export class GitOutputError extends GitError {
+  constructor(command: string, what: string) {
+    super(`unexpected output from git ${command} (${what}); nothing was reported as scanned`, null);
+    this.name = 'GitOutputError';
+  }
+}
+
+/** Starts `git -C cwd ...args` (made safe: see git-safe.ts) with piped stdio. */
 export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', ['-C', cwd, ...args], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('git', safeGitArgs(cwd, args), { env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Runs a git command to completion; stdout as a Buffer. Throws GitError with git's first stderr line. */

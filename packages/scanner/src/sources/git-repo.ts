@@ -1,6 +1,7 @@
 /**
  * Facts about the repository a git scan runs in: where its git dir is, whether it is shallow (and
- * where history stops), whether HEAD exists, and the commits every ref points to.
+ * where history stops), whether HEAD exists, and which commits given ids name. The tips a history
+ * scan walks are read in history-tips.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { gitText, GitError, runGit } from './git-process.js';
@@ -47,19 +48,6 @@ export async function shallowBoundary(repo: GitRepo): Promise<string[]> {
   } catch {
     return [];
   }
-}
-
-/**
- * What every ref (branches, tags, remote refs, stash, notes...) and HEAD points to, sorted and
- * deduplicated: the starting points of `git log --all`. Not peeled (tags stay tag objects; git
- * peels them when they are used as `^<tip>`), so this is one cheap read of the refs.
- */
-export async function refTips(repo: GitRepo): Promise<string[]> {
-  const out = await gitText(repo.cwd, ['for-each-ref', '--format=%(objectname)']);
-  const tips = new Set(out.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)));
-  const head = await headCommit(repo);
-  if (head) tips.add(head);
-  return [...tips].sort();
 }
 
 /** The commits that `ids` (commits, or tags of commits) name; others (trees, blobs) are dropped. */

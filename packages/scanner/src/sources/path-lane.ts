@@ -146,6 +146,11 @@ export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroups, rep
     child.on('close', (code) => {
       if (failed) return;
       if (code !== 0) return fail(new GitError(firstLine(Buffer.concat(stderr).toString('utf8')) || 'git cat-file failed', code));
+      try {
+        parser.end();
+      } catch (e) {
+        return fail(e);
+      }
       if (head !== queue.length) return fail(new Error('git cat-file ended before answering every object'));
       resolve();
     });

@@ -1,8 +1,10 @@
 /**
  * Fuzzing the git stream parsers (issue 6, item 3): `git log --raw -z` (RawLogParser), `git diff
  * --raw -z` (parseRawDiff), `git cat-file --batch` (BatchParser) and the NUL splitter under them.
- * On arbitrary bytes they never throw; on well-formed streams cut into arbitrary chunks they yield
- * exactly what was encoded, whatever bytes the paths hold.
+ * On arbitrary bytes they throw nothing but GitOutputError (issue 12: output they do not understand
+ * is an error, exit 2 with one line, never "0 commits"); a well-formed stream that is cut short or has
+ * a corrupted header is rejected; on well-formed streams cut into arbitrary chunks they yield exactly
+ * what was encoded, whatever bytes the paths hold.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -10,7 +12,7 @@ import fc from 'fast-check';
 import { BatchParser } from '../../src/sources/git-cat-file.js';
 import { parseRawDiff } from '../../src/sources/git-changes.js';
 import { parseRawMeta, RawLogParser, type LoggedCommit } from '../../src/sources/git-log.js';
-import { NulSplitter } from '../../src/sources/git-process.js';
+import { GitOutputError, NulSplitter } from '../../src/sources/git-process.js';
 import { check, reportRuns } from './fuzz-settings.js';
 
 after(() => reportRuns('git-parsers'));
@@ -99,14 +101,44 @@ describe('git stream parsers', () => {
     check('raw-meta', fc.property(fc.string({ unit: fc.constantFrom(...': 0123456789abcdefMAD\n'), maxLength: 200 }), (s) => void parseRawMeta(s)));
   });
 
-  test('RawLogParser: arbitrary bytes in arbitrary chunks never throw', () => {
+  test('RawLogParser: arbitrary bytes in arbitrary chunks throw only GitOutputError, and only well-formed commits come out', () => {
     const noise = fc.array(fc.oneof(fc.uint8Array({ maxLength: 30 }), fc.constantFrom(Buffer.from('\x01'), Buffer.from('\0'), Buffer.from(':100644 100644 '), Buffer.from('\n'))), { maxLength: 30 });
     check(
       'raw-log-noise',
       fc.property(noise, chunkOffsets, (parts, offsets) => {
+        const seen: LoggedCommit[] = [];
+        const p = new RawLogParser((c) => seen.push(c));
+        const bytes = Buffer.concat(parts.map((x) => Buffer.from(x)));
+        let threw = false;
+        try {
+          for (const c of cut(bytes, offsets)) p.push(c);
+          p.end();
+        } catch (e) {
+          assert.ok(e instanceof GitOutputError, String(e));
+          threw = true;
+        }
+        // Accepted output either held nothing but separators, or only commits with valid ids.
+        if (!threw && seen.length === 0) assert.match(bytes.toString('latin1'), /^[\0\n]*$/);
+        for (const c of seen) assert.match(c.info.commit, /^[0-9a-f]{40,64}$/);
+      }),
+    );
+  });
+
+  test('RawLogParser: a well-formed log cut short or with a corrupted header is rejected, never fewer commits', () => {
+    check(
+      'raw-log-damaged',
+      fc.property(fc.array(commit, { minLength: 1, maxLength: 4 }), fc.nat(), fc.boolean(), (commits, at, truncate) => {
+        const log = encodeLog(commits);
+        // Damage: cut the stream inside the last commit's header, or overwrite one byte of a header id.
+        const lastHeader = encodeLog(commits.slice(0, -1)).length;
+        const damaged = truncate
+          ? log.subarray(0, lastHeader + 1 + (at % 40))
+          : Buffer.concat([log.subarray(0, lastHeader + 1 + (at % 40)), Buffer.from('Z'), log.subarray(lastHeader + 2 + (at % 40))]);
         const p = new RawLogParser(() => undefined);
-        for (const c of cut(Buffer.concat(parts.map((x) => Buffer.from(x))), offsets)) p.push(c);
-        p.end();
+        assert.throws(() => {
+          p.push(damaged);
+          p.end();
+        }, GitOutputError);
       }),
     );
   });
@@ -137,7 +169,7 @@ describe('git stream parsers', () => {
     );
   });
 
-  test('parseRawDiff: well-formed diffs yield their changes; noise never throws', () => {
+  test('parseRawDiff: well-formed diffs yield their changes; noise throws only GitOutputError', () => {
     check(
       'raw-diff',
       fc.property(fc.array(entry, { maxLength: 8 }), fc.uint8Array({ maxLength: 100 }), (entries, noise) => {
@@ -149,7 +181,11 @@ describe('git stream parsers', () => {
           changes.map((c) => [c.path, c.blob, c.baseBlobs]),
           kept.map((e) => [e.path.toString('utf8'), e.blob, [/^0+$/.test(e.parent) ? '' : e.parent]]),
         );
-        parseRawDiff(Buffer.from(noise));
+        try {
+          parseRawDiff(Buffer.from(noise));
+        } catch (e) {
+          assert.ok(e instanceof GitOutputError, String(e));
+        }
       }),
     );
   });
@@ -176,14 +212,19 @@ describe('git stream parsers', () => {
   });
 
   test(
-    'BatchParser: arbitrary bytes (including non-numeric and negative sizes) never throw',
+    'BatchParser: arbitrary bytes (including non-numeric and negative sizes) throw only GitOutputError',
     () => {
     const noise = fc.array(fc.oneof(fc.uint8Array({ maxLength: 30 }).map((a) => Buffer.from(a)), fc.constantFrom(Buffer.from(' blob 5\n'), Buffer.from(' missing\n'), Buffer.from(' blob 9999999\n'), Buffer.from(' blob -1\n'), Buffer.from(' blob x\n'))), { maxLength: 20 });
     check(
       'cat-file-noise',
       fc.property(noise, chunkOffsets, (parts, offsets) => {
         const p = new BatchParser(() => undefined);
-        for (const c of cut(Buffer.concat(parts), offsets)) p.push(c);
+        try {
+          for (const c of cut(Buffer.concat(parts), offsets)) p.push(c);
+          p.end();
+        } catch (e) {
+          assert.ok(e instanceof GitOutputError, String(e));
+        }
       }),
     );
     },

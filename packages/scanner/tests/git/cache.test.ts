@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { scanHistory } from '../../src/scan-git.js';
@@ -156,5 +157,66 @@ describe('incremental history cache', () => {
     const out = await cachedScan(r.dir, join(r.dir, '.cache'));
     assert.deepEqual(out.out.warnings, [`cache directory ${join(r.dir, '.cache')} is inside the scanned repository; cache not used`]);
     assert.equal(r.git('status', '--porcelain', '--ignored'), '');
+  });
+
+  test('a cache directory reached through a symbolic link into the repository is refused (real paths compared)', async () => {
+    const { r } = setup();
+    r.commit('x', { 'a.txt': 'a\n' });
+    const links = mkdtempSync(join(tmpdir(), 'keyless-links-'));
+    cleanup.push(() => rmSync(links, { recursive: true, force: true }));
+    // The cache root does not exist yet: the real path of its nearest existing ancestor decides.
+    symlinkSync(r.dir, join(links, 'to-repo'));
+    const viaLink = join(links, 'to-repo', 'sub', 'cache');
+    const out = await cachedScan(r.dir, viaLink);
+    assert.deepEqual(out.out.warnings, [`cache directory ${viaLink} is inside the scanned repository; cache not used`]);
+    // A link to the .git directory itself, existing.
+    symlinkSync(join(r.dir, '.git'), join(links, 'to-git'));
+    const viaGit = await cachedScan(r.dir, join(links, 'to-git'));
+    assert.deepEqual(viaGit.out.warnings, [`cache directory ${join(links, 'to-git')} is inside the scanned repository; cache not used`]);
+    assert.equal(r.git('status', '--porcelain', '--ignored'), '');
+    assert.deepEqual(readdirSync(join(r.dir, '.git')).filter((n) => n === 'history'), []);
+  });
+
+  test('a cache that fails validation, or names a tip that is no longer a commit, means a full scan', async () => {
+    const { r, cacheDir } = setup();
+    const s1 = fakeToken();
+    r.commit('one', { 'a.txt': `${s1}\n` });
+    r.commit('two', { 'b.txt': 'b\n' });
+    await cachedScan(r.dir, cacheDir);
+    const [file] = cacheFiles(cacheDir);
+    const good = JSON.parse(readFileSync(file!, 'utf8')) as { tips: string[]; boundary: string; dirty: unknown[] };
+    const full = (await cachedScan(r.dir, cacheDir, false)).out.findings;
+    const variants: [string, unknown, RegExp][] = [
+      ['a tip that is not a commit here', { ...good, tips: ['1'.repeat(40)] }, /cache not used \(a cached tip is no longer a commit here\)/],
+      ['a boundary of another shallow state', { ...good, boundary: 'x' }, /cache not used \(shallow boundary, grafts or replace refs changed\)/],
+      ['a dirty entry with a bad blob id', { ...good, dirty: [{ blob: 'nope', intros: [] }] }, /cache not used \(invalid file\)/],
+      ['no boundary at all', { ...good, boundary: undefined }, /cache not used \(invalid file\)/],
+      ['a negative commit count', { ...good, commits: -1 }, /cache not used \(invalid file\)/],
+    ];
+    for (const [what, data, trace] of variants) {
+      writeFileSync(file!, JSON.stringify(data));
+      const again = await cachedScan(r.dir, cacheDir);
+      assert.match(again.trace, trace, what);
+      assert.match(again.trace, /\b2 commits listed/, what);
+      assert.deepEqual(again.out.findings, full, what);
+    }
+  });
+
+  test('a shallow clone deepened to its full history is scanned again in full', async () => {
+    const { r: origin, cacheDir } = setup();
+    const old = fakeToken();
+    origin.commit('old secret', { 'a.txt': `${old}\n` });
+    origin.commit('removed', { 'a.txt': 'gone\n' });
+    origin.commit('tip', { 'b.txt': 'b\n' });
+    const cloneDir = mkdtempSync(join(tmpdir(), 'keyless-shallow-'));
+    rmSync(cloneDir, { recursive: true });
+    origin.git('clone', '-q', '--depth', '1', `file://${origin.dir}`, cloneDir);
+    cleanup.push(() => rmSync(cloneDir, { recursive: true, force: true }));
+    const shallow = await cachedScan(cloneDir, cacheDir);
+    assert.deepEqual(shallow.out.findings, []);
+    origin.git('-C', cloneDir, 'fetch', '-q', '--unshallow');
+    const deep = await cachedScan(cloneDir, cacheDir);
+    assert.match(deep.trace, /cache not used \(shallow boundary, grafts or replace refs changed\)/);
+    assert.deepEqual(deep.out.findings.map((f) => [f.path, f.commit?.commit]), [['a.txt', origin.git('rev-parse', 'HEAD~2')]]);
   });
 });
