@@ -22,13 +22,6 @@ export async function readFileAtCommit(cwd: string, commit: string, path: string
   return { kind: 'file', bytes: await runGit(cwd, ['cat-file', 'blob', blob]), blob };
 }
 
-/** The blob id of `path` at `commit`, or undefined when the commit has no such file. */
-export async function blobAtCommit(cwd: string, commit: string, path: string): Promise<string | undefined> {
-  const out = await runGit(cwd, ['ls-tree', '-z', '--full-tree', commit, '--', path]);
-  const entry = out.toString('utf8').split('\0').find((e) => e.endsWith(`\t${path}`));
-  return entry?.slice(0, entry.indexOf('\t')).split(' ')[2];
-}
-
 /** The full commit id a revision names (`--verify`: exactly one, or an error). */
 export async function commitOf(cwd: string, rev: string): Promise<string> {
   if (rev.startsWith('-')) throw new Error(`invalid revision '${rev}'`);
