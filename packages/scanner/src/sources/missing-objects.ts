@@ -1,7 +1,9 @@
 /**
  * Blobs a git scan asked for and git does not have (a partial clone made with `--filter`, or a
  * broken clone). keyless never fetches them (see git-safe.ts), and what it could not read is never
- * reported as clean: the scan ends with exit 2 and one line saying how many were missing.
+ * reported as clean. In a partial clone the scan ends with exit 2 and one line saying how many were
+ * missing; in a broken clone each missing blob is listed as not scanned (its path is known) after the
+ * report of the rest, and the CLI exits 2 (sources/skip-reasons.ts `isUnscannedReason`).
  * In a broken clone `cat-file --batch` answers "missing"; in a partial clone it stops with "could
  * not fetch ... from promisor remote" instead, so there the missing blobs are counted afterwards
  * (`rev-list --objects --missing=print`, which fetches nothing).
@@ -21,12 +23,13 @@ async function isPartialClone(cwd: string): Promise<boolean> {
 const partialCloneError = (what: string) =>
   new GitError(`partial clone: ${what} missing from this repository and not scanned (keyless never fetches; run git fetch --refetch without --filter, or scan a full clone)`, null);
 
-/** Throws the one-line error for `count` missing blobs (nothing when there are none). */
+/**
+ * In a partial clone, throws the one-line error for `count` missing blobs. Elsewhere (a broken
+ * clone) it returns: the caller lists each missing blob's path as not scanned, which fails the scan.
+ */
 export async function failOnMissingBlobs(cwd: string, count: number): Promise<void> {
   if (count === 0) return;
-  const what = count === 1 ? '1 blob is' : `${count} blobs are`;
-  if (await isPartialClone(cwd)) throw partialCloneError(what);
-  throw new GitError(`${what} missing from this repository (broken clone?) and not scanned; run git fsck`, null);
+  if (await isPartialClone(cwd)) throw partialCloneError(count === 1 ? '1 blob is' : `${count} blobs are`);
 }
 
 /** Objects reachable from `revs` (`<rev>` / `^<rev>` lines) that the repository lacks. */
