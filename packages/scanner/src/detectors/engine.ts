@@ -6,6 +6,7 @@ import { isNotSecret } from '../filters/not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
 const DEFAULT_WINDOW_CAP = 4096;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledPattern {
   readonly detector: PatternDetector;
@@ -155,7 +156,7 @@ export function createEngine(detectors: readonly Detector[]): Engine {
           if (seen.has(start)) continue;
           const w = c.detector.window;
           if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
-          if (isNotSecret(secret)) continue;
+          if (isNotSecret(secret) && !(c.detector.uuidShaped && UUID.test(secret))) continue;
           seen.add(start);
           found.push({ detector: c.detector, secret, start, end: ws + span[1] });
         }

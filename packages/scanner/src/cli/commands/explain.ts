@@ -9,7 +9,7 @@ import type { CliIO } from '../io.js';
 
 /** The full guidance text for a detector. */
 export function explainText(d: Detector): string {
-  const g = guidanceFor(d.remediation, {});
+  const g = guidanceFor(d.remediation, d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : {});
   return [
     `${d.id}: ${d.title}`,
     '',
