@@ -1,8 +1,5 @@
-import { aiProviderDetectors } from './ai-providers.js';
 import { azureIdentifiableDetectors } from './azure-identifiable.js';
 import { azureServiceDetectors } from './azure-services.js';
-import { chatBotDetectors } from './chat-bots.js';
-import { ciRegistryDetectors } from './ci-registry.js';
 import { connectionStringDetectors } from './connection-strings.js';
 import { credentialFileDetectors } from './credential-files.js';
 import { devOpsDetectors } from './devops.js';
@@ -10,12 +7,10 @@ import { entraDetectors } from './entra.js';
 import { frameworkSecretDetectors } from './framework-secrets.js';
 import { genericSecretAssignment } from './generic-assignment.js';
 import { jwtToken } from './jwt.js';
-import { keyFileDetectors } from './key-files.js';
 import { passwordHash } from './password-hashes.js';
 import { privateKey } from './private-key.js';
-import { saasPlatformDetectors } from './saas-platforms.js';
+import { providerTokenDetectors } from './provider-families.js';
 import { sasToken } from './sas-token.js';
-import { sourceControlDetectors } from './source-control.js';
 import { sqlConnectionStringPassword } from './sql-connection-string.js';
 import { thirdPartyDetectors } from './third-party.js';
 import type { Detector } from './types.js';
@@ -32,12 +27,7 @@ export const catalog: readonly Detector[] = [
   privateKey,
   urlCredentials,
   ...thirdPartyDetectors,
-  ...aiProviderDetectors,
-  ...sourceControlDetectors,
-  ...ciRegistryDetectors,
-  ...saasPlatformDetectors,
-  ...chatBotDetectors,
-  ...keyFileDetectors,
+  ...providerTokenDetectors,
   ...azureServiceDetectors,
   jwtToken,
   ...credentialFileDetectors,
