@@ -26,6 +26,7 @@ export const SCAN_OPTIONS: OptionSpec = {
   staged: { type: 'boolean' },
   config: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  confidence: { type: 'string' },
   output: { type: 'string', short: 'o' },
 };
 

@@ -31,6 +31,8 @@ Options:
                         baseline entries that no longer match are listed on stderr
   --prune               with --baseline: remove those stale entries from FILE
   --config FILE         config file (default: keyless.config.json at PATH if present)
+  --confidence LEVEL    high | medium (default: the precise gate) | low (also weak passwords
+                        and other audit candidates); overrides the config's minConfidence
   --no-redact           show full secrets (default: redacted everywhere)
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no progress or summary on stderr
@@ -52,6 +54,7 @@ Options:
   --history, --range A..B, --staged   what to scan (default: the working tree)
   -o, --output FILE     the baseline file to write (required)
   --config FILE         config file (default: keyless.config.json at PATH if present)
+  --confidence LEVEL    high | medium (default) | low, as for scan
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no summary on stderr
   --debug               diagnostics and stack traces on stderr

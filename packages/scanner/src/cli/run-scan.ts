@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import type { Confidence } from '../detectors/types.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
@@ -39,10 +40,18 @@ export function scanRoot(pathArg: string | undefined, io: CliIO): string {
   return root;
 }
 
-export function configFor(root: string, p: ParsedCommand, io: CliIO): LoadedConfig {
+export function configFor(root: string, p: ParsedCommand, io: CliIO, command = 'scan'): LoadedConfig {
   const configFile = stringOption(p, 'config');
-  return loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  const confidence = stringOption(p, 'confidence');
+  if (confidence !== undefined && !CONFIDENCES.includes(confidence)) {
+    throw new UsageError(`--confidence must be one of ${CONFIDENCES.join(', ')} (got '${confidence}')`, command);
+  }
+  const loaded = loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  if (confidence === undefined) return loaded;
+  return { ...loaded, config: { ...loaded.config, minConfidence: confidence as Confidence } };
 }
+
+const CONFIDENCES: readonly string[] = ['low', 'medium', 'high'];
 
 /**
  * A full-history scan runs in a node with HISTORY_NODE_FLAGS (see relaunch.ts). When this process

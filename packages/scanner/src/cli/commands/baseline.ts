@@ -21,7 +21,7 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const mode = scanModeOf(p, 'baseline');
   const root = scanRoot(p.positionals[0], io);
   const output = outputPath(outFile, io);
-  const { config } = configFor(root, p, io);
+  const { config } = configFor(root, p, io, 'baseline');
   const quiet = flag(p, 'quiet');
   const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
   if (relaunched !== undefined) return relaunched;

@@ -1,5 +1,5 @@
 /** `keyless explain <ruleId>`: what a rule finds and the full remediation; `--list`: all rule ids. */
-import { catalog } from '../../detectors/catalog.js';
+import { allDetectors as catalog } from '../../detectors/catalog.js';
 import type { Detector } from '../../detectors/types.js';
 import { guidanceFor, helpUriFor } from '../../reporters/guidance.js';
 import { flag, parseCommand } from '../args.js';
