@@ -100,6 +100,16 @@ export function createEngine(detectors: readonly Detector[]): Engine {
   // Longest keywords first so that an alternation prefers the most specific anchor at a position;
   // shorter keywords overlapping it are still found because windows cover the whole line.
   const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  // A hit of the longest keyword at a position hides the shorter keywords that start there
+  // (`password` hides `pass`): its detectors include theirs.
+  for (const long of keywordList) {
+    const own = byKeyword.get(long)!;
+    for (const short of keywordList) {
+      if (short.length < long.length && long.startsWith(short)) {
+        for (const c of byKeyword.get(short)!) if (!own.includes(c)) own.push(c);
+      }
+    }
+  }
   const prefilter = keywordList.length
     ? new RegExp(keywordList.map(escapeRegExp).join('|'), 'gi')
     : undefined;
