@@ -22,7 +22,7 @@ export const azureOpenAiKey: PatternDetector = {
   severity: 'critical',
   confidence: 'medium',
   priority: 70,
-  keywords: ['azure_openai', 'azureopenai', 'azure-openai', 'openai.azure.com', 'cognitiveservices.azure.com', 'api-key', 'ocp-apim-subscription-key', 'cognitive_services_key', 'azure_ai_key'],
+  keywords: ['openai', 'cognitive', 'api-key', 'ocp-apim', 'azure_ai'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_-])/gi,
   window: { before: 160, after: 160 },
   validate: (secret) => looksGenerated(secret) && /[0-9]/.test(secret) && /[a-f]/i.test(secret),

@@ -54,7 +54,7 @@ export const discordWebhook = providerToken({
   title: 'Discord webhook URL',
   description: 'A Discord webhook URL (`https://discord.com/api/webhooks/<id>/<token>`): anyone holding it can post to the channel.',
   severity: 'medium',
-  keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
+  keywords: ['/api/webhooks/'],
   pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,68})(?![A-Za-z0-9_-])/g,
   prefixLength: 33,
   distinctive: true,

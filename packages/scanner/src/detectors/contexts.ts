@@ -99,7 +99,7 @@ export const cliCredentialArgument: PatternDetector = {
   severity: 'high',
   confidence: 'medium',
   priority: 45,
-  keywords: ['--password', '--passwd', '--token', '--api-key', '--apikey', '--secret', '--client-secret', '--auth-token', '--access-token', 'login', 'mysql'],
+  keywords: ['--pass', '-token', '-secret', '--api', 'login', 'mysql'],
   pattern:
     /(?<![A-Za-z0-9_-])(?<flag>--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token)|-p)(?:[ \t]+|=|(?<=-p)(?=[^\s-]))["']?(?<secret>[^\s'"`$<>{}()|;&\\]{6,256})["']?(?=[\s;|&)]|$)/g,
   window: { before: 200, after: 270 },

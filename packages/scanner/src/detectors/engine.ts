@@ -28,6 +28,36 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The keywords as one alternation factored by common prefixes (`gl(?:pat-|dt-|...)`): fewer
+ * alternatives to try at each position than a flat list of every keyword, so the prefilter's cost
+ * grows less with the catalog. At a position the longest keyword wins (optional tails are greedy),
+ * as with a longest-first flat alternation. Keywords are lower case.
+ */
+export function keywordTrie(keywords: readonly string[]): string {
+  interface Node {
+    readonly next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  for (const k of keywords) {
+    let n = root;
+    for (const c of k) {
+      let child = n.next.get(c);
+      if (!child) n.next.set(c, (child = { next: new Map(), end: false }));
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    const alts = [...n.next].map(([c, child]) => escapeRegExp(c) + emit(child));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
 function withFlags(re: RegExp, required: string): RegExp {
   let flags = re.flags;
   for (const f of required) if (!flags.includes(f)) flags += f;
@@ -110,9 +140,7 @@ export function createEngine(detectors: readonly Detector[]): Engine {
       }
     }
   }
-  const prefilter = keywordList.length
-    ? new RegExp(keywordList.map(escapeRegExp).join('|'), 'gi')
-    : undefined;
+  const prefilter = keywordList.length ? new RegExp(keywordTrie(keywordList), 'gi') : undefined;
   assignments.sort((a, b) => b.priority - a.priority);
 
   function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
