@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Recall/precision on the public leaky-repo benchmark (Plazmaz/leaky-repo), by line.
-// `node bench/leaky.bench.mjs /path/to/leaky-checkout` (or KEYLESS_LEAKY_REPO=/path); without a
+// `node bench/leaky.bench.mjs /path/to/leaky-checkout [keyless scan options, e.g. --confidence low]`
+// (or KEYLESS_LEAKY_REPO=/path); without a
 // checkout it says what it needs and exits 0. Get one with
 //   git clone -q https://github.com/Plazmaz/leaky-repo /tmp/leaky
 // It runs `keyless scan <checkout> --format json` and compares the findings' lines with
@@ -44,7 +45,8 @@ function csvCounts() {
 }
 
 const started = process.hrtime.bigint();
-const run = spawnSync(process.execPath, [keylessBin, 'scan', checkout, '--format', 'json', '--quiet'], {
+const extraArgs = process.argv.slice(3);
+const run = spawnSync(process.execPath, [keylessBin, 'scan', checkout, '--format', 'json', '--quiet', ...extraArgs], {
   encoding: 'utf8',
   maxBuffer: 64 * 1024 * 1024,
 });

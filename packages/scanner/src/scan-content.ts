@@ -5,6 +5,7 @@
 import { resolveOverlaps, type Engine } from './detectors/engine.js';
 import type { AssignmentPlace, DetectorMatch } from './detectors/types.js';
 import { isIgnoredInline } from './filters/inline-ignore.js';
+import { isPublicSearchKey } from './filters/public-search-keys.js';
 import { assignmentPlaceFor, readerFor, textReader } from './formats/index.js';
 import type { Candidate, FormatReadResult } from './formats/types.js';
 
@@ -107,7 +108,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
       }
     }
     const judged = engine.judgeAssignment(c.key, c.value, place ??= assignmentPlaceFor(path, text));
-    if (judged) {
+    if (judged && !isPublicSearchKey(c.key, c.keyPath, text.slice(Math.max(0, c.start - 300), c.start))) {
       const m: DetectorMatch = { detector: judged, secret: c.value, start: c.start, end: c.end };
       all.push(m);
       keyed.set(m, keyOf(c));

@@ -38,6 +38,8 @@ Options:
                           head      the range's last commit (outside ranges: HEAD)
                           worktree  the files on disk (default without --range)
                         A --config or --baseline outside the repository is read as given.
+  --confidence LEVEL    high | medium (default: the precise gate) | low (also weak passwords
+                        and other audit candidates); overrides the config's minConfidence
   --no-redact           show full secrets (default: redacted everywhere)
   --no-cache            with --history: ignore and don't write the incremental cache
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
@@ -73,6 +75,7 @@ Options:
   --config FILE         config file (default: keyless.config.json at PATH if present)
   --config-from WHERE   base | head | worktree: where the config is read (as for scan;
                         base, the range's base commit, is the default with --range)
+  --confidence LEVEL    high | medium (default) | low, as for scan
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no summary on stderr
   --debug               diagnostics and stack traces on stderr

@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { KeylessConfig } from '../config/types.js';
+import type { Confidence } from '../detectors/types.js';
 import type { ScanOptions, ScanOutcome } from '../scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
@@ -37,6 +39,18 @@ export function scanRoot(pathArg: string | undefined, io: CliIO): string {
   if (!existsSync(root)) throw new KeylessError(`path not found: ${pathArg ?? '.'}`);
   return root;
 }
+
+/** The config with --confidence LEVEL (validated: one-line usage error) over its minConfidence. */
+export function withConfidence(config: KeylessConfig, p: ParsedCommand, command: string): KeylessConfig {
+  const confidence = stringOption(p, 'confidence');
+  if (confidence === undefined) return config;
+  if (!CONFIDENCES.includes(confidence)) {
+    throw new UsageError(`--confidence must be one of ${CONFIDENCES.join(', ')} (got '${confidence}')`, command);
+  }
+  return { ...config, minConfidence: confidence as Confidence };
+}
+
+const CONFIDENCES: readonly string[] = ['low', 'medium', 'high'];
 
 /**
  * A full-history scan runs in a node with HISTORY_NODE_FLAGS (see relaunch.ts). When this process

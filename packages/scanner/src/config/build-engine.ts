@@ -1,6 +1,6 @@
-import { catalog } from '../detectors/catalog.js';
+import { allDetectors } from '../detectors/catalog.js';
 import { createEngine, type Engine } from '../detectors/engine.js';
-import type { Detector, PatternDetector, Severity } from '../detectors/types.js';
+import type { Confidence, Detector, PatternDetector, Severity } from '../detectors/types.js';
 import type { CustomDetectorConfig, KeylessConfig, RuleSetting } from './types.js';
 
 const SEVERITIES: readonly string[] = ['critical', 'high', 'medium', 'low'];
@@ -29,10 +29,21 @@ export function customDetector(c: CustomDetectorConfig): PatternDetector {
   };
 }
 
-/** The built-in catalog plus the config's custom detectors, with rule settings applied. */
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** The confidence gate when neither the config nor the CLI sets one: precise. */
+export const DEFAULT_MIN_CONFIDENCE: Confidence = 'medium';
+
+/**
+ * The built-in catalog plus the config's custom detectors, with rule settings applied and detectors
+ * below `minConfidence` left out (a rule named in `rules` with "on" or a severity is kept whatever
+ * its confidence: the user asked for it).
+ */
 export function buildEngine(config: KeylessConfig): Engine {
-  const all: Detector[] = [...catalog, ...(config.detectors ?? []).map(customDetector)];
+  const all: Detector[] = [...allDetectors, ...(config.detectors ?? []).map(customDetector)];
+  const min = CONFIDENCE_RANK[config.minConfidence ?? DEFAULT_MIN_CONFIDENCE];
   const enabled = all
+    .filter((d) => CONFIDENCE_RANK[d.confidence] >= min || (config.rules?.[d.id] !== undefined && config.rules[d.id] !== 'off'))
     .map((d) => withSetting(d, config.rules?.[d.id]))
     .filter((d): d is Detector => d !== undefined);
   return createEngine(enabled);

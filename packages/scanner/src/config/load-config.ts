@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
-import { catalog } from '../detectors/catalog.js';
+import { allDetectors as catalog } from '../detectors/catalog.js';
 import { redactSecret } from '../redact.js';
 import { customDetectorsProblem, superLinearProblem } from './check-detectors.js';
 import { ConfigError } from './config-error.js';

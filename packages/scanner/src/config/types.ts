@@ -1,4 +1,4 @@
-import type { Severity } from '../detectors/types.js';
+import type { Confidence, Severity } from '../detectors/types.js';
 
 /** A custom detector declared in keyless.config.json. */
 export interface CustomDetectorConfig {
@@ -35,6 +35,11 @@ export interface KeylessConfig {
      */
     readonly fingerprints?: readonly string[];
   };
+  /**
+   * Report only detectors of at least this confidence (default `medium`: the precise gate); `low`
+   * adds weak passwords and other audit-only candidates. `--confidence` overrides it.
+   */
+  readonly minConfidence?: Confidence;
   /** Files larger than this many bytes are skipped (and reported). Default 1 MiB... see DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;
   readonly detectors?: readonly CustomDetectorConfig[];

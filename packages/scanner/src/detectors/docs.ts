@@ -10,7 +10,7 @@ function keywordsOf(d: Detector): string {
 }
 
 function section(d: Detector): string {
-  const r = remediationFor(d.remediation);
+  const r = remediationFor(d.remediation, d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : undefined);
   const lines = [
     `## ${d.id}`,
     '',

@@ -6,6 +6,7 @@ import { isNotSecret } from '../filters/not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
 const DEFAULT_WINDOW_CAP = 4096;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledPattern {
   readonly detector: PatternDetector;
@@ -25,6 +26,36 @@ export interface Engine {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The keywords as one alternation factored by common prefixes (`gl(?:pat-|dt-|...)`): fewer
+ * alternatives to try at each position than a flat list of every keyword, so the prefilter's cost
+ * grows less with the catalog. At a position the longest keyword wins (optional tails are greedy),
+ * as with a longest-first flat alternation. Keywords are lower case.
+ */
+export function keywordTrie(keywords: readonly string[]): string {
+  interface Node {
+    readonly next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  for (const k of keywords) {
+    let n = root;
+    for (const c of k) {
+      let child = n.next.get(c);
+      if (!child) n.next.set(c, (child = { next: new Map(), end: false }));
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    const alts = [...n.next].map(([c, child]) => escapeRegExp(c) + emit(child));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
 }
 
 function withFlags(re: RegExp, required: string): RegExp {
@@ -99,9 +130,17 @@ export function createEngine(detectors: readonly Detector[]): Engine {
   // Longest keywords first so that an alternation prefers the most specific anchor at a position;
   // shorter keywords overlapping it are still found because windows cover the whole line.
   const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  const prefilter = keywordList.length
-    ? new RegExp(keywordList.map(escapeRegExp).join('|'), 'gi')
-    : undefined;
+  // A hit of the longest keyword at a position hides the shorter keywords that start there
+  // (`password` hides `pass`): its detectors include theirs.
+  for (const long of keywordList) {
+    const own = byKeyword.get(long)!;
+    for (const short of keywordList) {
+      if (short.length < long.length && long.startsWith(short)) {
+        for (const c of byKeyword.get(short)!) if (!own.includes(c)) own.push(c);
+      }
+    }
+  }
+  const prefilter = keywordList.length ? new RegExp(keywordTrie(keywordList), 'gi') : undefined;
   assignments.sort((a, b) => b.priority - a.priority);
 
   function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
@@ -155,7 +194,7 @@ export function createEngine(detectors: readonly Detector[]): Engine {
           if (seen.has(start)) continue;
           const w = c.detector.window;
           if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
-          if (isNotSecret(secret)) continue;
+          if (isNotSecret(secret) && !(c.detector.uuidShaped && UUID.test(secret))) continue;
           seen.add(start);
           found.push({ detector: c.detector, secret, start, end: ws + span[1] });
         }

@@ -3,7 +3,7 @@
  * node:* imports, shared by the scanner and the ESLint plugin.
  */
 export * from './types.js';
-export { catalog } from './catalog.js';
+export { catalog, auditDetectors, allDetectors } from './catalog.js';
 export { createEngine, resolveOverlaps, type Engine } from './engine.js';
 export { isNotSecret } from '../filters/not-secrets.js';
 export * from './generate.js';

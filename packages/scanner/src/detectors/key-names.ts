@@ -45,9 +45,18 @@ const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'template', 'identifier', 'jsx', 'ts', 'js', 'type', 'node', 'semicolon', 'paren', 'brace', 'bracket',
 ]);
 
+/**
+ * Words that name an environment or a version after the secret word (`DB_PASSWORD_PROD`,
+ * `API_KEY_V2`, `ClientSecret2`): dropped before the last word decides.
+ */
+const TRAILING_QUALIFIERS = /^(?:prod|production|prd|dev|development|stage|staging|stg|qa|uat|test|local|live|sandbox|old|new|backup|bak|primary|secondary|main|alt|v?\d{1,3})$/;
+/** A single lower-case word ending in a secret-key compound: `azurestorageaccountkey`, `myapikey`. */
+const FUSED_KEY = /^[a-z]{2,24}(?:accountkey|storagekey|apikey|accesskey|secretkey|sharedkey|masterkey)$/;
+
 /** What kind of secret a key name denotes, or undefined when it does not denote one. */
 export function secretKeyKind(key: string): SecretKeyKind | undefined {
   const words = keyWords(key);
+  for (let n = 0; n < 2 && words.length > 1 && TRAILING_QUALIFIERS.test(words[words.length - 1]!); n++) words.pop();
   const last = words[words.length - 1];
   if (last === undefined) return undefined;
   const prev = words[words.length - 2];
@@ -63,7 +72,7 @@ export function secretKeyKind(key: string): SecretKeyKind | undefined {
     if (words.length > 1 && last === 'token' && words.every((w) => NON_SECRET_TOKEN_QUALIFIERS.has(w) || w === 'token')) return undefined;
     return 'token';
   }
-  if (KEY_COMPOUNDS.has(last)) return 'key';
+  if (KEY_COMPOUNDS.has(last) || FUSED_KEY.test(last)) return 'key';
   if (last === 'key' && prev !== undefined && KEY_QUALIFIERS.has(prev)) return 'key';
   return undefined;
 }

@@ -3,7 +3,7 @@
  * a managed identity, or at least keep it in Key Vault, and always rotate the leaked value. Used by
  * the CLI reporters, SARIF rule help and the ESLint rules.
  */
-import type { RemediationKind } from './types.js';
+import type { ProviderRotation, RemediationKind } from './types.js';
 
 export interface Remediation {
   /** One line. */
@@ -17,6 +17,8 @@ export interface RemediationContext {
   readonly key?: string;
   /** File the secret was found in (relative, forward slashes). */
   readonly path?: string;
+  /** The detector's provider-specific revocation steps, when it has them (third-party tokens). */
+  readonly rotation?: ProviderRotation;
 }
 
 export const DOCS_BASE_URL = 'https://github.com/keyless-dev/keyless/blob/main/packages/scanner/docs/detectors.md';
@@ -155,8 +157,26 @@ function keyVaultSteps(ctx: RemediationContext | undefined): string[] {
   ];
 }
 
+/**
+ * A provider token's remediation: revoke it at the provider (its own steps and documentation), keep
+ * the replacement out of the repository. No managed-identity advice: the provider does not take it.
+ */
+function providerRemediation(r: ProviderRotation, ctx: RemediationContext | undefined): Remediation {
+  const where = ctx?.key ? ` at \`${ctx.key}\`` : '';
+  const file = ctx?.path ? ` in ${ctx.path}` : '';
+  return {
+    summary: `Revoke the ${r.provider} token and keep its replacement out of the repository.`,
+    steps: [
+      ...r.steps,
+      `Delete the value${where}${file}; read the new token at run time from a secret store (the CI system's secrets, Azure Key Vault) or the environment. It stays in git history even after you delete it, so revoking it is what counts.`,
+      `${r.provider} documentation: ${r.url}`,
+    ],
+  };
+}
+
 /** Remediation for a kind of finding; `ctx` makes it concrete (setting name, config-file advice). */
 export function remediationFor(kind: RemediationKind, ctx?: RemediationContext): Remediation {
+  if (ctx?.rotation) return providerRemediation(ctx.rotation, ctx);
   const base = BY_KIND[kind];
   const where = ctx?.key ? ` at \`${ctx.key}\`` : '';
   const file = ctx?.path ? ` in ${ctx.path}` : '';

@@ -208,13 +208,23 @@ export const twilioAuthToken: PatternDetector = {
   ...base,
   id: 'twilio-auth-token',
   title: 'Twilio auth token or API key secret',
-  description: 'A 32-hex Twilio auth token (or `SK...` API key with its secret) assigned to a Twilio-named key.',
+  description:
+    'A 32-hex Twilio auth token assigned to any Twilio-named key (`TWILIO_AUTH_TOKEN`, `twilioToken`, `Twilio:AuthToken`, `TWILIO_ACCOUNT_TOKEN`), not to its account or service SID.',
   priority: 70,
   keywords: ['twilio'],
-  pattern: /twilio[_.-]?(?:auth[_.-]?token|token|api[_.-]?secret|secret)["']?\s*[:=]\s*["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/gi,
+  pattern: /(?<![A-Za-z0-9])twilio[A-Za-z0-9_.:-]{0,30}["']?[ \t]{0,3}[:=]{1,2}>?[ \t]{0,3}["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/gi,
+  validate: (secret, match) => !/sid|_id\b|account[_.-]?id/i.test(match[0].slice(0, match[0].length - secret.length)),
   examples: () => ({
-    positive: [`TWILIO_AUTH_TOKEN=${generateTwilioAuthToken(119)}`],
-    negative: ['TWILIO_AUTH_TOKEN=your_auth_token', `TWILIO_ACCOUNT_SID=AC${generateTwilioAuthToken(120)}`],
+    positive: [
+      `TWILIO_AUTH_TOKEN=${generateTwilioAuthToken(119)}`,
+      `"Twilio:AuthToken": "${generateTwilioAuthToken(121)}"`,
+      `twilioToken = '${generateTwilioAuthToken(122)}'`,
+    ],
+    negative: [
+      'TWILIO_AUTH_TOKEN=your_auth_token',
+      `TWILIO_ACCOUNT_SID=AC${generateTwilioAuthToken(120)}`,
+      `TWILIO_SERVICE_SID=${generateTwilioAuthToken(123)}`,
+    ],
   }),
 };
 

@@ -27,6 +27,19 @@ export type RemediationKind =
   | 'third-party-token'
   | 'generic-secret';
 
+/**
+ * How to revoke and replace a provider's token (third-party tokens: the provider's own steps and
+ * documentation, not managed-identity advice).
+ */
+export interface ProviderRotation {
+  /** The provider's name as users know it (`OpenAI`, `GitLab`). */
+  readonly provider: string;
+  /** Where and how to revoke and re-issue the token, in order. */
+  readonly steps: readonly string[];
+  /** The provider's documentation of revoking or rotating this kind of token. */
+  readonly url: string;
+}
+
 export interface DetectorExamples {
   /** Texts in which the detector must report exactly one finding (built at run time, valid checksums). */
   readonly positive: readonly string[];
@@ -57,9 +70,16 @@ export interface PatternDetector {
   readonly pattern: RegExp;
   /** How far around a keyword hit the pattern can match (characters). Default: the hit's line, capped. */
   readonly window?: { readonly before: number; readonly after: number; readonly multiline?: boolean };
+  /**
+   * The secret is a UUID by format (Snyk, Heroku, Postmark keys found by context): the shared
+   * "a GUID is an identifier" rule does not drop it. Default false.
+   */
+  readonly uuidShaped?: boolean;
   /** Optional structural/checksum validation of the secret (and the whole match for context). */
   readonly validate?: (secret: string, match: RegExpExecArray) => boolean;
   readonly remediation: RemediationKind;
+  /** Provider-specific revocation steps (third-party tokens); replaces the generic token advice. */
+  readonly rotation?: ProviderRotation;
   /** Lazily built so checksummed keys are generated at run time, never stored in the source. */
   readonly examples: () => DetectorExamples;
 }

@@ -93,6 +93,25 @@ const TRIVIAL_PREFIXED = /^(?:my)?(?:test(?:ing)?|fake|mock|demo)[-_.]?(?:pass(?
 /** `your-client-secret`, `YourStrong!Passw0rd` (the SQL Server docs password), `your_password`. */
 const YOUR_PREFIX = /^your[-_ A-Z]/i;
 
+/**
+ * A run of `n` or more consecutive characters (`abcdefgh`, `12345678`, `hgfedcba`): in a value of
+ * token length, typed filler such as `sk_abcdefghijklmnopqrstuvwxyz123`, `dapi123456789...`,
+ * `1234567890abcdef...`. A random token of any alphabet holds one with negligible probability
+ * (below 62^-7 per position in base62).
+ */
+function hasConsecutiveRun(v: string, n: number): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < v.length; i++) {
+    const d = v.charCodeAt(i) - v.charCodeAt(i - 1);
+    const alnum = /[A-Za-z0-9]/.test(v[i]!);
+    up = d === 1 && alnum ? up + 1 : 1;
+    down = d === -1 && alnum ? down + 1 : 1;
+    if (up >= n || down >= n) return true;
+  }
+  return false;
+}
+
 const RULES: readonly NotSecretRule[] = [
   { reason: 'empty', test: (v) => v.trim().length === 0 },
   { reason: 'Key Vault reference', test: (_, l) => l.startsWith('@microsoft.keyvault(') },
@@ -100,6 +119,8 @@ const RULES: readonly NotSecretRule[] = [
   { reason: 'variable reference', test: (v) => WHOLE_REFERENCE.some((re) => re.test(v)) || EMBEDDED_REFERENCE.test(v) },
   { reason: 'placeholder', test: (v) => ANGLE_PLACEHOLDER.test(v) || FILLER.test(v) || PLACEHOLDER_WORDS.test(v) || YOUR_PREFIX.test(v) },
   { reason: 'placeholder', test: (v) => v.includes('...') || v.includes('…') || v.includes('***') || /xxxxx|XXXXX/.test(v) },
+  // Token-length values only: a short human password such as `12345678` is weak, not a placeholder.
+  { reason: 'placeholder sequence', test: (v) => v.length >= 16 && hasConsecutiveRun(v, 8) },
   { reason: 'trivial value', test: (v, l) => TRIVIAL.has(l) || TRIVIAL_PREFIXED.test(v) || /^(.)\1*$/.test(v) },
   { reason: 'GUID (an identifier)', test: (v) => GUID.test(v) },
   // Without a key (the engine's call) 40 hex chars are left to the detector that found them: the

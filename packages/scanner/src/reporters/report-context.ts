@@ -2,7 +2,7 @@
  * What reporters need besides findings: rule metadata (from the engine's detectors), whether to
  * redact, and helpers shared by every format. Reporters are pure functions of findings + context.
  */
-import type { Detector, RemediationKind, Severity } from '../detectors/types.js';
+import type { Detector, ProviderRotation, RemediationKind, Severity } from '../detectors/types.js';
 import type { SuppressionCounts } from '../filters/suppression.js';
 import type { Finding } from '../finding.js';
 import type { Notice } from '../notice.js';
@@ -16,6 +16,8 @@ export interface RuleInfo {
   readonly description: string;
   readonly severity: Severity;
   readonly remediation: RemediationKind;
+  /** Provider-specific revocation steps (third-party tokens). */
+  readonly rotation?: ProviderRotation;
 }
 
 export interface ReportContext {
@@ -46,7 +48,14 @@ export function rulesFrom(detectors: readonly Detector[]): Map<string, RuleInfo>
   return new Map(
     detectors.map((d) => [
       d.id,
-      { id: d.id, title: d.title, description: d.description, severity: d.severity, remediation: d.remediation },
+      {
+        id: d.id,
+        title: d.title,
+        description: d.description,
+        severity: d.severity,
+        remediation: d.remediation,
+        ...(d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : {}),
+      },
     ]),
   );
 }
@@ -70,7 +79,8 @@ export function shownSecret(f: Finding, ctx: ReportContext): string {
 }
 
 export function guidanceOf(f: Finding, ctx: ReportContext): Guidance {
-  return guidanceFor(ruleOf(f, ctx).remediation, { ...(f.key ? { key: f.key } : {}), path: f.path });
+  const rule = ruleOf(f, ctx);
+  return guidanceFor(rule.remediation, { ...(f.key ? { key: f.key } : {}), path: f.path, ...(rule.rotation ? { rotation: rule.rotation } : {}) });
 }
 
 /** Guidance as one paragraph (JSON `remediation`, SARIF/github messages). */

@@ -46,7 +46,7 @@ function ruleName(id: string): string {
 }
 
 function sarifRule(r: RuleInfo): Record<string, unknown> {
-  const g = guidanceFor(r.remediation, {});
+  const g = guidanceFor(r.remediation, r.rotation ? { rotation: r.rotation } : {});
   const steps = g.steps.map((s) => `- ${s}`).join('\n');
   return {
     id: r.id,

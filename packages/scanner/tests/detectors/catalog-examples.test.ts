@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalog } from '../../src/detectors/catalog.js';
+import { allDetectors as catalog } from '../../src/detectors/catalog.js';
 import { createEngine } from '../../src/detectors/engine.js';
 import type { AssignmentDetector, PatternDetector } from '../../src/detectors/types.js';
 

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { catalog } from '../../src/detectors/catalog.js';
+import { allDetectors as catalog } from '../../src/detectors/catalog.js';
 import { renderDetectorDocs } from '../../src/detectors/docs.js';
 
 const file = new URL('../../../docs/detectors.md', import.meta.url);

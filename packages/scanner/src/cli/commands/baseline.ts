@@ -9,7 +9,7 @@ import { BASELINE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { outputPath } from '../output.js';
 import { configFromOption, loadGateConfig, settingsSource } from '../gate-settings.js';
-import { relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
 export async function baselineCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -24,7 +24,7 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const configFrom = configFromOption(p, mode, 'baseline');
   const root = scanRoot(p.positionals[0], io);
   const output = outputPath(outFile, io);
-  const { config } = await loadGateConfig(await settingsSource(configFrom, mode, root), root, p, io);
+  const config = withConfidence((await loadGateConfig(await settingsSource(configFrom, mode, root), root, p, io)).config, p, 'baseline');
   const quiet = flag(p, 'quiet');
   const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
   if (relaunched !== undefined) return relaunched;

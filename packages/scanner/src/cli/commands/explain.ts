@@ -1,5 +1,5 @@
 /** `keyless explain <ruleId>`: what a rule finds and the full remediation; `--list`: all rule ids. */
-import { catalog } from '../../detectors/catalog.js';
+import { allDetectors as catalog } from '../../detectors/catalog.js';
 import type { Detector } from '../../detectors/types.js';
 import { guidanceFor, helpUriFor } from '../../reporters/guidance.js';
 import { flag, parseCommand } from '../args.js';
@@ -9,7 +9,7 @@ import type { CliIO } from '../io.js';
 
 /** The full guidance text for a detector. */
 export function explainText(d: Detector): string {
-  const g = guidanceFor(d.remediation, {});
+  const g = guidanceFor(d.remediation, d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : {});
   return [
     `${d.id}: ${d.title}`,
     '',

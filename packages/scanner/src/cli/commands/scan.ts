@@ -19,7 +19,7 @@ import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } fr
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
-import { relaunchForFullHistory, runScan, scanModeOf, scanRoot } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
 
 const SCAN_ONLY_OPTIONS = {
@@ -80,7 +80,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
   const source = await settingsSource(configFrom, mode, root);
   const gateConfig = await loadGateConfig(source, root, p, io);
-  const { config } = gateConfig;
+  const config = withConfidence(gateConfig.config, p, 'scan');
   let baseline: BaselineUse | undefined;
   let baselineRepoPath: string | undefined;
   const settingsWarnings: string[] = [];
