@@ -23,7 +23,7 @@ if (process.argv[2] === '--child') {
   const [, , , mode, root, cacheFlag] = process.argv;
   const t0 = performance.now();
   const { scanHistory, scanStaged, redactSecret } = await import(lib);
-  const options = { root, config: {}, cache: cacheFlag !== '--no-cache', progress: false };
+  const options = { root, config: {}, cache: cacheFlag !== '--no-cache' };
   const out = mode === 'staged' ? await scanStaged(options) : await scanHistory(options);
   const wall = performance.now() - t0;
   const findings = out.findings.map((f) => ({

@@ -1,7 +1,7 @@
 /** `@keyless/scanner`: the library API. */
 export * from './detectors/index.js';
 export type { Finding, CommitInfo } from './finding.js';
-export type { ScanOptions, ScanOutcome, ScanStats } from './scan-types.js';
+export type { ScanOptions, ScanOutcome, ScanStats, ScanProgress } from './scan-types.js';
 export type { KeylessConfig, CustomDetectorConfig } from './config/types.js';
 export { scanContent, LineIndex, type ContentMatch } from './scan-content.js';
 export { makeFinding, compareFindings } from './make-finding.js';
@@ -48,4 +48,3 @@ export {
   BaselineError,
   type BaselineEntry,
 } from './filters/baseline.js';
-export { main as runCli } from './cli/main.js';

@@ -2,14 +2,27 @@ import type { KeylessConfig } from './config/types.js';
 import type { Finding } from './finding.js';
 import type { Notice } from './notice.js';
 
+/** How a long scan reports its advance: phases of work, and counts done within each. */
+export interface ScanProgress {
+  /** A new phase begins, of `total` items (0: not known yet) counted in `unit`. */
+  phase(label: string, total: number, unit: string): void;
+  /** `done` items of the current phase are done. */
+  update(done: number): void;
+  /** The scan is over. */
+  finish(): void;
+}
+
+/** A ScanProgress that ignores everything (no `onProgress` given). */
+export const NO_PROGRESS: ScanProgress = { phase() {}, update() {}, finish() {} };
+
 /** What every scan (working tree, history, range, staged) takes. */
 export interface ScanOptions {
   /** Absolute path of the directory or repository to scan. */
   readonly root: string;
   /** Loaded and validated config (`{}` when there is none). */
   readonly config: KeylessConfig;
-  /** Show progress on stderr (only when stderr is a TTY and not --quiet). */
-  readonly progress?: boolean;
+  /** Told how a long scan advances (the CLI draws it on a terminal; the library never writes one). */
+  readonly onProgress?: ScanProgress;
   /** History scans: use the incremental cache (default true; false with --no-cache). */
   readonly cache?: boolean;
   /** --debug: extra diagnostics on stderr (redacted). */

@@ -2,22 +2,15 @@
  * A one-line progress display on stderr for long scans ("history: 1200/30580 commits, 850/s").
  * Silent unless enabled and the stream is a TTY; redraws at most ~8 times a second.
  */
+import { NO_PROGRESS, type ScanProgress } from '../scan-types.js';
 
 export interface ProgressStream {
   readonly isTTY?: boolean;
   write(text: string): unknown;
 }
 
-export interface Progress {
-  /** Sets the phase label and the total (0: unknown). */
-  phase(label: string, total: number, unit: string): void;
-  /** Reports `done` items of the current phase. */
-  update(done: number): void;
-  /** Clears the line. */
-  finish(): void;
-}
-
-const SILENT: Progress = { phase() {}, update() {}, finish() {} };
+/** The scan's progress listener, drawn as one line (`finish` clears it). */
+export type Progress = ScanProgress;
 const REDRAW_MS = 125;
 
 export interface ProgressOptions {
@@ -35,7 +28,7 @@ export function formatProgress(label: string, done: number, total: number, unit:
 
 export function createProgress(options: ProgressOptions): Progress {
   const stream = options.stream ?? process.stderr;
-  if (!options.enabled || stream.isTTY !== true) return SILENT;
+  if (!options.enabled || stream.isTTY !== true) return NO_PROGRESS;
   const now = options.now ?? Date.now;
   let label = '';
   let unit = '';

@@ -7,14 +7,13 @@
  * commits not reachable from the last scan's tips are listed, plus the few blobs that had findings.
  */
 import { availableParallelism } from 'node:os';
-import { createProgress } from '../cli/progress.js';
 import { cacheFile, HISTORY_CACHE_VERSION, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from '../cache/history-cache.js';
 import { cacheRoot, isInside } from '../cache/cache-dir.js';
 import { recallSlowHashes, slowHashMemoOf } from '../cache/fingerprint-memo.js';
 import { prepareFingerprints } from '../fingerprint.js';
 import { splitSuppressed } from '../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../config/scan-context.js';
-import type { ScanOptions, ScanOutcome } from '../scan-types.js';
+import { NO_PROGRESS, type ScanOptions, type ScanOutcome, type ScanProgress } from '../scan-types.js';
 import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from './blob-intros.js';
 import type { LaneResult, PathGroup } from './path-lane.js';
 import { scanPathGroups } from './path-lane-pool.js';
@@ -102,83 +101,94 @@ async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, 
   return { file, key, previous: loaded.data, warnings: [], reason: '' };
 }
 
-export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
-  const started = Date.now();
-  const trace = (what: string) => {
-    if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
-  };
-  const repo = await openRepo(options.root);
-  const ctx = createScanContext(options.config);
-  const progress = createProgress({ enabled: options.progress === true });
-  // The refs are read once: exactly these commits are walked and recorded in the cache.
-  const state = await readHistoryTips(repo);
-  const tips = state.commits;
-  trace('refs read');
-  const cache = await planCache(options, repo, ctx, state);
-  const warnings: string[] = [...cache.warnings];
-  const previous = cache.previous;
+/** Paths skipped (size limit, binary, missing object), once per path and reason. */
+class SkippedPaths {
+  private readonly byKey = new Map<string, { path: string; reason: string }>();
 
-  const index = new IntroIndex();
-  const skippedByPath = new Map<string, string>();
-  const skip = (path: string, reason: string) => {
-    if (!skippedByPath.has(path + '\0' + reason)) skippedByPath.set(path + '\0' + reason, reason);
-  };
-  for (const s of previous?.skipped ?? []) skip(s.path, s.reason);
+  add(path: string, reason: string): void {
+    const key = `${path}\0${reason}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, { path, reason });
+  }
 
-  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
-  let newCommits = 0;
+  /** Sorted by path, then reason (lanes finish paths in any order). */
+  list(): { path: string; reason: string }[] {
+    return [...this.byKey.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  }
+}
+
+/**
+ * Lists the commits to scan into `index`, with the blobs each introduces: every commit reachable
+ * from `tips` without a cache; with one, only those not reachable from the cached tips, walked from
+ * the tips that moved or appeared and stopped by the old tips (those that went when that is enough,
+ * a branch moved on; else all of them). Returns how many commits were listed.
+ */
+async function listCommits(
+  repo: GitRepo,
+  ctx: ScanContext,
+  tips: readonly string[],
+  previous: HistoryCacheData | undefined,
+  index: IntroIndex,
+  skipped: SkippedPaths,
+  progress: ScanProgress,
+): Promise<number> {
+  let listed = 0;
   progress.phase('history: listing', 0, 'commits');
-  if (tips.length > 0) {
-    const onCommit = (commit: LoggedCommit) => {
-      newCommits++;
-      const c = index.addCommit(commit.info, commit.time);
-      for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
-      for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skip(s.path, s.reason);
-      progress.update(newCommits);
-    };
-    if (!previous) {
-      await logCommits(repo.cwd, [], onCommit, tips);
-    } else {
-      // Only the tips that moved or appeared start a walk, stopped by the old tips: those that went
-      // when that is enough (a branch moved on), else all of them.
-      const known = new Set(previous.tips);
-      const current = new Set(tips);
-      const moved = tips.filter((t) => !known.has(t));
-      const gone = previous.tips.filter((t) => !current.has(t));
-      if (moved.length > 0) {
-        const few = gone.length > 0 && (await atMostCommitsBetween(repo, moved, gone, FEW_NEW_COMMITS));
-        await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
-      }
-    }
+  if (tips.length === 0) return 0;
+  const onCommit = (commit: LoggedCommit) => {
+    listed++;
+    const c = index.addCommit(commit.info, commit.time);
+    for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
+    for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
+    progress.update(listed);
+  };
+  if (!previous) {
+    await logCommits(repo.cwd, [], onCommit, tips);
+    return listed;
   }
-  for (const d of previous?.dirty ?? []) {
-    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+  const known = new Set(previous.tips);
+  const current = new Set(tips);
+  const moved = tips.filter((t) => !known.has(t));
+  const gone = previous.tips.filter((t) => !current.has(t));
+  if (moved.length > 0) {
+    const few = gone.length > 0 && (await atMostCommitsBetween(repo, moved, gone, FEW_NEW_COMMITS));
+    await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
   }
+  return listed;
+}
 
-  trace(`${newCommits} commits listed`);
-  // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
-  // each version is scanned against the one before it (see path-version-scan.ts).
-  const versions = pathVersions(index);
-  // The versions hold every introduction now; the map is not needed any more (memory).
-  index.versionsByPath.clear();
-  // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
-  // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
-  (globalThis as { gc?: () => void }).gc?.();
-  trace(`${versions.length} path versions ordered`);
+/** What scanning the path versions gave. */
+interface VersionScan {
+  readonly aggregator: FindingAggregator;
+  /** Blobs with findings (re-scanned from the cache next time). */
+  readonly dirty: Set<string>;
+  /** The first warning of each path, sorted by path. */
+  readonly warnings: string[];
+  readonly blobsScanned: number;
+  readonly bytesScanned: number;
+}
 
-  // Progress in commits: a commit is done when every version it introduces has been scanned.
+/**
+ * Scans every path version on the lanes (path by path, oldest first, each against the one before
+ * it: see path-version-scan.ts), attributing findings to the commits that introduced each version.
+ * Progress is counted in commits: a commit is done when every version it introduces is scanned.
+ */
+async function scanVersions(
+  repo: GitRepo,
+  options: ScanOptions,
+  ctx: ScanContext,
+  index: IntroIndex,
+  versions: readonly PathVersion[],
+  tips: readonly string[],
+  skipped: SkippedPaths,
+  progress: ScanProgress,
+): Promise<VersionScan> {
   const remaining = new Int32Array(index.commits.length);
   for (const v of versions) for (const c of v.intros) remaining[c]!++;
   let commitsDone = remaining.filter((r) => r === 0).length;
-  const finish = (v: PathVersion) => {
-    for (const c of v.intros) if (--remaining[c]! === 0) commitsDone++;
-    progress.update(commitsDone);
-  };
   progress.phase('history', index.commits.length, 'commits');
 
   const aggregator = new FindingAggregator(index);
   const dirty = new Set<string>();
-  /** The first warning of each path, with the commit it was seen at. */
   const pathWarnings = new Map<string, string>();
   let blobsScanned = 0;
   let bytesScanned = 0;
@@ -186,13 +196,13 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const onResult = (r: LaneResult) => {
     const v = versions[r.id]!;
     if ('unread' in r) {
-      skip(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
+      skipped.add(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
       if (r.unread === 'missing') missingBlobs.add(v.blob);
     } else {
       blobsScanned++;
       bytesScanned += r.size;
       const verdict = r.verdict;
-      if (verdict.kind === 'binary') skip(v.path, SKIP_BINARY);
+      if (verdict.kind === 'binary') skipped.add(v.path, SKIP_BINARY);
       else if (verdict.kind === 'scanned') {
         const found = verdict.perPath[0];
         if (found?.findings.length) {
@@ -204,7 +214,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         }
       }
     }
-    finish(v);
+    for (const c of v.intros) if (--remaining[c]! === 0) commitsDone++;
+    progress.update(commitsDone);
   };
 
   try {
@@ -214,35 +225,76 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   } finally {
     progress.finish();
   }
-  // Lanes finish paths in any order: warnings and skips are listed by path.
-  for (const path of [...pathWarnings.keys()].sort()) warnings.push(pathWarnings.get(path)!);
-
-  trace(`${blobsScanned} blobs scanned`);
   await failOnMissingBlobs(repo.cwd, missingBlobs.size);
+  const warnings = [...pathWarnings.keys()].sort().map((path) => pathWarnings.get(path)!);
+  return { aggregator, dirty, warnings, blobsScanned, bytesScanned };
+}
+
+/** The blobs with findings and where each was introduced, for the cache's next re-scan. */
+function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>): HistoryCacheData['dirty'] {
+  const dirtyIntros = new Map<string, CachedIntro[]>();
+  for (const v of versions) {
+    if (!dirty.has(v.blob)) continue;
+    const list = dirtyIntros.get(v.blob) ?? [];
+    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
+    dirtyIntros.set(v.blob, list);
+  }
+  return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
+}
+
+export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
+  const started = Date.now();
+  const trace = (what: string) => {
+    if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
+  };
+  const repo = await openRepo(options.root);
+  const ctx = createScanContext(options.config);
+  const progress = options.onProgress ?? NO_PROGRESS;
+  // The refs are read once: exactly these commits are walked and recorded in the cache.
+  const state = await readHistoryTips(repo);
+  const tips = state.commits;
+  trace('refs read');
+  const cache = await planCache(options, repo, ctx, state);
+  const warnings: string[] = [...cache.warnings];
+  const previous = cache.previous;
+
+  const index = new IntroIndex();
+  const skipped = new SkippedPaths();
+  for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
+  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
+  const newCommits = await listCommits(repo, ctx, tips, previous, index, skipped, progress);
+  for (const d of previous?.dirty ?? []) {
+    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+  }
+  trace(`${newCommits} commits listed`);
+
+  // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
+  // each version is scanned against the one before it (see path-version-scan.ts).
+  const versions = pathVersions(index);
+  // The versions hold every introduction now; the map is not needed any more (memory).
+  index.versionsByPath.clear();
+  // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
+  // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
+  (globalThis as { gc?: () => void }).gc?.();
+  trace(`${versions.length} path versions ordered`);
+
+  const scan = await scanVersions(repo, options, ctx, index, versions, tips, skipped, progress);
+  warnings.push(...scan.warnings);
+  trace(`${scan.blobsScanned} blobs scanned`);
   const boundary = await shallowBoundary(repo);
   if (repo.shallow) {
     const first = boundary[0] ?? 'the oldest fetched commit';
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const { findings, suppressed } = splitSuppressed(aggregator.results());
+  const { findings, suppressed } = splitSuppressed(scan.aggregator.results());
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
   recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
   if (options.fingerprints) await prepareFingerprints([...findings, ...suppressed]);
-  const skipped = [...skippedByPath]
-    .map(([k, reason]) => ({ path: k.slice(0, k.length - reason.length - 1), reason }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  const skippedList = skipped.list();
   const commitsScanned = (previous?.commits ?? 0) + newCommits;
 
   if (cache.file) {
-    const dirtyIntros = new Map<string, CachedIntro[]>();
-    for (const v of versions) {
-      if (!dirty.has(v.blob)) continue;
-      const list = dirtyIntros.get(v.blob) ?? [];
-      for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
-      dirtyIntros.set(v.blob, list);
-    }
-    const dirtyList = [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
     try {
       await saveHistoryCache(cache.file, {
         version: HISTORY_CACHE_VERSION,
@@ -250,8 +302,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         tips,
         boundary: state.boundary,
         commits: commitsScanned,
-        dirty: dirtyList,
-        skipped,
+        dirty: dirtyIntrosOf(index, versions, scan.dirty),
+        skipped: skippedList,
         slowHashes: slowHashMemoOf([...findings, ...suppressed]),
       });
     } catch (err) {
@@ -261,7 +313,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   if (options.debug) {
     process.stderr.write(
       `keyless: history: ${newCommits} new commits${previous ? ` (cache: ${previous.commits} already scanned)` : ''}, ` +
-        `${versions.length} path versions, ${blobsScanned} read (${bytesScanned} bytes), ${dirty.size} with findings\n`,
+        `${versions.length} path versions, ${scan.blobsScanned} read (${scan.bytesScanned} bytes), ${scan.dirty.size} with findings\n`,
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
@@ -269,6 +321,6 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     findings,
     suppressed,
     warnings: capped,
-    stats: { filesScanned: blobsScanned, bytesScanned, skipped, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
+    stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
   };
 }

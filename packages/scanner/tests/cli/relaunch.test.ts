@@ -59,7 +59,7 @@ describe('relaunchForFullHistory', () => {
     }
     const { relaunch: _, ...plain } = io(asked);
     assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, plain), undefined);
-    await scanHistory({ root: repo.dir, config: {}, cache: true, progress: false });
+    await scanHistory({ root: repo.dir, config: {}, cache: true });
     assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked)), undefined);
     // --no-cache: the scan is a full one whatever the cache holds.
     assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), 7);

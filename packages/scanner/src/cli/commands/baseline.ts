@@ -9,6 +9,7 @@ import { BASELINE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { outputPath } from '../output.js';
 import { configFromOption, loadGateConfig, settingsSource } from '../gate-settings.js';
+import { createProgress } from '../progress.js';
 import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
@@ -32,7 +33,7 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const outcome = await runScan(mode, {
     root,
     config,
-    progress: io.stderr.isTTY === true && !quiet,
+    ...(io.stderr.isTTY === true && !quiet ? { onProgress: createProgress({ enabled: true, stream: io.stderr }) } : {}),
     cache: !flag(p, 'no-cache'),
     debug: flag(p, 'debug'),
     fingerprints: true,

@@ -13,6 +13,7 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/in
 import { rulesFrom } from '../../reporters/report-context.js';
 import { escapeTerminal } from '../../reporters/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
+import { createProgress } from '../progress.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from '../errors.js';
 import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
@@ -107,7 +108,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const outcome = await runScan(mode, {
     root,
     config,
-    progress: io.stderr.isTTY === true && !quiet,
+    ...(io.stderr.isTTY === true && !quiet ? { onProgress: createProgress({ enabled: true, stream: io.stderr }) } : {}),
     cache: !flag(p, 'no-cache'),
     debug,
     fingerprints,
