@@ -9,10 +9,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';
+import { credentialParameterFor } from '../detection/credential-parameter.js';
 import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
 import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
-type MessageIds = 'hardcodedSecret' | 'secretAssignment';
+type MessageIds = 'hardcodedSecret' | 'secretAssignment' | 'secretArgument';
 export type Options = [{ minSeverity?: Severity; checkAssignments?: boolean }];
 
 
@@ -28,6 +29,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
       secretAssignment: 'Hardcoded secret assigned to "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      secretArgument: 'Hardcoded secret passed as {{key}} to {{callee}}: {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
     },
     schema: [
       {
@@ -83,7 +85,16 @@ export default createRule<Options, MessageIds>({
     function judge(node: TSESTree.Node, value: string): void {
       if (!checkAssignments) return;
       const key = assignmentKeyFor(node);
-      if (key === undefined || !mayBeSecretKey(key)) return;
+      if (key === undefined) {
+        // A literal passed straight into a credential's secret / key parameter.
+        const parameter = credentialParameterFor(node);
+        const d = parameter && engine.judgeAssignment(parameter.key, value);
+        if (parameter && d && wanted(d)) {
+          context.report({ node, messageId: 'secretArgument', data: { ...parameter, ...detectorMessageData(d) } });
+        }
+        return;
+      }
+      if (!mayBeSecretKey(key)) return;
       const d = engine.judgeAssignment(key, value);
       if (!d || !wanted(d)) return;
       context.report({
