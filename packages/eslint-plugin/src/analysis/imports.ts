@@ -100,7 +100,7 @@ export class ModuleImports {
         for (const s of statement.specifiers) {
           if (s.type === AST_NODE_TYPES.ImportSpecifier) {
             const imported = staticKeyName(s.imported, false) ?? s.local.name;
-            if (!wanted(module) && !reexported.has(imported)) continue;
+            if (!wanted(module) && !this.followsReexport(imported)) continue;
             this.add({ module, kind: 'named', imported, local: s.local.name, defNode: s, specifier: s, statement });
           } else {
             this.add({ module, kind: 'namespace', imported: '*', local: s.local.name, defNode: s, statement });
@@ -243,9 +243,17 @@ export class ModuleImports {
   /** A local module's binding mapped to the package export it re-exports (or the binding as is). */
   private throughReexport(module: string, name: string, binding: ModuleBinding): ResolvedExport | undefined {
     if (!isRelative(module)) return { module, name, binding };
-    if (!this.reexported.has(name)) return undefined;
+    if (!this.followsReexport(name)) return undefined;
     const target = followLocalReexport(this.filename, module, name, this.wanted);
     return target ? { module: target.module, name: target.name, binding } : undefined;
+  }
+
+  /**
+   * Is a local module's export `name` worth following? The names the rule knows, and names that end
+   * like an SDK class (`AppSecretCredential`, a renamed re-export).
+   */
+  private followsReexport(name: string): boolean {
+    return this.reexported.size > 0 && (this.reexported.has(name) || /(?:Credentials?|Client|Application)$/.test(name));
   }
 
   /** The linted file's path (set by the rule through `withFilename`), for local re-exports. */

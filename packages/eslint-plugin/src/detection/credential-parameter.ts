@@ -13,9 +13,9 @@ const SECRET_PARAMETERS: Record<string, readonly [number, string]> = {
   UsernamePasswordCredential: [3, 'password'],
   AuthorizationCodeCredential: [2, 'clientSecret'],
   StorageSharedKeyCredential: [1, 'accountKey'],
-  AzureNamedKeyCredential: [1, 'key'],
-  AzureKeyCredential: [0, 'key'],
-  AzureSASCredential: [0, 'signature'],
+  AzureNamedKeyCredential: [1, 'accountKey'],
+  AzureKeyCredential: [0, 'apiKey'],
+  AzureSASCredential: [0, 'sasToken'],
   ApplicationTokenCredentials: [2, 'secret'],
 };
 
