@@ -6,11 +6,13 @@
  * follows edits of the config without paying for them on every file.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Engine } from '@keyless/scanner/detectors';
 import {
   buildEngine,
   ConfigError,
+  createScanContext,
+  type ScanContext,
   DEFAULT_CONFIG_FILE,
   findingFilter,
   isIgnoredInline,
@@ -29,10 +31,15 @@ export interface FileConfig {
   keeps(ruleId: string, secret: string): boolean;
   /** The config file's one-line problem, when it is invalid (nothing is then filtered). */
   readonly error?: string;
+  /** The CLI's scan context under this config (for whole-file scans of config files). */
+  readonly scanContext: () => ScanContext;
+  /** The file's path as the CLI names it: relative to the repository root, forward slashes. */
+  readonly path: string;
 }
 
 interface RootConfig {
   readonly stamp: string;
+  readonly scanContext: () => ScanContext;
   readonly engine: Engine;
   readonly wantsPath: (path: string) => boolean;
   readonly keeps: (ruleId: string, path: string, secret: string) => boolean;
@@ -56,7 +63,17 @@ function repositoryRoot(dir: string): string | null {
   return root;
 }
 
-const DEFAULTS: FileConfig = { engine: sharedEngine(), wanted: true, keeps: () => true };
+/** A value computed on first use. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const defaultScanContext = lazy(() => createScanContext({}));
+
+function defaults(path: string): FileConfig {
+  return { engine: sharedEngine(), wanted: true, keeps: () => true, scanContext: defaultScanContext, path };
+}
 
 function stampOf(file: string): string {
   try {
@@ -68,34 +85,43 @@ function stampOf(file: string): string {
 }
 
 function loadRoot(root: string, stamp: string): RootConfig {
-  if (stamp === 'none') return { stamp, engine: sharedEngine(), wantsPath: () => true, keeps: () => true };
+  const none = { stamp, engine: sharedEngine(), wantsPath: () => true, keeps: () => true, scanContext: defaultScanContext };
+  if (stamp === 'none') return none;
   try {
     const { config } = loadConfig({ root, cwd: root });
-    return { stamp, engine: buildEngine(config), wantsPath: pathFilter(config), keeps: findingFilter(config) };
+    return {
+      stamp,
+      engine: buildEngine(config),
+      wantsPath: pathFilter(config),
+      keeps: findingFilter(config),
+      scanContext: lazy(() => createScanContext(config)),
+    };
   } catch (err) {
     const message = err instanceof ConfigError ? err.message : `cannot load ${DEFAULT_CONFIG_FILE}: ${String(err)}`;
-    return { stamp, engine: sharedEngine(), wantsPath: () => true, keeps: () => true, error: message };
+    return { ...none, error: message };
   }
 }
 
 /** The configuration that applies to `filename` (an absolute path; anything else gets the defaults). */
 export function configForFile(filename: string): FileConfig {
-  if (!filename || filename.startsWith('<') || !filename.includes(sep)) return DEFAULTS;
+  if (!filename || filename.startsWith('<') || !filename.includes(sep)) return defaults(basename(filename || 'file'));
   const root = repositoryRoot(dirname(filename));
-  if (!root) return DEFAULTS;
+  if (!root) return defaults(basename(filename));
   const stamp = stampOf(join(root, DEFAULT_CONFIG_FILE));
   let rc = configOfRoot.get(root);
   if (!rc || rc.stamp !== stamp) {
     rc = loadRoot(root, stamp);
     configOfRoot.set(root, rc);
   }
-  if (stamp === 'none') return DEFAULTS;
   const path = relative(root, filename).split(sep).join('/');
+  if (stamp === 'none') return defaults(path);
   const keeps = rc.keeps;
   return {
     engine: rc.engine,
     wanted: rc.wantsPath(path),
     keeps: (ruleId, secret) => keeps(ruleId, path, secret),
+    scanContext: rc.scanContext,
+    path,
     ...(rc.error !== undefined ? { error: rc.error } : {}),
   };
 }

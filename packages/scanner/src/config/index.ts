@@ -1,7 +1,8 @@
 /**
  * `@keyless/scanner/config`: the CLI's own keyless.config.json loader and what a config means for a
  * file (paths, engine with custom detectors and rule settings, allowlists, inline ignores), for the
- * ESLint plugin. Side-effect free: nothing runs on import.
+ * ESLint plugin, and a file's findings under a config (the CLI's format readers). Side-effect free:
+ * nothing runs on import.
  */
 export { loadConfig, validateConfig, DEFAULT_CONFIG_FILE, type LoadedConfig } from './load-config.js';
 export { ConfigError } from './config-error.js';
@@ -10,3 +11,5 @@ export { pathFilter } from '../filters/allowlist.js';
 export { findingFilter } from './finding-filter.js';
 export { isIgnoredInline } from '../filters/inline-ignore.js';
 export type { KeylessConfig } from './types.js';
+export { createScanContext, type ScanContext } from './scan-context.js';
+export { scanFileText, type FileScanResult } from '../scan-file.js';
