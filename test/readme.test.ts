@@ -17,7 +17,7 @@ import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
 import { commandLines, parseSnippets, readReadme, snippet, type Snippet } from './helpers/readme-snippets.js';
 import { REPO_ROOT, SandboxRepo, keylessShimDir, removeTempDirs, run, tempDir } from './helpers/sandbox-repo.js';
 
-/** Every named snippet; each is checked in this file or in readme-integrations.test.ts. */
+/** Every named snippet; each is checked in this file, readme-integrations.test.ts or eslint-project-shapes.test.ts. */
 const CHECKED_SNIPPETS = [
   'quickstart-setup',
   'quickstart-test',
@@ -35,6 +35,8 @@ const CHECKED_SNIPPETS = [
   'github-format',
   'azure-pipelines',
   'eslint-config',
+  'eslint-config-cjs',
+  'eslint-config-ts',
   'eslint-incorrect',
   'eslint-correct',
   'eslint-json-config',

@@ -6,6 +6,7 @@
  *   export default [keyless.configs.recommended];
  */
 import type { ESLint, Linter, Rule } from 'eslint';
+import { textParser } from './languages/text-parser.js';
 import { rules, type RuleName } from './rules/index.js';
 
 const NAMESPACE = 'keyless';
@@ -25,7 +26,9 @@ function recommendedRules(): Record<string, 'error' | 'warn'> {
 export interface KeylessPlugin extends ESLint.Plugin {
   meta: typeof meta;
   rules: Record<RuleName, Rule.RuleModule>;
-  configs: { recommended: Linter.Config; json: Linter.Config };
+  configs: { recommended: Linter.Config; json: Linter.Config; env: Linter.Config; yaml: Linter.Config };
+  /** Parsers for files that are not code: `text` (used by `configs.env`). */
+  parsers: { text: typeof textParser };
 }
 
 const plugin: KeylessPlugin = {
@@ -39,10 +42,22 @@ const plugin: KeylessPlugin = {
      * language: 'json/json' }` (json = the @eslint/json plugin) next to this config.
      */
     json: { name: 'keyless/json', files: ['**/*.json'], rules: { [`${NAMESPACE}/no-hardcoded-credentials-json`]: 'error' } },
+    /** `.env` files, through the plugin's own text parser. */
+    env: {
+      name: 'keyless/env',
+      files: ['**/.env', '**/.env.*', '**/*.env'],
+      languageOptions: { parser: textParser },
+      rules: { [`${NAMESPACE}/no-hardcoded-credentials-config`]: 'error' },
+    },
+    /**
+     * YAML files (pipelines, Kubernetes, compose): add `{ files: ['**\/*.{yml,yaml}'], languageOptions:
+     * { parser: yamlParser } }` (yamlParser = the `yaml-eslint-parser` package) next to this config.
+     */
+    yaml: { name: 'keyless/yaml', files: ['**/*.yml', '**/*.yaml'], rules: { [`${NAMESPACE}/no-hardcoded-credentials-config`]: 'error' } },
   },
+  parsers: { text: textParser },
 };
-plugin.configs.recommended.plugins = { [NAMESPACE]: plugin };
-plugin.configs.json.plugins = { [NAMESPACE]: plugin };
+for (const config of Object.values(plugin.configs)) config.plugins = { [NAMESPACE]: plugin };
 
 export default plugin;
 export { rules };

@@ -58,12 +58,14 @@ describe('plugin object', () => {
       Object.entries(rules).flatMap(([name, r]) => (r.meta.docs?.recommended ? [[`keyless/${name}`, r.meta.docs.recommended]] : [])),
     );
     assert.deepEqual(plugin.configs.recommended.rules, expected);
-    // Every rule but the JSON one (it needs @eslint/json's language) is recommended.
+    // Every rule but the config-file ones (they need a parser or language for those files) is recommended.
     assert.deepEqual(
       Object.keys(rules).filter((n) => !(`keyless/${n}` in expected)),
-      ['no-hardcoded-credentials-json'],
+      ['no-hardcoded-credentials-config', 'no-hardcoded-credentials-json'],
     );
     assert.deepEqual(plugin.configs.json.rules, { 'keyless/no-hardcoded-credentials-json': 'error' });
+    assert.deepEqual(plugin.configs.env.rules, { 'keyless/no-hardcoded-credentials-config': 'error' });
+    assert.deepEqual(plugin.configs.yaml.rules, { 'keyless/no-hardcoded-credentials-config': 'error' });
     assert.equal(plugin.configs.recommended.plugins?.['keyless'], plugin);
     assert.equal(plugin.rules['no-entra-secret-auth'], rules['no-entra-secret-auth'] as unknown);
   });

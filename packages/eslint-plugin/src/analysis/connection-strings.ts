@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { processEnvName, resolveConstValue, staticString, trailingName } from './ast.js';
+import { processEnvName, resolveConstValue, staticString, trailingName, unwrapExpression } from './ast.js';
 
 /** `k=v;k=v` -> lower-cased keys to values. */
 function parseSettings(text: string): Map<string, string> {
@@ -52,22 +52,95 @@ export function cosmosEndpoint(text: string | undefined): string | undefined {
 }
 
 const CONNECTION_NAME = /conn(ection)?_?str|connection|_cs$/i;
+const MAX_HOPS = 4;
+
+/**
+ * The value behind the usual wrappers of a configuration read: `x || ""`, `x ?? ""`, `x!`, `x as T`,
+ * `String(x)`, `` `${x}` ``. Fallback literals are dropped: they are what the code uses when the
+ * real value is missing.
+ */
+export function configuredValue(node: TSESTree.Node): TSESTree.Node {
+  let n = unwrapExpression(node);
+  for (let i = 0; i < MAX_HOPS; i++) {
+    if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '&&') n = unwrapExpression(n.left);
+    else if (
+      n.type === AST_NODE_TYPES.CallExpression &&
+      n.callee.type === AST_NODE_TYPES.Identifier &&
+      n.callee.name === 'String' &&
+      n.arguments.length === 1 &&
+      n.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement
+    ) {
+      n = unwrapExpression(n.arguments[0]!);
+    } else if (n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 1 && n.quasis.every((q) => q.value.raw === '')) {
+      n = unwrapExpression(n.expressions[0]!);
+    } else break;
+  }
+  return n;
+}
+
+/** Does the expression's own name (variable, property, environment variable) say `pattern`? */
+function namedLike(node: TSESTree.Node, pattern: RegExp): boolean {
+  const env = processEnvName(node);
+  if (env !== undefined) return pattern.test(env);
+  const name = trailingName(node);
+  return name !== undefined && pattern.test(name);
+}
 
 /**
  * Does this argument evidently hold a connection string? A literal with `Endpoint=` /
- * `AccountEndpoint=` / `AccountKey=`, a `process.env` variable or identifier named like one.
+ * `AccountEndpoint=` / `AccountKey=`, or a `process.env` variable, variable or config property named
+ * like one, read directly or through `|| ""`, `?? ""`, `!`, `String()`, and `const`s.
  */
 export function looksLikeConnectionString(sourceCode: Readonly<SourceCode>, node: TSESTree.Node): boolean {
-  const resolved = resolveConstValue(sourceCode, node);
-  const text = staticString(resolved);
-  if (text !== undefined) return /(?:^|;)\s*(?:Account)?Endpoint=|AccountKey=|SharedAccessKey=/i.test(text);
-  if (resolved.type === AST_NODE_TYPES.TemplateLiteral) {
-    return resolved.quasis.some((q) => /Endpoint=|AccountKey=|SharedAccessKey=/i.test(q.value.raw));
+  let current = configuredValue(node);
+  for (let i = 0; i < MAX_HOPS; i++) {
+    // The name decides first: a placeholder literal in `const connectionString = "<...>"` is one too.
+    if (namedLike(current, CONNECTION_NAME)) return true;
+    const resolved = configuredValue(resolveConstValue(sourceCode, current, 1));
+    if (resolved === current) break;
+    current = resolved;
   }
-  const env = processEnvName(resolved);
-  if (env !== undefined) return CONNECTION_NAME.test(env);
-  const name = trailingName(resolved);
-  return name !== undefined && CONNECTION_NAME.test(name);
+  const text = staticString(current);
+  if (text !== undefined) return /(?:^|;)\s*(?:Account)?Endpoint=|AccountKey=|SharedAccessKey=/i.test(text);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral) {
+    return current.quasis.some((q) => /Endpoint=|AccountKey=|SharedAccessKey=/i.test(q.value.raw));
+  }
+  return false;
+}
+
+/** Words of an identifier (`blobSasUrl` -> blob, sas, url; `SAS_TOKEN` -> sas, token). */
+function words(name: string): string[] {
+  return (name.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? []).map((w) => w.toLowerCase());
+}
+
+/** A name that says shared access signature: a `sas` word, `sasToken`, `sharedAccessSignature`. */
+export function isSasName(name: string): boolean {
+  return words(name).includes('sas') || /sharedaccesssignature/i.test(name);
+}
+
+/**
+ * Does a URL argument carry a SAS: a SAS-named value (through the usual wrappers and `const`s), a
+ * template literal or `+` concatenation with a SAS-named part, or literal text with `sig=`?
+ */
+export function urlCarriesSas(sourceCode: Readonly<SourceCode>, node: TSESTree.Node, depth = 2): boolean {
+  const value = configuredValue(node);
+  const env = processEnvName(value);
+  const name = env ?? trailingName(value);
+  if (name !== undefined && isSasName(name)) return true;
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) {
+    if (value.quasis.some((q) => /[?&]sig=/i.test(q.value.raw))) return true;
+    return depth > 0 && value.expressions.some((e) => urlCarriesSas(sourceCode, e, depth - 1));
+  }
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+    return depth > 0 && (urlCarriesSas(sourceCode, value.left, depth - 1) || urlCarriesSas(sourceCode, value.right, depth - 1));
+  }
+  const text = staticString(value);
+  if (text !== undefined) return /[?&]sig=/i.test(text);
+  if (value.type === AST_NODE_TYPES.Identifier && depth > 0) {
+    const resolved = resolveConstValue(sourceCode, value, 1);
+    return resolved !== value && urlCarriesSas(sourceCode, resolved, depth - 1);
+  }
+  return false;
 }
 
 /** A `new XCredential()` or a name that says credential: the token-credential overload is in use. */

@@ -7,10 +7,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
-import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
+import { mayBeSecretKey } from '../detection/engine.js';
+import { configForFile, ignoredInline } from '../detection/project-config.js';
 import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
-type MessageIds = 'hardcodedSecret' | 'secretAssignment';
+type MessageIds = 'hardcodedSecret' | 'secretAssignment' | 'configError';
 export type Options = [{ minSeverity?: Severity }];
 
 
@@ -44,6 +45,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
       secretAssignment: 'Hardcoded secret in "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      configError: '{{message}}',
     },
     schema: [
       {
@@ -57,8 +59,19 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ minSeverity: 'low' }],
   create(context, [options]) {
-    const engine = sharedEngine();
+    // The repository's keyless.config.json, as the CLI reads it.
+    const fileConfig = configForFile(context.filename);
     const sourceCode = context.sourceCode;
+    if (fileConfig.error !== undefined) {
+      const message = fileConfig.error;
+      const onDocument = () => context.report({ loc: { line: 1, column: 0 }, messageId: 'configError', data: { message } });
+      return { Document: onDocument } as unknown as TSESLint.RuleListener;
+    }
+    if (!fileConfig.wanted) return {};
+    const engine = fileConfig.engine;
+    const mayIgnore = sourceCode.text.includes('keyless-ignore');
+    const kept = (ruleId: string, secret: string, line: number) =>
+      fileConfig.keeps(ruleId, secret) && !(mayIgnore && ignoredInline(sourceCode.lines, line, ruleId));
     const wanted = severityFilter(options.minSeverity);
     const data = detectorMessageData;
 
@@ -76,8 +89,10 @@ export default createRule<Options, MessageIds>({
       let reported = false;
       for (const m of engine.scanText(node.value)) {
         if (!wanted(m.detector)) continue;
-        context.report({ loc: locOf(node, m), messageId: 'hardcodedSecret', data: data(m.detector) });
         reported = true;
+        const loc = locOf(node, m);
+        if (!kept(m.detector.id, m.secret, loc.start.line)) continue;
+        context.report({ loc, messageId: 'hardcodedSecret', data: data(m.detector) });
       }
       return reported;
     }
@@ -91,7 +106,7 @@ export default createRule<Options, MessageIds>({
         const key = member.name.type === 'String' ? member.name.value : member.name.name;
         if (!mayBeSecretKey(key)) return;
         const d = engine.judgeAssignment(key, str.value, 'config');
-        if (d && wanted(d)) context.report({ loc: str.loc, messageId: 'secretAssignment', data: { key, ...data(d) } });
+        if (d && wanted(d) && kept(d.id, str.value, str.loc.start.line)) context.report({ loc: str.loc, messageId: 'secretAssignment', data: { key, ...data(d) } });
       },
       'Element > String'(node: JsonString) {
         scan(node);

@@ -9,10 +9,12 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';
-import { mayBeSecretKey, sharedEngine } from '../detection/engine.js';
+import { credentialParameterFor } from '../detection/credential-parameter.js';
+import { mayBeSecretKey } from '../detection/engine.js';
+import { configForFile, ignoredInline } from '../detection/project-config.js';
 import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
-type MessageIds = 'hardcodedSecret' | 'secretAssignment';
+type MessageIds = 'hardcodedSecret' | 'secretAssignment' | 'secretArgument' | 'configError';
 export type Options = [{ minSeverity?: Severity; checkAssignments?: boolean }];
 
 
@@ -28,6 +30,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
       secretAssignment: 'Hardcoded secret assigned to "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      configError: '{{message}}',
+      secretArgument: 'Hardcoded secret passed as {{key}} to {{callee}}: {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
     },
     schema: [
       {
@@ -45,23 +49,40 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ minSeverity: 'low', checkAssignments: true }],
   create(context, [options]) {
-    const engine = sharedEngine();
+    // The repository's keyless.config.json, as the CLI reads it: paths, rules, allowlists, detectors.
+    const fileConfig = configForFile(context.filename);
     const sourceCode = context.sourceCode;
+    if (fileConfig.error !== undefined) {
+      const message = fileConfig.error;
+      return { Program: (node) => context.report({ node, loc: { line: 1, column: 0 }, messageId: 'configError', data: { message } }) };
+    }
+    if (!fileConfig.wanted) return {};
+    const engine = fileConfig.engine;
     const wanted = severityFilter(options.minSeverity);
     const checkAssignments = options.checkAssignments !== false;
+    const mayIgnore = sourceCode.text.includes('keyless-ignore');
 
-    function reportMatch(node: TSESTree.Node, m: DetectorMatch, sourceOffset: number): void {
+    /** Kept by the config's allowlists and not ignored by a `keyless-ignore` comment on its line? */
+    function kept(ruleId: string, secret: string, line: number): boolean {
+      if (!fileConfig.keeps(ruleId, secret)) return false;
+      return !(mayIgnore && ignoredInline(sourceCode.lines, line, ruleId));
+    }
+
+    function reportMatch(node: TSESTree.Node, m: DetectorMatch, sourceOffset: number): boolean {
       const d = m.detector;
       const data = detectorMessageData(d);
+      const start = sourceOffset < 0 ? node.loc.start : sourceCode.getLocFromIndex(sourceOffset + m.start);
+      if (!kept(d.id, m.secret, start.line)) return false;
       if (sourceOffset < 0) {
         context.report({ node, messageId: 'hardcodedSecret', data });
-        return;
+        return true;
       }
       context.report({
-        loc: { start: sourceCode.getLocFromIndex(sourceOffset + m.start), end: sourceCode.getLocFromIndex(sourceOffset + m.end) },
+        loc: { start, end: sourceCode.getLocFromIndex(sourceOffset + m.end) },
         messageId: 'hardcodedSecret',
         data,
       });
+      return true;
     }
 
     /**
@@ -74,6 +95,7 @@ export default createRule<Options, MessageIds>({
       let reported = false;
       for (const m of matches) {
         if (!wanted(m.detector)) continue;
+        // A match the config or a comment suppresses still counts as found (no second judgement).
         reportMatch(node, m, sourceOffset);
         reported = true;
       }
@@ -83,9 +105,18 @@ export default createRule<Options, MessageIds>({
     function judge(node: TSESTree.Node, value: string): void {
       if (!checkAssignments) return;
       const key = assignmentKeyFor(node);
-      if (key === undefined || !mayBeSecretKey(key)) return;
+      if (key === undefined) {
+        // A literal passed straight into a credential's secret / key parameter.
+        const parameter = credentialParameterFor(node);
+        const d = parameter && engine.judgeAssignment(parameter.key, value);
+        if (parameter && d && wanted(d) && kept(d.id, value, node.loc.start.line)) {
+          context.report({ node, messageId: 'secretArgument', data: { ...parameter, ...detectorMessageData(d) } });
+        }
+        return;
+      }
+      if (!mayBeSecretKey(key)) return;
       const d = engine.judgeAssignment(key, value);
-      if (!d || !wanted(d)) return;
+      if (!d || !wanted(d) || !kept(d.id, value, node.loc.start.line)) return;
       context.report({
         node,
         messageId: 'secretAssignment',

@@ -5,36 +5,33 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, processEnvName, resolveConstValue } from '../analysis/ast.js';
+import { findProperty, processEnvName, resolveConstValue, unwrapExpression } from '../analysis/ast.js';
 import {
+  CONNECTION_STRING_CONSTRUCTORS,
+  FROM_CONNECTION_STRING,
+  KEY_CREDENTIALS,
+  SHARED_KEY_NAMES,
+  URL_CLIENTS,
+} from '../analysis/azure-clients.js';
+import {
+  configuredValue,
   connectionStringText,
   cosmosEndpoint,
+  isSasName,
   looksLikeConnectionString,
   looksLikeCredential,
   serviceBusNamespace,
   storageServiceUrl,
+  urlCarriesSas,
 } from '../analysis/connection-strings.js';
+import { endpointFromOrigin } from '../analysis/endpoint-origin.js';
 import { referenceExport, type ReplacedBinding } from '../analysis/import-fixes.js';
 import { ModuleImports, type ResolvedExport } from '../analysis/imports.js';
+import { removeUnusedInputs } from '../analysis/unused-inputs.js';
 import { createRule } from '../create-rule.js';
 
 const IDENTITY = '@azure/identity';
 const STORAGE_MODULES = new Set(['@azure/storage-blob', '@azure/storage-queue', '@azure/storage-file-datalake', '@azure/storage-file-share']);
-
-/** `X.fromConnectionString(cs, ...extra, options?)` -> `new X(url, ...extra, credential, options?)`. */
-const FROM_CONNECTION_STRING: Record<string, { module: string; service: 'blob' | 'queue' | 'table' | 'dfs'; extraArgs: number }> = {
-  BlobServiceClient: { module: '@azure/storage-blob', service: 'blob', extraArgs: 0 },
-  QueueServiceClient: { module: '@azure/storage-queue', service: 'queue', extraArgs: 0 },
-  TableClient: { module: '@azure/data-tables', service: 'table', extraArgs: 1 },
-  TableServiceClient: { module: '@azure/data-tables', service: 'table', extraArgs: 0 },
-  DataLakeServiceClient: { module: '@azure/storage-file-datalake', service: 'dfs', extraArgs: 0 },
-};
-
-const KEY_CREDENTIALS: Record<string, string> = {
-  AzureKeyCredential: 'an API key',
-  AzureNamedKeyCredential: 'an account name and key',
-  AzureSASCredential: 'a shared access signature',
-};
 
 type MessageIds = 'keyAuth' | 'useTokenCredential';
 export type Options = [{ allow?: string[] }];
@@ -73,17 +70,21 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const imports = ModuleImports.collect(sourceCode, (m) => m.startsWith('@azure/'));
-    if (imports.isEmpty || !imports.imports((m) => m !== IDENTITY)) return {};
+    const imports = ModuleImports.collect(sourceCode, (m) => m.startsWith('@azure/'), SHARED_KEY_NAMES).withFilename(context.filename);
+    if (!imports.mayUse(['@azure/'])) return {};
     const allowed = new Set(options.allow ?? []);
     const q = imports.quote;
     const str = (s: string) => `${q}${s}${q}`;
 
-    /** A suggestion whose replacement needs `new DefaultAzureCredential()` (import added if missing). */
+    /**
+     * A suggestion whose replacement needs `new DefaultAzureCredential()` (import added if missing);
+     * `dropped` are the inputs (key, connection string, SAS) whose variables go when left unused.
+     */
     function suggest(
       replacement: string,
       build: (credential: string) => string,
       target: TSESTree.Node,
+      dropped: readonly (TSESTree.Node | undefined)[],
       replaced?: ReplacedBinding,
     ) {
       return {
@@ -92,7 +93,7 @@ export default createRule<Options, MessageIds>({
         fix(fixer: RuleFixer): RuleFix[] | null {
           const ref = referenceExport(sourceCode, imports, fixer, IDENTITY, 'DefaultAzureCredential', replaced);
           if (!ref) return null;
-          return [fixer.replaceText(target, build(`new ${ref.text}()`)), ...ref.fixes];
+          return [fixer.replaceText(target, build(`new ${ref.text}()`)), ...ref.fixes, ...removeUnusedInputs(fixer, sourceCode, dropped, target)];
         },
       };
     }
@@ -101,24 +102,38 @@ export default createRule<Options, MessageIds>({
       return args.map((a) => sourceCode.getText(a)).join(', ');
     }
 
+    const hasSpread = (args: readonly TSESTree.Node[]) => args.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
+    const isObjectLike = (n: TSESTree.Node | undefined) => n !== undefined && resolveConstValue(sourceCode, n).type === AST_NODE_TYPES.ObjectExpression;
+
     function checkFromConnectionString(node: TSESTree.CallExpression, resolved: ResolvedExport): void {
+      if (allowed.has(`${resolved.name}.fromConnectionString`) || allowed.has(resolved.name)) return;
       const spec = FROM_CONNECTION_STRING[resolved.name];
+      if (!spec || resolved.module !== spec.module) {
+        // Any other Azure SDK client built from a connection string: reported, no rewrite.
+        context.report({
+          node,
+          messageId: 'keyAuth',
+          data: { what: `${resolved.name}.fromConnectionString`, secret: 'a connection string', use: "the client's TokenCredential constructor" },
+        });
+        return;
+      }
       const callee = node.callee as TSESTree.MemberExpression;
-      if (!spec || resolved.module !== spec.module || allowed.has(`${resolved.name}.fromConnectionString`)) return;
       const [cs, ...rest] = node.arguments;
       const classText = sourceCode.getText(callee.object);
-      const url = storageServiceUrl(cs && connectionStringText(sourceCode, cs), spec.service);
-      const urlText = str(url ?? `https://<account>.${spec.service}.core.windows.net`);
+      const placeholder = str(`https://<account>.${spec.service}.core.windows.net`);
+      const url = storageServiceUrl(cs && connectionStringText(sourceCode, cs), spec.service === 'file' ? 'blob' : spec.service);
+      const urlText =
+        (url && spec.service !== 'file' ? str(url) : undefined) ?? (cs && endpointFromOrigin(sourceCode, cs, spec.service)) ?? placeholder;
       const extra = rest.slice(0, spec.extraArgs);
       const tail = rest.slice(spec.extraArgs);
-      const use = `new ${resolved.name}(${str(`https://<account>.${spec.service}.core.windows.net`)}${spec.extraArgs ? ', tableName' : ''}, credential)`;
+      const use = `new ${resolved.name}(${placeholder}${spec.extraArgs ? ', tableName' : ''}, credential)`;
       const build = (credential: string) => `new ${classText}(${[urlText, argsText(extra), credential, argsText(tail)].filter(Boolean).join(', ')})`;
-      const canRewrite = cs !== undefined && !node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
+      const canRewrite = cs !== undefined && !hasSpread(node.arguments);
       context.report({
         node,
         messageId: 'keyAuth',
         data: { what: `${resolved.name}.fromConnectionString`, secret: 'the account key in a connection string', use },
-        suggest: canRewrite ? [suggest(build('new DefaultAzureCredential()'), build, node)] : [],
+        suggest: canRewrite ? [suggest(build('new DefaultAzureCredential()'), build, node, [cs])] : [],
       });
     }
 
@@ -135,9 +150,13 @@ export default createRule<Options, MessageIds>({
             messageId: 'keyAuth',
             data: { what: 'CosmosClient', secret: 'the account key', use },
             suggest: [
-              suggest('aadCredentials: new DefaultAzureCredential()', (credential) => `aadCredentials: ${credential}`, key),
+              suggest('aadCredentials: new DefaultAzureCredential()', (credential) => `aadCredentials: ${credential}`, key, [key.value]),
             ],
           });
+        }
+        const tokens = findProperty(value, 'resourceTokens');
+        if (tokens) {
+          context.report({ node: tokens, messageId: 'keyAuth', data: { what: 'CosmosClient', secret: 'resource tokens', use } });
         }
         const cs = findProperty(value, 'connectionString');
         if (cs) {
@@ -145,16 +164,25 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
-      if (!looksLikeConnectionString(sourceCode, arg) && processEnvName(value) === undefined) return;
-      const endpoint = str(cosmosEndpoint(connectionStringText(sourceCode, arg)) ?? 'https://<account>.documents.azure.com:443/');
+      if (!looksLikeConnectionString(sourceCode, arg) && processEnvName(configuredValue(value)) === undefined) return;
+      const endpoint =
+        (cosmosEndpoint(connectionStringText(sourceCode, arg)) !== undefined ? str(cosmosEndpoint(connectionStringText(sourceCode, arg))!) : undefined) ??
+        endpointFromOrigin(sourceCode, arg, 'cosmos') ??
+        str('https://<account>.documents.azure.com:443/');
       const classText = sourceCode.getText(node.callee);
-      const build = (credential: string) => `new ${classText}({ endpoint: ${endpoint}, aadCredentials: ${credential} })`;
+      const endpointProperty = endpoint === 'endpoint' ? 'endpoint' : `endpoint: ${endpoint}`;
+      const build = (credential: string) => `new ${classText}({ ${endpointProperty}, aadCredentials: ${credential} })`;
       context.report({
         node,
         messageId: 'keyAuth',
         data: { what: resolved.name, secret: 'a connection string with the account key', use },
-        suggest: node.arguments.length === 1 ? [suggest(build('new DefaultAzureCredential()'), build, node)] : [],
+        suggest: node.arguments.length === 1 ? [suggest(build('new DefaultAzureCredential()'), build, node, [arg])] : [],
       });
+    }
+
+    function namespaceText(cs: TSESTree.Node): string {
+      const literal = serviceBusNamespace(connectionStringText(sourceCode, cs));
+      return (literal && str(literal)) ?? endpointFromOrigin(sourceCode, cs, 'servicebus') ?? str('<namespace>.servicebus.windows.net');
     }
 
     function checkServiceBus(node: TSESTree.NewExpression, resolved: ResolvedExport): void {
@@ -163,8 +191,9 @@ export default createRule<Options, MessageIds>({
       const first = args[0]!;
       const second = args[1];
       if (first.type === AST_NODE_TYPES.ObjectExpression || first.type === AST_NODE_TYPES.SpreadElement) return;
-      if (second && resolveConstValue(sourceCode, second).type !== AST_NODE_TYPES.ObjectExpression) return;
-      const ns = str(serviceBusNamespace(connectionStringText(sourceCode, first)) ?? '<namespace>.servicebus.windows.net');
+      // (namespace, credential) is the token form; (connectionString, options) the key form.
+      if (second && !isObjectLike(second) && (looksLikeCredential(sourceCode, second) || !looksLikeConnectionString(sourceCode, first))) return;
+      const ns = namespaceText(first);
       const classText = sourceCode.getText(node.callee);
       const build = (credential: string) => `new ${classText}(${[ns, credential, ...(second ? [sourceCode.getText(second)] : [])].join(', ')})`;
       context.report({
@@ -175,13 +204,13 @@ export default createRule<Options, MessageIds>({
           secret: 'a connection string with a shared access key',
           use: `new ${resolved.name}(fullyQualifiedNamespace, credential)`,
         },
-        suggest: [suggest(build('new DefaultAzureCredential()'), build, node)],
+        suggest: [suggest(build('new DefaultAzureCredential()'), build, node, [first])],
       });
     }
 
     function checkEventHubs(node: TSESTree.NewExpression, resolved: ResolvedExport): void {
       const args = node.arguments;
-      if (allowed.has(resolved.name) || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
+      if (allowed.has(resolved.name) || hasSpread(args)) return;
       const consumer = resolved.name === 'EventHubConsumerClient';
       const csIndex = consumer ? 1 : 0;
       const cs = args[csIndex];
@@ -194,17 +223,74 @@ export default createRule<Options, MessageIds>({
       const use = consumer
         ? 'new EventHubConsumerClient(consumerGroup, fullyQualifiedNamespace, eventHubName, credential)'
         : `new ${resolved.name}(fullyQualifiedNamespace, eventHubName, credential)`;
+      // The rewrite needs the event hub's name as the argument after the connection string.
       const hub = args[csIndex + 1];
-      const canRewrite =
-        !consumer && args.length === 2 && hub !== undefined && resolveConstValue(sourceCode, hub).type !== AST_NODE_TYPES.ObjectExpression;
-      const ns = str(serviceBusNamespace(connectionStringText(sourceCode, cs)) ?? '<namespace>.servicebus.windows.net');
+      const hubIsName = hub !== undefined && !isObjectLike(hub) && !/store/i.test(sourceCode.getText(hub));
+      const ns = namespaceText(cs);
       const classText = sourceCode.getText(node.callee);
-      const build = (credential: string) => `new ${classText}(${ns}, ${hub ? sourceCode.getText(hub) : ''}, ${credential})`;
+      const build = (credential: string) =>
+        `new ${classText}(${[...args.slice(0, csIndex).map((a) => sourceCode.getText(a)), ns, sourceCode.getText(hub!), credential, ...args.slice(csIndex + 2).map((a) => sourceCode.getText(a))].join(', ')})`;
       context.report({
         node,
         messageId: 'keyAuth',
         data: { what: resolved.name, secret: 'a connection string with a shared access key', use },
-        suggest: canRewrite ? [suggest(build('new DefaultAzureCredential()'), build, node)] : [],
+        suggest: hubIsName ? [suggest(build('new DefaultAzureCredential()'), build, node, [cs])] : [],
+      });
+    }
+
+    function checkConnectionStringConstructor(node: TSESTree.NewExpression, resolved: ResolvedExport): boolean {
+      const spec = CONNECTION_STRING_CONSTRUCTORS[resolved.name];
+      if (!spec || !spec.modules.includes(resolved.module) || allowed.has(resolved.name) || hasSpread(node.arguments)) return false;
+      const cs = node.arguments[spec.index];
+      if (!cs || !looksLikeConnectionString(sourceCode, cs)) return false;
+      if (node.arguments.slice(spec.index + 1).some((a) => looksLikeCredential(sourceCode, a))) return false;
+      context.report({
+        node,
+        messageId: 'keyAuth',
+        data: { what: resolved.name, secret: 'a connection string', use: spec.use },
+      });
+      return true;
+    }
+
+    /** The SAS part at the end of a URL template (`${url}?${sas}`) and the URL text without it. */
+    function urlWithoutSas(arg: TSESTree.Node): { url: string; sas: TSESTree.Node } | undefined {
+      const t = unwrapExpression(arg);
+      if (t.type !== AST_NODE_TYPES.TemplateLiteral || t.expressions.length === 0) return undefined;
+      const sas = t.expressions[t.expressions.length - 1]!;
+      const tail = t.quasis[t.quasis.length - 1]!.value.cooked;
+      const name = processEnvName(configuredValue(sas)) ?? sourceCode.getText(configuredValue(sas)).split('.').pop() ?? '';
+      if (tail !== '' || !isSasName(name)) return undefined;
+      const before = t.quasis[t.quasis.length - 2]!;
+      const beforeText = before.value.raw.endsWith('?') ? before.value.raw.slice(0, -1) : before.value.raw;
+      const remaining = t.expressions.length - 1;
+      if (remaining === 0) return /^[^`'"\\$]*$/.test(beforeText) ? { url: str(beforeText), sas } : undefined;
+      // `${url}${sas}` -> url; anything else keeps the template without the SAS part.
+      if (remaining === 1 && t.quasis[0]!.value.raw === '' && beforeText === '') return { url: sourceCode.getText(t.expressions[0]!), sas };
+      return { url: `${sourceCode.text.slice(t.range[0], before.range[0] + 1)}${beforeText}\``, sas };
+    }
+
+    function checkSasUrl(node: TSESTree.NewExpression, resolved: ResolvedExport): void {
+      const spec = URL_CLIENTS[resolved.name];
+      if (!spec || !spec.modules.includes(resolved.module) || allowed.has(resolved.name) || allowed.has('AzureSASCredential')) return;
+      const url = node.arguments[0];
+      if (!url || url.type === AST_NODE_TYPES.SpreadElement || !urlCarriesSas(sourceCode, url)) return;
+      const credentialArg = node.arguments[spec.credentialIndex];
+      if (credentialArg && looksLikeCredential(sourceCode, credentialArg) && !/Anonymous/.test(sourceCode.getText(credentialArg))) return;
+      const parts = urlWithoutSas(url);
+      const anonymous = credentialArg?.type === AST_NODE_TYPES.NewExpression && /AnonymousCredential$/.test(sourceCode.getText(credentialArg.callee));
+      const canRewrite = parts !== undefined && !hasSpread(node.arguments) && (node.arguments.length === spec.credentialIndex || anonymous);
+      const classText = sourceCode.getText(node.callee);
+      const build = (credential: string) => {
+        const args = node.arguments.map((a) => sourceCode.getText(a));
+        args[0] = parts!.url;
+        args[spec.credentialIndex] = credential;
+        return `new ${classText}(${args.join(', ')})`;
+      };
+      context.report({
+        node,
+        messageId: 'keyAuth',
+        data: { what: resolved.name, secret: 'a SAS token in its URL', use: `new ${resolved.name}(url, credential)` },
+        suggest: canRewrite ? [suggest(build('new DefaultAzureCredential()'), build, node, [parts.sas])] : [],
       });
     }
 
@@ -222,13 +308,12 @@ export default createRule<Options, MessageIds>({
         const { module, name } = resolved;
         if (name === 'StorageSharedKeyCredential' && STORAGE_MODULES.has(module)) {
           if (allowed.has(name)) return;
+          const replaced = resolved.binding && { binding: resolved.binding, within: node };
           context.report({
             node,
             messageId: 'keyAuth',
             data: { what: name, secret: 'the storage account key', use: 'a TokenCredential in the client constructor' },
-            suggest: [
-              suggest('new DefaultAzureCredential()', (credential) => credential, node, { binding: resolved.binding, within: node }),
-            ],
+            suggest: [suggest('new DefaultAzureCredential()', (credential) => credential, node, [node.arguments[1]], replaced)],
           });
         } else if (name in KEY_CREDENTIALS) {
           if (allowed.has(name)) return;
@@ -246,6 +331,8 @@ export default createRule<Options, MessageIds>({
           (name === 'EventHubProducerClient' || name === 'EventHubConsumerClient' || name === 'EventHubBufferedProducerClient')
         ) {
           checkEventHubs(node, resolved);
+        } else if (!checkConnectionStringConstructor(node, resolved)) {
+          checkSasUrl(node, resolved);
         }
       },
     };

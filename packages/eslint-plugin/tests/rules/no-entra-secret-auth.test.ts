@@ -30,9 +30,10 @@ ruleTester.run('no-entra-secret-auth', rule, {
       'const { OnBehalfOfCredential } = require("@azure/identity");',
       'new OnBehalfOfCredential({ tenantId, clientId, certificatePath, userAssertionToken });',
     ),
-    // msal with a certificate; and an `auth.clientSecret` object in a file that does not use msal-node.
+    // msal with a certificate; and an `auth.clientSecret` object in a file that does not use msal-node
+    // and does not export it.
     esm('import { ConfidentialClientApplication } from "@azure/msal-node";', 'new ConfidentialClientApplication({ auth: { clientId, clientCertificate } });'),
-    cjs('module.exports = { auth: { clientId: "id", clientSecret: process.env.SECRET } };'),
+    cjs('const options = { auth: { clientId: "id", clientSecret: process.env.SECRET } };', 'start(options);'),
     // Legacy certificate login.
     cjs('const msRestAzure = require("ms-rest-azure");', 'msRestAzure.loginWithServicePrincipalCertificate(clientId, cert, tenant);'),
   ],

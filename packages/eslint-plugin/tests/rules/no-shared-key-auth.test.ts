@@ -78,7 +78,6 @@ ruleTester.run('no-shared-key-auth', rule, {
                 'import { BlobServiceClient } from "@azure/storage-blob";',
                 'import { DefaultAzureCredential } from "@azure/identity";',
                 'declare const accountKey: string;',
-                'const connectionString = `DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=${accountKey};EndpointSuffix=core.windows.net`;',
                 'export const service = new BlobServiceClient("https://contosodata.blob.core.windows.net", new DefaultAzureCredential(), { retryOptions: { maxTries: 2 } });',
               ),
             },
