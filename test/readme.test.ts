@@ -21,6 +21,8 @@ import { REPO_ROOT, SandboxRepo, keylessShimDir, removeTempDirs, run, tempDir } 
 const CHECKED_SNIPPETS = [
   'quickstart-setup',
   'quickstart-test',
+  'install',
+  'install-eslint',
   'cli',
   'config',
   'baseline',
