@@ -404,7 +404,12 @@ describe('README: Azure Pipelines gate', () => {
     assert.deepEqual(sarifResults(join(staging, 'CodeAnalysisLogs', 'keyless.sarif')), [
       `appsettings.txt ${planted.ruleId}`,
     ]);
-    assert.ok(steps[2]?.stdout.includes('appsettings.txt'));
+    const issues = (steps[2]?.stdout ?? '').split('\n').filter(Boolean);
+    assert.equal(issues.length, 1, steps[2]?.stdout);
+    assert.match(
+      issues[0] ?? '',
+      new RegExp(`^##vso\\[task\\.logissue type=error;sourcepath=appsettings\\.txt;linenumber=1;columnnumber=\\d+;code=${planted.ruleId}\\]`),
+    );
     assert.ok(!steps[2]?.stdout.includes(planted.secret), 'redacted');
   });
 

@@ -26,6 +26,7 @@ Options:
   --staged              the index vs HEAD (pre-commit)
                         (--history, --range and --staged are mutually exclusive)
   --format FORMAT       text (default, colour on a TTY) | json | sarif | github
+                        | azure (Azure Pipelines task.logissue lines)
   -o, --output FILE     write the report to FILE instead of stdout
   --baseline FILE       report only findings whose fingerprint is not in FILE;
                         baseline entries that no longer match are listed on stderr
