@@ -49,7 +49,7 @@ function main() {
   const failOn = input('fail-on', 'low');
   failingCount([], failOn); // validates the input before scanning
   const sarifFile = resolve(input('sarif-file', 'keyless.sarif'));
-  const common = [root];
+  const common = ['scan', root];
   if (input('baseline')) common.push('--baseline', resolve(input('baseline')));
   if (input('config')) common.push('--config', resolve(input('config')));
 
