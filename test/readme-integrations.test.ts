@@ -65,6 +65,7 @@ function readYaml(relPath: string): unknown {
 
 interface PreCommitHook {
   id: string;
+  name?: string;
   entry?: string;
   language?: string;
   pass_filenames?: boolean;
@@ -89,7 +90,7 @@ describe('README: pre-commit integrations', () => {
     assert.equal(commit(repo, { 'app.js': 'export {};\n' }).committed, true);
   });
 
-  test('.pre-commit-hooks.yaml: the keyless hook scans the index once and blocks on findings', () => {
+  test('.pre-commit-hooks.yaml: a node hook (pre-commit 3.0 and 4.x) that scans the index once and blocks on findings', () => {
     const hooks = readYaml('.pre-commit-hooks.yaml') as PreCommitHook[];
     assert.equal(hooks.length, 1);
     const hook = hooks[0] as PreCommitHook;
@@ -99,22 +100,35 @@ describe('README: pre-commit integrations', () => {
         id: 'keyless',
         name: undefined,
         description: undefined,
-        entry: 'npx --no-install keyless scan --staged',
-        language: 'unsupported',
+        entry: 'keyless scan --staged',
+        language: 'node',
         pass_filenames: false,
         always_run: true,
-        stages: ['pre-commit'],
-        minimum_pre_commit_version: '4.4.0',
+        minimum_pre_commit_version: '3.0.0',
       },
     );
+    // pre-commit's node environment puts the bin of this repository's root package on PATH.
+    const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      files: string[];
+      dependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
+    assert.deepEqual(root.bin, { keyless: 'packages/scanner/bin/keyless.js' });
+    assert.equal(root.scripts['prepack'], 'tsc -b packages/scanner');
+    const scanner = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'scanner', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    assert.deepEqual(root.dependencies, scanner.dependencies, "the root package installs the scanner's runtime dependencies");
     const repo = projectRepo('readme-pre-commit');
+    const withKeyless = `${keylessShimDir()}:${process.env['PATH'] ?? ''}`;
     stage(repo, { 'settings.txt': `${planted.line}\n` });
-    const blocked = runEntry(repo, hook.entry ?? '');
+    const blocked = runEntry(repo, hook.entry ?? '', withKeyless);
     assert.equal(blocked.status, 1, blocked.stderr);
     assert.ok(blocked.stdout.includes(planted.ruleId));
     repo.git('rm', '-q', '--cached', 'settings.txt');
     stage(repo, { 'app.js': 'export {};\n' });
-    const clean = runEntry(repo, hook.entry ?? '');
+    const clean = runEntry(repo, hook.entry ?? '', withKeyless);
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
   });
 
@@ -134,7 +148,7 @@ describe('README: pre-commit integrations', () => {
     assert.match(entry.repo, /^https:\/\/github\.com\/[^/]+\/keyless$/);
   });
 
-  test('pre-commit-local: the same hook as .pre-commit-hooks.yaml, declared locally', () => {
+  test('pre-commit-local: the same hook as a system hook, run from the project\'s node_modules', () => {
     const config = parseYaml(snippet(snippets, 'pre-commit-local').body) as {
       repos: { repo: string; hooks: PreCommitHook[] }[];
     };
@@ -142,9 +156,34 @@ describe('README: pre-commit integrations', () => {
     assert.equal(local?.repo, 'local');
     const hook = local?.hooks[0];
     const shipped = (readYaml('.pre-commit-hooks.yaml') as PreCommitHook[])[0];
-    for (const key of ['id', 'entry', 'language', 'pass_filenames', 'always_run'] as const) {
+    for (const key of ['id', 'name', 'pass_filenames', 'always_run'] as const) {
       assert.deepEqual(hook?.[key], shipped?.[key], key);
     }
+    assert.equal(hook?.language, 'system');
+    assert.equal(hook?.entry, `npx --no-install ${shipped?.entry}`);
+    const repo = projectRepo('readme-pre-commit-local');
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    assert.equal(runEntry(repo, hook?.entry ?? '').status, 1);
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    assert.equal(runEntry(repo, hook?.entry ?? '').status, 0);
+  });
+
+  test('lefthook-config: the pre-commit command blocks a staged secret and passes a clean index', () => {
+    const config = parseYaml(snippet(snippets, 'lefthook-config').body) as {
+      'pre-commit': { commands: Record<string, { run: string }> };
+    };
+    assert.deepEqual(Object.keys(config['pre-commit'].commands), ['keyless']);
+    const command = config['pre-commit'].commands['keyless']?.run ?? '';
+    assert.equal(command, 'npx --no-install keyless scan --staged');
+    const repo = projectRepo('readme-lefthook');
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    const blocked = runEntry(repo, command);
+    assert.equal(blocked.status, 1);
+    assert.ok(blocked.stdout.includes(planted.ruleId));
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    assert.equal(runEntry(repo, command).status, 0);
   });
 
   test('husky-pre-commit: as .husky/pre-commit it blocks a real commit with a secret', () => {

@@ -33,6 +33,7 @@ const CHECKED_SNIPPETS = [
   'pre-commit-local',
   'husky-pre-commit',
   'lint-staged-config',
+  'lefthook-config',
   'github-actions',
   'github-format',
   'azure-pipelines',
