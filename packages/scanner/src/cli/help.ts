@@ -33,6 +33,8 @@ Options:
   --prune               with --baseline: remove those stale entries from FILE
   --config FILE         config file (default: keyless.config.json at PATH if present)
   --no-redact           show full secrets (default: redacted everywhere)
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no progress or summary on stderr
   --debug               diagnostics (redacted) and stack traces on stderr

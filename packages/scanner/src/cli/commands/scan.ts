@@ -8,7 +8,8 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../reporters/in
 import { rulesFrom } from '../../reporters/report-context.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors.js';
+import { EXIT_CLEAN, UsageError } from '../errors.js';
+import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
@@ -44,7 +45,7 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS }, 1);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS }, 1);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -52,6 +53,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   // Everything that can fail on arguments fails before the scan starts.
   const format = stringOption(p, 'format') ?? 'text';
   if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got '${format}')`, 'scan');
+  const exitPolicy = exitPolicyOf(p, 'scan');
   const baselineFile = stringOption(p, 'baseline');
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
@@ -89,5 +91,5 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     const lines = summaryLines({ outcome, reported: fresh.length, baselined, elapsedMs, maxFileSize, verbose: debug });
     io.stderr.write(lines.map((l) => `${l}\n`).join(''));
   }
-  return fresh.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return exitCodeFor(fresh, exitPolicy);
 }
