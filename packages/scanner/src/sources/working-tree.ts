@@ -1,12 +1,13 @@
 /**
  * Lists the files of a working tree to scan: a pruned directory walk that honours `.gitignore`
- * files at every level (and `.git/info/exclude` at the root), never enters `.git`, and never
- * follows symbolic links (a link pointing outside the root is reported as such). Knows nothing of
- * detectors.
+ * files at every level (and `.git/info/exclude` at the root), never enters `.git` (nor, outside a
+ * git repository, dependency folders: dependency-dirs.ts), and never follows symbolic links (a
+ * link pointing outside the root is reported as such). Knows nothing of detectors.
  */
 import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isDependencyDir, isInGitRepository, SKIP_DEPENDENCY_DIR } from './dependency-dirs.js';
 
 /** A file to scan: path relative to the root (forward slashes) and absolute path. */
 export interface TreeFile {
@@ -67,6 +68,8 @@ export interface ListOptions {
   readonly root: string;
   /** Config path filter (include/exclude), applied to files. */
   readonly wantsPath?: (path: string) => boolean;
+  /** Skip dependency folders (node_modules, .venv...); default: when root is not in a git repository. */
+  readonly skipDependencyDirs?: boolean;
 }
 
 /**
@@ -79,6 +82,7 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[], 
   const { root } = options;
   const wantsPath = options.wantsPath ?? (() => true);
   const realRoot = realpathSync(root);
+  const skipDependencyDirs = options.skipDependencyDirs ?? !isInGitRepository(realRoot);
 
   const rootLevels: IgnoreLevel[] = [];
   const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
@@ -108,7 +112,9 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[], 
       const rel = dirRel ? `${dirRel}/${e.name}` : e.name;
       const abs = dirAbs + sep + e.name; // dirAbs is already normalized: plain concatenation is enough
       if (e.isDirectory()) {
-        if (!isIgnored(levels, `${rel}/`)) subdirs.push([abs, rel]);
+        if (isIgnored(levels, `${rel}/`)) continue;
+        if (skipDependencyDirs && isDependencyDir(e.name, abs)) skipped.push({ path: rel, reason: SKIP_DEPENDENCY_DIR });
+        else subdirs.push([abs, rel]);
         continue;
       }
       if (isIgnored(levels, rel)) continue;
