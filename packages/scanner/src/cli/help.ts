@@ -32,6 +32,8 @@ Options:
                         baseline entries that no longer match are listed on stderr
   --prune               with --baseline: remove those stale entries from FILE
   --config FILE         config file (default: keyless.config.json at PATH if present)
+  --include GLOB        scan only paths matching GLOB (repeatable; added to the config's include)
+  --exclude GLOB        never scan paths matching GLOB (repeatable; added to the config's exclude)
   --no-redact           show full secrets (default: redacted everywhere)
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)

@@ -10,6 +10,7 @@ import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
+import { PATH_FLAG_OPTIONS, withPathFlags } from '../path-flags.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
@@ -45,7 +46,7 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS }, 1);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, 1);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -62,7 +63,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const root = scanRoot(p.positionals[0], io);
   const outFile = stringOption(p, 'output');
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
-  const { config, file: configFile } = configFor(root, p, io);
+  const { config: fileConfig, file: configFile } = configFor(root, p, io);
+  const config = withPathFlags(fileConfig, p, 'scan');
   let baseline: BaselineUse | undefined;
   if (baselineFile !== undefined) {
     const path = resolve(io.cwd, baselineFile);
