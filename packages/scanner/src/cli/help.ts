@@ -66,7 +66,8 @@ export const EXPLAIN_HELP = `Usage: keyless explain <ruleId>
        keyless explain --list
 
 Prints what a rule finds and how to remove the need for the secret (managed identity, Key Vault).
---list prints every rule id with its title.
+--list prints every rule id with its title. Custom detectors of keyless.config.json in the current
+directory (or of --config FILE) are explained too.
 `;
 
 export const INSTALL_HOOK_HELP = `Usage: keyless install-hook [PATH] [--force]
