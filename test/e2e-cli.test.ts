@@ -318,7 +318,7 @@ describe('keyless scan: errors are one line and exit 2', () => {
       [['scan', '--frobnicate'], "keyless: unknown option '--frobnicate'\nkeyless: run 'keyless scan --help' for usage\n"],
       [['scan', '--history', '--staged'], "keyless: --history and --staged cannot be combined\nkeyless: run 'keyless scan --help' for usage\n"],
       [['scan', '--range', 'a..b', '--history'], "keyless: --history and --range cannot be combined\nkeyless: run 'keyless scan --help' for usage\n"],
-      [['scan', '--format', 'xml'], "keyless: --format must be one of text, json, sarif, github (got 'xml')\nkeyless: run 'keyless scan --help' for usage\n"],
+      [['scan', '--format', 'xml'], "keyless: --format must be one of text, json, sarif, github, azure (got 'xml')\nkeyless: run 'keyless scan --help' for usage\n"],
       [['scan', '--output'], "keyless: option '--output' needs a value\nkeyless: run 'keyless scan --help' for usage\n"],
       [['scan', 'no/such/dir'], 'keyless: path not found: no/such/dir\n'],
       [['scan', 'a', 'b'], "keyless: unexpected argument 'b'\nkeyless: run 'keyless scan --help' for usage\n"],

@@ -4,11 +4,12 @@
  * and Azure Pipelines gates (their shell steps executed on a simulated pull request).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
+import { action, runAction } from './helpers/github-action-run.js';
 import { plantedSecret, type PlantedSecret } from './helpers/planted-secret.js';
 import { commandLines, parseSnippets, readReadme, snippet, type Snippet } from './helpers/readme-snippets.js';
 import {
@@ -64,6 +65,7 @@ function readYaml(relPath: string): unknown {
 
 interface PreCommitHook {
   id: string;
+  name?: string;
   entry?: string;
   language?: string;
   pass_filenames?: boolean;
@@ -88,7 +90,7 @@ describe('README: pre-commit integrations', () => {
     assert.equal(commit(repo, { 'app.js': 'export {};\n' }).committed, true);
   });
 
-  test('.pre-commit-hooks.yaml: the keyless hook scans the index once and blocks on findings', () => {
+  test('.pre-commit-hooks.yaml: a node hook (pre-commit 3.0 and 4.x) that scans the index once and blocks on findings', () => {
     const hooks = readYaml('.pre-commit-hooks.yaml') as PreCommitHook[];
     assert.equal(hooks.length, 1);
     const hook = hooks[0] as PreCommitHook;
@@ -98,22 +100,35 @@ describe('README: pre-commit integrations', () => {
         id: 'keyless',
         name: undefined,
         description: undefined,
-        entry: 'npx --no-install keyless scan --staged',
-        language: 'unsupported',
+        entry: 'keyless scan --staged',
+        language: 'node',
         pass_filenames: false,
         always_run: true,
-        stages: ['pre-commit'],
-        minimum_pre_commit_version: '4.4.0',
+        minimum_pre_commit_version: '3.0.0',
       },
     );
+    // pre-commit's node environment puts the bin of this repository's root package on PATH.
+    const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      files: string[];
+      dependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
+    assert.deepEqual(root.bin, { keyless: 'packages/scanner/bin/keyless.js' });
+    assert.equal(root.scripts['prepack'], 'tsc -b packages/scanner');
+    const scanner = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'scanner', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    assert.deepEqual(root.dependencies, scanner.dependencies, "the root package installs the scanner's runtime dependencies");
     const repo = projectRepo('readme-pre-commit');
+    const withKeyless = `${keylessShimDir()}:${process.env['PATH'] ?? ''}`;
     stage(repo, { 'settings.txt': `${planted.line}\n` });
-    const blocked = runEntry(repo, hook.entry ?? '');
+    const blocked = runEntry(repo, hook.entry ?? '', withKeyless);
     assert.equal(blocked.status, 1, blocked.stderr);
     assert.ok(blocked.stdout.includes(planted.ruleId));
     repo.git('rm', '-q', '--cached', 'settings.txt');
     stage(repo, { 'app.js': 'export {};\n' });
-    const clean = runEntry(repo, hook.entry ?? '');
+    const clean = runEntry(repo, hook.entry ?? '', withKeyless);
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
   });
 
@@ -133,7 +148,7 @@ describe('README: pre-commit integrations', () => {
     assert.match(entry.repo, /^https:\/\/github\.com\/[^/]+\/keyless$/);
   });
 
-  test('pre-commit-local: the same hook as .pre-commit-hooks.yaml, declared locally', () => {
+  test('pre-commit-local: the same hook as a system hook, run from the project\'s node_modules', () => {
     const config = parseYaml(snippet(snippets, 'pre-commit-local').body) as {
       repos: { repo: string; hooks: PreCommitHook[] }[];
     };
@@ -141,9 +156,34 @@ describe('README: pre-commit integrations', () => {
     assert.equal(local?.repo, 'local');
     const hook = local?.hooks[0];
     const shipped = (readYaml('.pre-commit-hooks.yaml') as PreCommitHook[])[0];
-    for (const key of ['id', 'entry', 'language', 'pass_filenames', 'always_run'] as const) {
+    for (const key of ['id', 'name', 'pass_filenames', 'always_run'] as const) {
       assert.deepEqual(hook?.[key], shipped?.[key], key);
     }
+    assert.equal(hook?.language, 'system');
+    assert.equal(hook?.entry, `npx --no-install ${shipped?.entry}`);
+    const repo = projectRepo('readme-pre-commit-local');
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    assert.equal(runEntry(repo, hook?.entry ?? '').status, 1);
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    assert.equal(runEntry(repo, hook?.entry ?? '').status, 0);
+  });
+
+  test('lefthook-config: the pre-commit command blocks a staged secret and passes a clean index', () => {
+    const config = parseYaml(snippet(snippets, 'lefthook-config').body) as {
+      'pre-commit': { commands: Record<string, { run: string }> };
+    };
+    assert.deepEqual(Object.keys(config['pre-commit'].commands), ['keyless']);
+    const command = config['pre-commit'].commands['keyless']?.run ?? '';
+    assert.equal(command, 'npx --no-install keyless scan --staged');
+    const repo = projectRepo('readme-lefthook');
+    stage(repo, { 'settings.txt': `${planted.line}\n` });
+    const blocked = runEntry(repo, command);
+    assert.equal(blocked.status, 1);
+    assert.ok(blocked.stdout.includes(planted.ruleId));
+    repo.git('rm', '-q', '--cached', 'settings.txt');
+    stage(repo, { 'app.js': 'export {};\n' });
+    assert.equal(runEntry(repo, command).status, 0);
   });
 
   test('husky-pre-commit: as .husky/pre-commit it blocks a real commit with a secret', () => {
@@ -205,41 +245,21 @@ interface GithubStep {
 interface GithubWorkflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
-  jobs: Record<string, { 'runs-on': string; env: Record<string, string>; steps: GithubStep[] }>;
+  jobs: Record<string, { 'runs-on': string; env?: Record<string, string>; steps: GithubStep[] }>;
 }
 
-/**
- * Runs the `run:` steps of a GitHub Actions job the way the runner does (bash -eo pipefail, job env
- * with `${{ }}` expressions substituted, $GITHUB_PATH honoured, `npm ci` stubbed as already done),
- * stopping at the first failing step. `uses:` steps are skipped.
- */
-function runGithubJob(workflow: GithubWorkflow, repo: SandboxRepo, expressions: Record<string, string>): StepResult[] {
-  const job = Object.values(workflow.jobs)[0];
-  assert.ok(job);
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(job.env)) {
-    env[key] = value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-      const v = expressions[expr];
-      if (v === undefined) throw new Error(`no value for the expression ${expr}`);
-      return v;
-    });
-  }
-  const githubPath = join(tempDir('github-path'), 'path');
-  writeFileSync(githubPath, '');
-  const results: StepResult[] = [];
-  for (const step of job.steps) {
-    if (step.run === undefined) continue;
-    const added = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).reverse();
-    const r = run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', `npm() { :; }\n${step.run}`], repo.dir, {
-      ...repo.env,
-      ...env,
-      GITHUB_PATH: githubPath,
-      PATH: [...added, process.env['PATH'] ?? ''].join(':'),
-    });
-    results.push({ name: step.name ?? '', ...r });
-    if (r.status !== 0) break;
-  }
-  return results;
+/** The pull_request event payload GitHub sends for `base..head`. */
+function pullRequestPayload(base: string, head: string): unknown {
+  const repo = { full_name: 'contoso/app' };
+  return { action: 'opened', number: 1, pull_request: { number: 1, base: { ref: 'main', sha: base, repo }, head: { ref: 'feature', sha: head, repo } } };
+}
+
+/** The documented workflow's keyless step: its `with:` inputs, as strings. */
+function keylessStep(workflow: GithubWorkflow): { uses: string; inputs: Record<string, string> } {
+  const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+  const step = steps.find((s) => s.uses?.startsWith('keyless-dev/keyless@') || s.uses === './');
+  assert.ok(step?.uses, 'the workflow uses the keyless action');
+  return { uses: step.uses, inputs: Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)])) };
 }
 
 interface SarifLog {
@@ -255,37 +275,32 @@ function sarifResults(path: string): string[] {
 
 describe('README: GitHub Actions gate', () => {
   const workflowText = () => readFileSync(join(REPO_ROOT, 'docs', 'ci', 'github-actions.yml'), 'utf8');
-  const prExpressions = (base: string, head: string) => ({
-    'github.event.pull_request.base.sha': base,
-    'github.event.pull_request.head.sha': head,
-  });
 
   test('the README shows docs/ci/github-actions.yml verbatim', () => {
     assert.equal(snippet(snippets, 'github-actions').body, workflowText());
   });
 
-  test('runs on pull requests, may upload SARIF, checks out the whole range', () => {
+  test('pull requests, pushes and a schedule; the whole range checked out; the action at the release tag', () => {
     const wf = parseYaml(workflowText()) as GithubWorkflow;
-    assert.ok('pull_request' in wf.on);
+    assert.deepEqual(Object.keys(wf.on), ['pull_request', 'push', 'schedule']);
     assert.deepEqual(wf.permissions, { contents: 'read', 'security-events': 'write' });
     const steps = Object.values(wf.jobs)[0]?.steps ?? [];
     assert.deepEqual(steps[0], { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
-    assert.deepEqual(upload?.with, { sarif_file: 'keyless.sarif', category: 'keyless' });
+    const { uses, inputs } = keylessStep(wf);
+    const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'scanner', 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal(uses, `keyless-dev/keyless@v${version}`);
+    const declared = Object.keys(action().inputs);
+    for (const name of Object.keys(inputs)) assert.ok(declared.includes(name), `action.yml declares the input ${name}`);
+    assert.ok(!steps.some((s) => s.run?.includes('npm ci')), "keyless does not come from the project's lockfile");
   });
 
-  test('a pull request that adds a secret: SARIF written with the finding, then the check fails with an annotation', () => {
+  test('a pull request that adds a secret: SARIF written with the finding, an annotation, the check fails', () => {
     const { repo, base, head } = pullRequest('gha-leak', { 'config/leak.txt': `${planted.line}\n` });
-    const wf = parseYaml(workflowText()) as GithubWorkflow;
-    const steps = runGithubJob(wf, repo, prExpressions(base, head));
-    assert.deepEqual(
-      steps.map((s) => `${s.name}: ${s.status}`),
-      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 1'],
-    );
+    const r = runAction(repo, 'pull_request', pullRequestPayload(base, head), keylessStep(parseYaml(workflowText()) as GithubWorkflow).inputs);
+    assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(sarifResults(join(repo.dir, 'keyless.sarif')), [`config/leak.txt ${planted.ruleId}`]);
-    const annotation = steps[2]?.stdout ?? '';
-    assert.match(annotation, /^::error file=config\/leak\.txt,line=1,col=\d+,endColumn=\d+,title=/);
-    assert.ok(!annotation.includes(planted.secret), 'redacted');
+    assert.match(r.stdout, /^::error file=config\/leak\.txt,line=1,col=\d+,endColumn=\d+,title=/m);
+    assert.ok(!r.stdout.includes(planted.secret), 'redacted');
   });
 
   test('a clean pull request (even one that deletes an old secret) passes', () => {
@@ -294,44 +309,21 @@ describe('README: GitHub Actions gate', () => {
     const base = repo.head();
     repo.git('checkout', '-q', '-b', 'feature');
     const head = repo.commit('remove it', { 'old.txt': 'moved to Key Vault\n', 'app.js': 'export {};\n' });
-    const steps = runGithubJob(parseYaml(workflowText()) as GithubWorkflow, repo, prExpressions(base, head));
-    assert.deepEqual(
-      steps.map((s) => `${s.name}: ${s.status}`),
-      ['Install dependencies: 0', 'Scan the pull request (SARIF): 0', 'Fail on new findings: 0'],
-    );
+    const r = runAction(repo, 'pull_request', pullRequestPayload(base, head), keylessStep(parseYaml(workflowText()) as GithubWorkflow).inputs);
+    assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(sarifResults(join(repo.dir, 'keyless.sarif')), []);
   });
 
-  test('a scan error (exit 2) fails at the SARIF step', () => {
-    const { repo } = pullRequest('gha-error', { 'app.js': 'export {};\n' });
-    const steps = runGithubJob(parseYaml(workflowText()) as GithubWorkflow, repo, prExpressions('no-such-ref', 'HEAD'));
-    // `|| [ $? -eq 1 ]` tolerates findings only: keyless's exit 2 makes the test, and so the step, fail.
-    assert.deepEqual(
-      steps.map((s) => `${s.name}: ${s.status}`),
-      ['Install dependencies: 0', 'Scan the pull request (SARIF): 1'],
-    );
-    assert.match(steps[1]?.stderr ?? '', /^keyless: .*no-such-ref/m);
-  });
-
-  test("this repository's gate runs the documented steps after its own install", () => {
+  test("this repository's gate is the documented workflow with this checkout's action", () => {
     const documented = parseYaml(workflowText()) as GithubWorkflow;
     const own = parseYaml(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'keyless.yml'), 'utf8')) as GithubWorkflow;
     assert.deepEqual(own.on, documented.on);
     assert.deepEqual(own.permissions, documented.permissions);
-    const [ownJob, docJob] = [own.jobs['secrets'], documented.jobs['secrets']];
-    assert.deepEqual(ownJob?.env, docJob?.env);
-    const split = (steps: GithubStep[]) => {
-      const i = steps.findIndex((s) => s.name === 'Install dependencies');
-      assert.notEqual(i, -1);
-      return { before: steps.slice(0, i), install: steps[i] as GithubStep, after: steps.slice(i + 1) };
-    };
-    const [o, d] = [split(ownJob?.steps ?? []), split(docJob?.steps ?? [])];
-    assert.deepEqual(o.before, d.before);
-    assert.deepEqual(o.after, d.after);
-    assert.match(o.install.run ?? '', /pnpm@10\.34\.9 install --frozen-lockfile/);
-    assert.match(o.install.run ?? '', /pnpm@10\.34\.9 run build/);
-    assert.match(o.install.run ?? '', /echo "\$PWD\/test\/node_modules\/\.bin" >> "\$GITHUB_PATH"/);
-    assert.ok(existsSync(join(REPO_ROOT, 'test', 'node_modules', '.bin', 'keyless')), 'pnpm links keyless there');
+    const ownSteps = own.jobs['secrets']?.steps ?? [];
+    const docSteps = (documented.jobs['secrets']?.steps ?? []).map((s) =>
+      s.uses?.startsWith('keyless-dev/keyless@') ? { ...s, uses: './' } : s,
+    );
+    assert.deepEqual(ownSteps, docSteps);
   });
 });
 
@@ -404,7 +396,12 @@ describe('README: Azure Pipelines gate', () => {
     assert.deepEqual(sarifResults(join(staging, 'CodeAnalysisLogs', 'keyless.sarif')), [
       `appsettings.txt ${planted.ruleId}`,
     ]);
-    assert.ok(steps[2]?.stdout.includes('appsettings.txt'));
+    const issues = (steps[2]?.stdout ?? '').split('\n').filter(Boolean);
+    assert.equal(issues.length, 1, steps[2]?.stdout);
+    assert.match(
+      issues[0] ?? '',
+      new RegExp(`^##vso\\[task\\.logissue type=error;sourcepath=appsettings\\.txt;linenumber=1;columnnumber=\\d+;code=${planted.ruleId}\\]`),
+    );
     assert.ok(!steps[2]?.stdout.includes(planted.secret), 'redacted');
   });
 

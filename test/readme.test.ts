@@ -21,6 +21,8 @@ import { REPO_ROOT, SandboxRepo, keylessShimDir, removeTempDirs, run, tempDir } 
 const CHECKED_SNIPPETS = [
   'quickstart-setup',
   'quickstart-test',
+  'install',
+  'install-eslint',
   'cli',
   'config',
   'baseline',
@@ -31,6 +33,7 @@ const CHECKED_SNIPPETS = [
   'pre-commit-local',
   'husky-pre-commit',
   'lint-staged-config',
+  'lefthook-config',
   'github-actions',
   'github-format',
   'azure-pipelines',

@@ -26,6 +26,7 @@ Options:
   --staged              the index vs HEAD (pre-commit)
                         (--history, --range and --staged are mutually exclusive)
   --format FORMAT       text (default, colour on a TTY) | json | sarif | github
+                        | azure (Azure Pipelines task.logissue lines)
   -o, --output FILE     write the report to FILE instead of stdout
   --baseline FILE       report only findings whose fingerprint is not in FILE;
                         baseline entries that no longer match are listed on stderr
@@ -40,7 +41,11 @@ Options:
                         A --config or --baseline outside the repository is read as given.
   --confidence LEVEL    high | medium (default: the precise gate) | low (also weak passwords
                         and other audit candidates); overrides the config's minConfidence
+  --include GLOB        scan only paths matching GLOB (repeatable; added to the config's include)
+  --exclude GLOB        never scan paths matching GLOB (repeatable; added to the config's exclude)
   --no-redact           show full secrets (default: redacted everywhere)
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
                         git objects) only warn; without it they are listed and the exit code is 2
@@ -85,7 +90,8 @@ export const EXPLAIN_HELP = `Usage: keyless explain <ruleId>
        keyless explain --list
 
 Prints what a rule finds and how to remove the need for the secret (managed identity, Key Vault).
---list prints every rule id with its title.
+--list prints every rule id with its title. Custom detectors of keyless.config.json in the current
+directory (or of --config FILE) are explained too.
 `;
 
 export const INSTALL_HOOK_HELP = `Usage: keyless install-hook [PATH] [--force]

@@ -3,7 +3,6 @@
  * have no Finding object (the ESLint plugin): allowlisted values and accepted fingerprints.
  */
 import { fingerprintAllowlist, valueAllowlist } from '../filters/allowlist.js';
-import { fingerprintOf } from '../fingerprint.js';
 import type { KeylessConfig } from './types.js';
 
 /** `(ruleId, path, secret)` -> is a finding kept (not allowlisted by value nor by fingerprint)? */
@@ -11,5 +10,5 @@ export function findingFilter(config: KeylessConfig): (ruleId: string, path: str
   const allowlisted = valueAllowlist(config);
   const accepted = fingerprintAllowlist(config);
   const anyFingerprint = (config.allowlist?.fingerprints?.length ?? 0) > 0;
-  return (ruleId, path, secret) => !allowlisted(secret) && !(anyFingerprint && accepted(fingerprintOf(ruleId, path, secret)));
+  return (ruleId, path, secret) => !allowlisted(secret) && !(anyFingerprint && accepted({ ruleId, path, secret }));
 }

@@ -1,16 +1,17 @@
 /**
  * Lists the files of a working tree to scan: a pruned directory walk that honours `.gitignore`
  * files at every level (and `.git/info/exclude` at the root) for untracked files only (files git
- * tracks are listed whatever a rule says, as git itself does), never enters `.git`, and never
- * follows symbolic links (a link pointing outside the root is reported as such; in git a link is a
- * blob holding its target's path, not the target's content). Special files (FIFOs, sockets,
- * devices) are never opened. A name that is not valid UTF-8 is shown with `\xNN` escapes and read
- * by its raw bytes. A directory that cannot be read is listed as unreadable. Knows nothing of
- * detectors.
+ * tracks are listed whatever a rule says, as git itself does), never enters `.git` (nor, outside a
+ * git repository, dependency folders: dependency-dirs.ts), and never follows symbolic links (a link
+ * pointing outside the root is reported as such; in git a link is a blob holding its target's path,
+ * not the target's content). Special files (FIFOs, sockets, devices) are never opened. A name that
+ * is not valid UTF-8 is shown with `\xNN` escapes and read by its raw bytes. A directory that cannot
+ * be read is listed as unreadable. Knows nothing of detectors.
  */
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isDependencyDir, isInGitRepository, SKIP_DEPENDENCY_DIR } from './dependency-dirs.js';
 import { isUtf8Name, nameFromBytes } from './raw-name.js';
 import { SKIP_UNREADABLE } from './skip-reasons.js';
 import type { TrackedPaths } from './tracked-files.js';
@@ -90,6 +91,8 @@ export interface ListOptions {
   readonly wantsPath?: (path: string) => boolean;
   /** The files git tracks under the root (sources/tracked-files.ts): listed even when ignored. */
   readonly tracked?: TrackedPaths;
+  /** Skip dependency folders (node_modules, .venv...); default: when root is not in a git repository. */
+  readonly skipDependencyDirs?: boolean;
 }
 
 /**
@@ -125,6 +128,7 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[]):
   const { root, tracked } = options;
   const wantsPath = options.wantsPath ?? (() => true);
   const realRoot = realpathSync(root);
+  const skipDependencyDirs = options.skipDependencyDirs ?? !isInGitRepository(realRoot);
 
   const rootLevels: IgnoreLevel[] = [];
   const exclude = readIgnoreFile(join(root, '.git', 'info', 'exclude'));
@@ -155,7 +159,9 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[]):
       const abs = childPath(dirAbs, e);
       if (e.isDirectory()) {
         const ignored = ignoredDir || isIgnored(levels, `${rel}/`);
-        if (!ignored || tracked?.dirs.has(rel)) subdirs.push([abs, rel, ignored]);
+        if (ignored && !tracked?.dirs.has(rel)) continue;
+        if (!ignored && skipDependencyDirs && isDependencyDir(e.name, abs)) skipped.push({ path: rel, reason: SKIP_DEPENDENCY_DIR });
+        else subdirs.push([abs, rel, ignored]);
         continue;
       }
       if ((ignoredDir || isIgnored(levels, rel)) && !tracked?.files.has(rel)) continue;

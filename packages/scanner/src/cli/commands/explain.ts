@@ -1,14 +1,14 @@
 /** `keyless explain <ruleId>`: what a rule finds and the full remediation; `--list`: all rule ids. */
-import { allDetectors as catalog } from '../../detectors/catalog.js';
 import type { Detector } from '../../detectors/types.js';
 import { guidanceFor, helpUriFor } from '../../reporters/guidance.js';
-import { flag, parseCommand } from '../args.js';
+import { flag, parseCommand, stringOption } from '../args.js';
 import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
+import { explainableRules } from '../explain-detectors.js';
 import { EXPLAIN_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 
 /** The full guidance text for a detector. */
-export function explainText(d: Detector): string {
+export function explainText(d: Detector, definedIn?: string): string {
   const g = guidanceFor(d.remediation, d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : {});
   return [
     `${d.id}: ${d.title}`,
@@ -21,26 +21,27 @@ export function explainText(d: Detector): string {
     ...g.steps.map((s) => `  - ${s}`),
     '',
     `Silence one finding with a trailing comment: keyless-ignore ${d.id} -- reason`,
-    `More: ${helpUriFor(d.id)}`,
+    definedIn !== undefined ? `Defined in: ${definedIn}` : `More: ${helpUriFor(d.id)}`,
     '',
   ].join('\n');
 }
 
 export async function explainCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('explain', args, { list: { type: 'boolean' } }, 1);
+  const p = parseCommand('explain', args, { list: { type: 'boolean' }, config: { type: 'string' } }, 1);
   if (flag(p, 'help')) {
     io.stdout.write(EXPLAIN_HELP);
     return EXIT_CLEAN;
   }
+  const rules = explainableRules(io.cwd, stringOption(p, 'config'));
   if (flag(p, 'list')) {
-    const ids = [...catalog].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ids = [...rules.detectors].sort((a, b) => (a.id < b.id ? -1 : 1));
     io.stdout.write(ids.map((d) => `${d.id.padEnd(40)} ${d.severity.padEnd(8)} ${d.title}\n`).join(''));
     return EXIT_CLEAN;
   }
   const id = p.positionals[0];
   if (id === undefined) throw new UsageError('explain needs a rule id', 'explain');
-  const detector = catalog.find((d) => d.id === id);
+  const detector = rules.detectors.find((d) => d.id === id);
   if (!detector) throw new KeylessError(`unknown rule '${id}' (list the rule ids with 'keyless explain --list')`);
-  io.stdout.write(explainText(detector));
+  io.stdout.write(explainText(detector, rules.customIds.has(id) ? rules.configFile : undefined));
   return EXIT_CLEAN;
 }

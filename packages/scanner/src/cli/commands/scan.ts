@@ -15,8 +15,10 @@ import { escapeTerminal } from '../../reporters/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { createProgress } from '../progress.js';
 import { debugLine } from '../debug.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from '../errors.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError } from '../errors.js';
+import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
 import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
+import { PATH_FLAG_OPTIONS, withPathFlags } from '../path-flags.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
@@ -62,7 +64,7 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS }, 1);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, 1);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -70,6 +72,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   // Everything that can fail on arguments fails before the scan starts.
   const format = stringOption(p, 'format') ?? 'text';
   if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')} (got '${format}')`, 'scan');
+  const exitPolicy = exitPolicyOf(p, 'scan');
   const baselineFile = stringOption(p, 'baseline');
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
@@ -81,7 +84,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
   const source = await settingsSource(configFrom, mode, root);
   const gateConfig = await loadGateConfig(source, root, p, io);
-  const config = withConfidence(gateConfig.config, p, 'scan');
+  const config = withPathFlags(withConfidence(gateConfig.config, p, 'scan'), p, 'scan');
   let baseline: BaselineUse | undefined;
   let baselineRepoPath: string | undefined;
   const settingsWarnings: string[] = [];
@@ -157,5 +160,5 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const allowUnscanned = flag(p, 'allow-unscanned');
   if (unscanned > 0) io.stderr.write(`${unscannedLine(unscanned, allowUnscanned)}\n`);
   if (unscanned > 0 && !allowUnscanned) return EXIT_ERROR;
-  return fresh.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return exitCodeFor(fresh, exitPolicy);
 }
