@@ -19,7 +19,7 @@ const dist = new URL('../packages/scanner/dist/src/', import.meta.url).href;
 const { readerFor } = await import(`${dist}formats/index.js`);
 const { scanContent } = await import(`${dist}scan-content.js`);
 const { buildEngine } = await import(`${dist}config/build-engine.js`);
-const { decodeText, looksBinary } = await import(`${dist}sources/decode.js`);
+const { decodeText, looksBinary } = await import(`${dist}pipeline/decode.js`);
 const ROUNDS = Number(process.env.KEYLESS_BENCH_RUNS ?? 5);
 
 /** A generated tree of code and config files (no secrets), used when no repository is given. */

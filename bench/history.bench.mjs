@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
 const lib = new URL('../packages/scanner/dist/src/index.js', import.meta.url).href;
-const gen = new URL('../packages/scanner/dist/src/detectors/generate.js', import.meta.url).href;
+const gen = new URL('../packages/scanner/dist/src/detect/examples/generate.js', import.meta.url).href;
 const cliBin = fileURLToPath(new URL('../packages/scanner/bin/keyless.js', import.meta.url));
 
 // ---- child mode: one scan, prints one JSON line ---------------------------------------------

@@ -33,7 +33,7 @@ async function generatedTree() {
   const marker = join(root, '.generated-v2');
   if (existsSync(marker)) return root;
   rmSync(root, { recursive: true, force: true });
-  const gen = await import(join(repoRoot, 'packages', 'scanner', 'dist', 'src', 'detectors', 'index.js'));
+  const gen = await import(join(repoRoot, 'packages', 'scanner', 'dist', 'src', 'detect', 'index.js'));
   const write = (path, text) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { main } from '../dist/src/cli/main.js';
-import { escapeTerminal } from '../dist/src/reporters/terminal-escape.js';
+import { escapeTerminal } from '../dist/src/report/terminal-escape.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,7 +3,7 @@
  * the default, any reported finding — or none) and `--exit-code N` (the code for "findings", default 1).
  * Findings below the threshold are still reported; they only stop failing the run.
  */
-import type { Severity } from '../detectors/types.js';
+import type { Severity } from '../detect/types.js';
 import { stringOption, type OptionSpec, type ParsedCommand } from './args.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from './errors.js';
 

@@ -5,8 +5,8 @@
  */
 import { customDetector } from '../config/build-engine.js';
 import { loadConfig } from '../config/load-config.js';
-import { allDetectors } from '../detectors/catalog.js';
-import type { Detector } from '../detectors/types.js';
+import { allDetectors } from '../detect/catalog.js';
+import type { Detector } from '../detect/types.js';
 
 export interface ExplainableRules {
   readonly detectors: readonly Detector[];

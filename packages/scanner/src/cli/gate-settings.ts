@@ -54,9 +54,9 @@ export function configFromOption(p: ParsedCommand, mode: ScanMode, command: stri
 export async function settingsSource(from: ConfigFrom, mode: ScanMode, root: string): Promise<SettingsSource> {
   if (from === 'worktree' && mode.kind !== 'range') return { kind: 'worktree' };
   const [{ openRepo }, { rangeEnds }, { commitOf }] = await Promise.all([
-    import('../sources/git-repo.js'),
-    import('../sources/range-ends.js'),
-    import('../sources/file-at-commit.js'),
+    import('../sources/git/git-repo.js'),
+    import('../sources/git/range-ends.js'),
+    import('../sources/git/file-at-commit.js'),
   ]);
   const repo = await openRepo(root);
   if (from === 'worktree') return { kind: 'worktree', topLevel: repo.topLevel, prefix: repo.prefix };
@@ -120,7 +120,7 @@ export async function loadGateConfig(source: SettingsSource, root: string, p: Pa
     const loaded = loadConfig({ root, cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
     return { ...loaded, ...(loaded.file !== undefined ? { shownAs: loaded.file } : {}) };
   }
-  const { readFileAtCommit } = await import('../sources/file-at-commit.js');
+  const { readFileAtCommit } = await import('../sources/git/file-at-commit.js');
   const name = atCommit(source, repoPath);
   const found = await readFileAtCommit(source.cwd, source.commit, repoPath);
   if (found.kind === 'absent') {
@@ -147,7 +147,7 @@ export async function loadGateBaseline(source: SettingsSource, file: string, io:
   if (source.kind === 'worktree' || repoPath === undefined) {
     return { entries: readBaselineFile(abs, file), diskPath: abs, ...(repoPath !== undefined ? { repoPath } : {}) };
   }
-  const { readFileAtCommit } = await import('../sources/file-at-commit.js');
+  const { readFileAtCommit } = await import('../sources/git/file-at-commit.js');
   const name = atCommit(source, repoPath);
   const found = await readFileAtCommit(source.cwd, source.commit, repoPath);
   if (found.kind === 'absent') {

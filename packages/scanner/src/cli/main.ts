@@ -1,6 +1,6 @@
 /** CLI entry: dispatches the command, maps outcomes to exit codes 0/1/2, errors to one line. */
 import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError, firstLine } from './errors.js';
-import { escapeTerminal } from '../reporters/terminal-escape.js';
+import { escapeTerminal } from '../report/terminal-escape.js';
 import { MAIN_HELP } from './help.js';
 import { processIO, toolVersion, type CliIO } from './io.js';
 

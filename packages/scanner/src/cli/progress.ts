@@ -2,7 +2,7 @@
  * A one-line progress display on stderr for long scans ("history: 1200/30580 commits, 850/s").
  * Silent unless enabled and the stream is a TTY; redraws at most ~8 times a second.
  */
-import { NO_PROGRESS, type ScanProgress } from '../scan-types.js';
+import { NO_PROGRESS, type ScanProgress } from '../pipeline/scan-types.js';
 
 export interface ProgressStream {
   readonly isTTY?: boolean;

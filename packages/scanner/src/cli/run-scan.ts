@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { KeylessConfig } from '../config/types.js';
-import type { Confidence } from '../detectors/types.js';
-import type { ScanOptions, ScanOutcome } from '../scan-types.js';
+import type { Confidence } from '../detect/types.js';
+import type { ScanOptions, ScanOutcome } from '../pipeline/scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -70,9 +70,9 @@ export async function relaunchForFullHistory(mode: ScanMode, root: string, cache
 /** Is there a history cache for the repository at `root`? (Not a repository: the scan says so, here.) */
 async function hasHistoryCache(root: string): Promise<boolean> {
   const [{ openRepo }, { cacheFile }, { cacheRoot }] = await Promise.all([
-    import('../sources/git-repo.js'),
-    import('../cache/history-cache.js'),
-    import('../cache/cache-dir.js'),
+    import('../sources/git/git-repo.js'),
+    import('../sources/history/history-cache.js'),
+    import('../sources/history/cache-dir.js'),
   ]);
   try {
     return existsSync(cacheFile(cacheRoot(), (await openRepo(root)).gitDir));
@@ -83,8 +83,8 @@ async function hasHistoryCache(root: string): Promise<boolean> {
 
 /** Runs the scan; each source is imported only when used (start-up time matters for hooks). */
 export async function runScan(mode: ScanMode, options: ScanOptions): Promise<ScanOutcome> {
-  if (mode.kind === 'tree') return (await import('../scan-tree.js')).scanWorkingTree(options);
-  const git = await import('../scan-git.js');
+  if (mode.kind === 'tree') return (await import('../scan/tree-scan.js')).scanWorkingTree(options);
+  const git = await import('../scan/git-scans.js');
   switch (mode.kind) {
     case 'history':
       return git.scanHistory(options);

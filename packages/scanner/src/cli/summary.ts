@@ -1,10 +1,10 @@
 /** The stderr summary after a scan: what was scanned, skipped (per reason), found, and how long it took. */
 import { describeSuppressions, type SuppressionCounts } from '../filters/suppression.js';
-import type { Notice } from '../notice.js';
-import { escapeTerminal } from '../reporters/terminal-escape.js';
-import type { ScanOutcome } from '../scan-types.js';
-import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/skip-reasons.js';
-import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/working-tree.js';
+import type { Notice } from '../finding/notice.js';
+import { escapeTerminal } from '../report/terminal-escape.js';
+import type { ScanOutcome } from '../pipeline/scan-types.js';
+import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/git/skip-reasons.js';
+import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/tree/working-tree.js';
 
 /**
  * Paths skipped by policy that are listed one per line (other policy skips, such as symlinks inside

@@ -1,6 +1,6 @@
-import { allDetectors } from '../detectors/catalog.js';
-import { createEngine, type Engine } from '../detectors/engine.js';
-import type { Confidence, Detector, PatternDetector, Severity } from '../detectors/types.js';
+import { allDetectors } from '../detect/catalog.js';
+import { createEngine, type Engine } from '../detect/engine.js';
+import type { Confidence, Detector, PatternDetector, Severity } from '../detect/types.js';
 import type { CustomDetectorConfig, KeylessConfig, RuleSetting } from './types.js';
 
 const SEVERITIES: readonly string[] = ['critical', 'high', 'medium', 'low'];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import { redactSecret } from '../redact.js';
+import { redactSecret } from '../finding/redact.js';
 
 /** Location of the shipped schema file (`packages/scanner/schema/keyless.config.schema.json`). */
 export const CONFIG_SCHEMA_URL = new URL('../../../schema/keyless.config.schema.json', import.meta.url);

@@ -1,4 +1,4 @@
-import type { Confidence, Severity } from '../detectors/types.js';
+import type { Confidence, Severity } from '../detect/types.js';
 
 /** A custom detector declared in keyless.config.json. */
 export interface CustomDetectorConfig {

@@ -4,8 +4,8 @@
  */
 import picomatch from 'picomatch';
 import type { KeylessConfig } from '../config/types.js';
-import type { FingerprintSubject } from '../fingerprint.js';
-import { fingerprintMatcher } from '../fingerprint-match.js';
+import type { FingerprintSubject } from '../finding/fingerprint.js';
+import { fingerprintMatcher } from '../finding/fingerprint-match.js';
 
 const GLOB_OPTIONS = { dot: true } as const;
 

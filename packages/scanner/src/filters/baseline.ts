@@ -7,8 +7,8 @@
  * also rewrites entries of the older form (rule, path, SHA-256 of the secret) to the current one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Finding } from '../finding.js';
-import { findingFingerprint, legacyFingerprintOf } from '../fingerprint.js';
+import type { Finding } from '../finding/finding.js';
+import { findingFingerprint, legacyFingerprintOf } from '../finding/fingerprint.js';
 
 export const BASELINE_VERSION = 1;
 

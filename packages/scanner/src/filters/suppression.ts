@@ -7,7 +7,7 @@
  * the files left out are counted; disabled rules do not run, so the rules set "off" are counted.
  */
 import type { KeylessConfig } from '../config/types.js';
-import type { Finding, SuppressionCause } from '../finding.js';
+import type { Finding, SuppressionCause } from '../finding/finding.js';
 
 export type { SuppressionCause };
 

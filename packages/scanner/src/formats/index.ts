@@ -5,7 +5,7 @@ import { pgpassReader } from './pgpass.js';
 import { railsMasterKeyReader } from './rails-master-key.js';
 import { lockfileReader } from './lockfiles.js';
 import { textReader, textStyleFor } from './text.js';
-import type { AssignmentPlace } from '../detectors/types.js';
+import type { AssignmentPlace } from '../detect/types.js';
 import { tfvarsReader } from './tfvars.js';
 import type { FormatReader } from './types.js';
 import { xmlConfigReader } from './xml-config.js';

@@ -2,7 +2,7 @@
  * What every reader does last: add the ranges no reader should scan (`data:...;base64,` URIs),
  * merge the skip ranges, and drop candidates that lie inside one.
  */
-import { mergeRanges, rangeContaining, type Range } from '../ranges.js';
+import { mergeRanges, rangeContaining, type Range } from './ranges.js';
 import type { Candidate, FormatReadResult } from './types.js';
 
 /** `data:image/png;base64,....` and friends (images, fonts, inlined blobs in bundles and notebooks); URL-safe base64 too. */

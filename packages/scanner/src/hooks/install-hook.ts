@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOOK_MARKER, hookScript } from './hook-script.js';
-import { safeGitArgs, safeGitEnv } from '../sources/git-safe.js';
+import { safeGitArgs, safeGitEnv } from '../sources/git/git-safe.js';
 
 /** What `installHook` did: wrote a new hook, rewrote keyless's own, found it current, or replaced a foreign one. */
 export type HookAction = 'created' | 'updated' | 'unchanged' | 'replaced';

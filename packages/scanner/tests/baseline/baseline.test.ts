@@ -12,8 +12,8 @@ import {
   serializeBaseline,
   type BaselineEntry,
 } from '../../src/filters/baseline.js';
-import type { Finding } from '../../src/finding.js';
-import { findingFingerprint, legacyFingerprintOf } from '../../src/fingerprint.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { findingFingerprint, legacyFingerprintOf } from '../../src/finding/fingerprint.js';
 
 const S1 = ['k', 'Q7', 'zP', '3m', 'X9', 'vL'].join('');
 const S2 = ['w', 'E4', 'rT', '6y', 'U8', 'iO'].join('');

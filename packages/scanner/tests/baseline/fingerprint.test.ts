@@ -7,12 +7,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, scryptSync } from 'node:crypto';
-import { recallSlowHashes, slowHashMemoOf } from '../../src/cache/fingerprint-memo.js';
-import { createScanContext } from '../../src/config/scan-context.js';
-import type { Finding } from '../../src/finding.js';
-import { findingFingerprint, fingerprintOf, hasSlowHash, legacyFingerprintOf, prepareFingerprints, SLOWHASH_PARAMS } from '../../src/fingerprint.js';
-import { renderJson, renderText } from '../../src/reporters/index.js';
-import { scanFileText } from '../../src/scan-file.js';
+import { recallSlowHashes, slowHashMemoOf } from '../../src/sources/history/fingerprint-memo.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { findingFingerprint, fingerprintOf, hasSlowHash, legacyFingerprintOf, prepareFingerprints, SLOWHASH_PARAMS } from '../../src/finding/fingerprint.js';
+import { renderJson, renderText } from '../../src/report/index.js';
+import { scanFileText } from '../../src/pipeline/scan-file.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const detectors = [{ id: 'demo-token', pattern: 'demo_(?<secret>[a-z0-9]{12})', keywords: ['demo_'] }];

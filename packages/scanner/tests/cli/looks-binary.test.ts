@@ -1,8 +1,8 @@
 /** Binary or text: a file is binary only when its first 8 KiB look binary as a whole. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText, looksBinary } from '../../src/sources/decode.js';
-import { nameFromBytes } from '../../src/sources/raw-name.js';
+import { decodeText, looksBinary } from '../../src/pipeline/decode.js';
+import { nameFromBytes } from '../../src/sources/tree/raw-name.js';
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScanContext } from '../../src/config/scan-context.js';
-import { scanTreeFile } from '../../src/scan-tree-file.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
+import { scanTreeFile } from '../../src/sources/tree/tree-file.js';
 
 test('unreadable (gone, a directory), not a regular file, too large, binary, text with stray NULs, scanned', () => {
   const dir = mkdtempSync(join(tmpdir(), 'keyless-file-'));

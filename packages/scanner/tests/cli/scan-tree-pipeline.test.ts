@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { scanWorkingTree, treeWorkerCount } from '../../src/scan-tree.js';
+import { scanWorkingTree, treeWorkerCount } from '../../src/scan/tree-scan.js';
 
 const DETECTOR = { id: 'demo', pattern: 'dm_(?<secret>[a-z0-9]{12})', keywords: ['dm_'] };
 /** A random-looking 12-char body per file (a placeholder-like `k1xxxxxxxxxx` would be filtered). */

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScanContext } from '../../src/config/scan-context.js';
-import { scanTreeFile } from '../../src/scan-tree-file.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
+import { scanTreeFile } from '../../src/sources/tree/tree-file.js';
 
 const FIRST_READ = 64 * 1024;
 const DEMO = [{ id: 'demo', pattern: 'dm_(?<secret>[a-z0-9]{12})', keywords: ['dm_'] }];

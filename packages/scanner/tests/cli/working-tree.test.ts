@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { listWorkingTree, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from '../../src/sources/working-tree.js';
+import { listWorkingTree, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from '../../src/sources/tree/working-tree.js';
 
 function tree(files: Record<string, string>): string {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-wt-')));

@@ -6,10 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createScanContext } from '../../src/config/scan-context.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
 import type { KeylessConfig } from '../../src/config/types.js';
-import { findingFingerprint, legacyFingerprintOf } from '../../src/fingerprint.js';
-import { scanFileText } from '../../src/scan-file.js';
+import { findingFingerprint, legacyFingerprintOf } from '../../src/finding/fingerprint.js';
+import { scanFileText } from '../../src/pipeline/scan-file.js';
 
 const detectors: KeylessConfig['detectors'] = [{ id: 'demo-token', pattern: 'demo_(?<secret>[a-z0-9]{12})', keywords: ['demo_'] }];
 const token = (n: number): string => `demo_${['k3j9x7q2m8w4', 'p5t1z6r0v9b2'][n - 1]}`;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalog } from '../../src/detectors/catalog.js';
+import { catalog } from '../../src/detect/catalog.js';
 import { customDetectorProblem } from '../../src/config/check-detectors.js';
 import { loadConfig, validateConfig } from '../../src/config/load-config.js';
 import { CONFIG_SCHEMA_URL } from '../../src/config/schema.js';

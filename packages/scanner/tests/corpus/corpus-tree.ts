@@ -8,8 +8,8 @@
  * sample settings with empty values. Each leak records the rule id and the 1-based line/column
  * at which the reported secret starts.
  */
-import { createPrng, ALPHABETS } from '../../src/detectors/prng.js';
-import { encodeBase64 } from '../../src/detectors/encoding.js';
+import { createPrng, ALPHABETS } from '../../src/detect/examples/prng.js';
+import { encodeBase64 } from '../../src/detect/encoding.js';
 import {
   generateAwsAccessKeyId,
   generateAwsSecretAccessKey,
@@ -26,7 +26,7 @@ import {
   generateSendGridKey,
   generateSlackWebhookUrl,
   generateStripeKey,
-} from '../../src/detectors/generate.js';
+} from '../../src/detect/examples/generate.js';
 import {
   generateBasicAuth,
   generateDjangoSecretKey,
@@ -34,7 +34,7 @@ import {
   generatePasswordHash,
   generatePuttyKey,
   generateWordPressSalt,
-} from '../../src/detectors/generate-credentials.js';
+} from '../../src/detect/examples/generate-credentials.js';
 
 export interface ExpectedFinding {
   readonly ruleId: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isNotSecret, whyNotSecret } from '../../src/filters/not-secrets.js';
+import { isNotSecret, whyNotSecret } from '../../src/detect/not-secrets.js';
 import {
   generateBase64Key,
   generateDevOpsPat,
@@ -13,8 +13,8 @@ import {
   generateSendGridKey,
   generateStorageConnectionString,
   generateStripeKey,
-} from '../../src/detectors/generate.js';
-import { IDENTIFIABLE_FAMILIES } from '../../src/detectors/identifiable-keys.js';
+} from '../../src/detect/examples/generate.js';
+import { IDENTIFIABLE_FAMILIES } from '../../src/detect/checksums/identifiable-keys.js';
 import { fake } from '../formats/helpers.js';
 
 /** Every value must be classified with `reason`. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countSuppressions, describeSuppressions, disabledRuleCount, splitSuppressed, suppressedBy } from '../../src/filters/suppression.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/finding/finding.js';
 
 function finding(path: string): Finding {
   return {

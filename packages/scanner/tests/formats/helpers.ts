@@ -3,9 +3,9 @@
  * Fixture values are built at run time (`fake`) and interpolated into fixture texts, so no committed
  * line holds a literal secret-looking value.
  */
-import { createEngine } from '../../src/detectors/engine.js';
-import type { AssignmentDetector, PatternDetector } from '../../src/detectors/types.js';
-import { scanContent } from '../../src/scan-content.js';
+import { createEngine } from '../../src/detect/engine.js';
+import type { AssignmentDetector, PatternDetector } from '../../src/detect/types.js';
+import { scanContent } from '../../src/pipeline/scan-content.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

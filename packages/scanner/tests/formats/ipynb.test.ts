@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex } from '../../src/scan-content.js';
+import { LineIndex } from '../../src/pipeline/scan-content.js';
 import { ipynbReader } from '../../src/formats/ipynb.js';
 import { fake, fakeToken, scan } from './helpers.js';
 

@@ -7,14 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { crc32 } from '../../src/detectors/crc32.js';
-import { isValidDevOpsPat } from '../../src/detectors/devops-pat-checksum.js';
-import { decodeBase32, decodeBase64 } from '../../src/detectors/encoding.js';
-import { isValidEntraSecret } from '../../src/detectors/entra-checksum.js';
-import { generateEntraClientSecret, generateIdentifiableKey } from '../../src/detectors/generate.js';
-import { IDENTIFIABLE_FAMILIES, isValidIdentifiableKey } from '../../src/detectors/identifiable-keys.js';
-import { marvin32 } from '../../src/detectors/marvin32.js';
-import { hasValidBase62Checksum } from '../../src/detectors/token-checksum.js';
+import { crc32 } from '../../src/detect/checksums/crc32.js';
+import { isValidDevOpsPat } from '../../src/detect/checksums/devops-pat-checksum.js';
+import { decodeBase32, decodeBase64 } from '../../src/detect/encoding.js';
+import { isValidEntraSecret } from '../../src/detect/checksums/entra-checksum.js';
+import { generateEntraClientSecret, generateIdentifiableKey } from '../../src/detect/examples/generate.js';
+import { IDENTIFIABLE_FAMILIES, isValidIdentifiableKey } from '../../src/detect/checksums/identifiable-keys.js';
+import { marvin32 } from '../../src/detect/checksums/marvin32.js';
+import { hasValidBase62Checksum } from '../../src/detect/checksums/token-checksum.js';
 import { check, reportRuns } from './fuzz-settings.js';
 
 after(() => reportRuns('checksums'));

@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { BatchParser } from '../../src/sources/git-cat-file.js';
-import { parseRawDiff } from '../../src/sources/git-changes.js';
-import { parseRawMeta, RawLogParser, type LoggedCommit } from '../../src/sources/git-log.js';
-import { GitOutputError, NulSplitter } from '../../src/sources/git-process.js';
+import { BatchParser } from '../../src/sources/git/git-cat-file.js';
+import { parseRawDiff } from '../../src/sources/changes/git-changes.js';
+import { parseRawMeta, RawLogParser, type LoggedCommit } from '../../src/sources/git/git-log.js';
+import { GitOutputError, NulSplitter } from '../../src/sources/git/git-process.js';
 import { check, reportRuns } from './fuzz-settings.js';
 
 after(() => reportRuns('git-parsers'));

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { catalog } from '../../src/detectors/catalog.js';
-import { createEngine } from '../../src/detectors/engine.js';
+import { catalog } from '../../src/detect/catalog.js';
+import { createEngine } from '../../src/detect/engine.js';
 import {
   generateDevOpsPat,
   generateEntraClientSecret,
@@ -17,8 +17,8 @@ import {
   generateSasUrl,
   generateServiceBusConnectionString,
   generateStorageConnectionString,
-} from '../../src/detectors/generate.js';
-import { LineIndex, scanContent } from '../../src/scan-content.js';
+} from '../../src/detect/examples/generate.js';
+import { LineIndex, scanContent } from '../../src/pipeline/scan-content.js';
 import { check, configLikeText, NUM_RUNS_PIPELINE, reportRuns } from './fuzz-settings.js';
 
 after(() => reportRuns('pipeline'));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { redactSecret, redactText } from '../../src/redact.js';
+import { redactSecret, redactText } from '../../src/finding/redact.js';
 import { check, reportRuns } from './fuzz-settings.js';
 
 after(() => reportRuns('redact'));

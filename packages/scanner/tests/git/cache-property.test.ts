@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { scanHistory } from '../../src/scan-git.js';
+import { scanHistory } from '../../src/scan/git-scans.js';
 import type { KeylessConfig } from '../../src/config/types.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/finding/finding.js';
 import { FUZZ_SEED } from '../fuzz/fuzz-settings.js';
 import { fakeToken, TempRepo, tempCacheDir, testConfig } from './git-fixture.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { scanHistory } from '../../src/scan-git.js';
-import type { ScanOutcome } from '../../src/scan-types.js';
+import { scanHistory } from '../../src/scan/git-scans.js';
+import type { ScanOutcome } from '../../src/pipeline/scan-types.js';
 import { fakeToken, TempRepo, tempCacheDir, testConfig } from './git-fixture.js';
 
 const cleanup: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { scanRange, scanStaged } from '../../src/scan-git.js';
+import { scanRange, scanStaged } from '../../src/scan/git-scans.js';
 import { fakeToken, TempRepo, testConfig } from './git-fixture.js';
 
 const repos: TempRepo[] = [];

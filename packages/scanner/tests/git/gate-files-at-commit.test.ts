@@ -3,8 +3,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileAtCommit } from '../../src/sources/file-at-commit.js';
-import { rangeEnds } from '../../src/sources/range-ends.js';
+import { readFileAtCommit } from '../../src/sources/git/file-at-commit.js';
+import { rangeEnds } from '../../src/sources/git/range-ends.js';
 import { TempRepo } from './git-fixture.js';
 
 const repos: TempRepo[] = [];

@@ -16,7 +16,7 @@ export const TEST_CONFIG: KeylessConfig = {
 
 /** Every built-in detector off, only the test detector on. */
 export async function testConfig(): Promise<KeylessConfig> {
-  const { catalog } = await import('../../src/detectors/catalog.js');
+  const { catalog } = await import('../../src/detect/catalog.js');
   const rules: Record<string, 'off'> = {};
   for (const d of catalog) rules[d.id] = 'off';
   return { ...TEST_CONFIG, rules };

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { safeGitArgs, safeGitEnv } from '../../src/sources/git-safe.js';
+import { safeGitArgs, safeGitEnv } from '../../src/sources/git/git-safe.js';
 
 /** The `-c key=value` pairs of an argument list. */
 function configOf(args: readonly string[]): Map<string, string> {

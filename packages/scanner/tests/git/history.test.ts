@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { findingFingerprint } from '../../src/fingerprint.js';
-import { scanHistory } from '../../src/scan-git.js';
-import type { ScanOptions } from '../../src/scan-types.js';
+import { findingFingerprint } from '../../src/finding/fingerprint.js';
+import { scanHistory } from '../../src/scan/git-scans.js';
+import type { ScanOptions } from '../../src/pipeline/scan-types.js';
 import { fakeToken, TempRepo, testConfig } from './git-fixture.js';
 
 const repos: TempRepo[] = [];
@@ -111,7 +111,7 @@ describe('scanHistory', () => {
     const s3 = fakeToken();
     const latin1Name = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('.txt')]);
     r.commit('init', { 'gone.txt': `${s1}\n` });
-    // Binary as a whole (a few NULs in text would not be: see sources/decode.ts): 64 bytes of control data.
+    // Binary as a whole (a few NULs in text would not be: see pipeline/decode.ts): 64 bytes of control data.
     r.write('bin.dat', Buffer.concat([Buffer.from(Array.from({ length: 64 }, (_, i) => i % 8)), Buffer.from(s2)]));
     // A path with bytes that are not UTF-8, holding latin1 text.
     const fs = await import('node:fs');

@@ -7,13 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createScanContext } from '../../src/config/scan-context.js';
-import { generateEntraClientSecret, generateGithubToken, generatePassword, generatePem } from '../../src/detectors/generate.js';
-import type { Finding } from '../../src/finding.js';
-import { scanFileText } from '../../src/scan-file.js';
-import { createKeywordGate } from '../../src/sources/blob-scan.js';
-import { novelLineRanges } from '../../src/sources/line-novelty.js';
-import { PathVersionScanner } from '../../src/sources/path-version-scan.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
+import { generateEntraClientSecret, generateGithubToken, generatePassword, generatePem } from '../../src/detect/examples/generate.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { scanFileText } from '../../src/pipeline/scan-file.js';
+import { createKeywordGate } from '../../src/pipeline/blob-scan.js';
+import { novelLineRanges } from '../../src/sources/history/line-novelty.js';
+import { PathVersionScanner } from '../../src/sources/history/path-version-scan.js';
 import { check, reportRuns } from '../fuzz/fuzz-settings.js';
 
 after(() => reportRuns('line-novelty'));

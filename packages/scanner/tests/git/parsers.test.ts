@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createProgress, formatProgress } from '../../src/cli/progress.js';
-import { BatchParser } from '../../src/sources/git-cat-file.js';
-import { parseRawDiff } from '../../src/sources/git-changes.js';
-import { RawLogParser, type LoggedCommit } from '../../src/sources/git-log.js';
+import { BatchParser } from '../../src/sources/git/git-cat-file.js';
+import { parseRawDiff } from '../../src/sources/changes/git-changes.js';
+import { RawLogParser, type LoggedCommit } from '../../src/sources/git/git-log.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { createScanContext } from '../../src/config/scan-context.js';
+import { createScanContext } from '../../src/pipeline/scan-context.js';
 import type { KeylessConfig } from '../../src/config/types.js';
-import { createKeywordGate } from '../../src/sources/blob-scan.js';
-import { runPathLane, type LaneResult, type PathGroup } from '../../src/sources/path-lane.js';
-import { scanPathGroups } from '../../src/sources/path-lane-pool.js';
-import { PathVersionScanner } from '../../src/sources/path-version-scan.js';
+import { createKeywordGate } from '../../src/pipeline/blob-scan.js';
+import { runPathLane, type LaneResult, type PathGroup } from '../../src/sources/history/path-lane.js';
+import { scanPathGroups } from '../../src/sources/history/path-lane-pool.js';
+import { PathVersionScanner } from '../../src/sources/history/path-version-scan.js';
 import { fakeToken, TempRepo, testConfig } from './git-fixture.js';
 
 /** Versions of different sizes (so the lane's buffers grow and are reused), a secret in some. */

@@ -1,7 +1,7 @@
 /** The `keyless-ignore` comments a range adds, read from `git diff -U0` output. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addedIgnoreLines } from '../../src/sources/range-notices.js';
+import { addedIgnoreLines } from '../../src/sources/changes/range-notices.js';
 
 test('addedIgnoreLines: added directive lines by new path and line; removed lines, mentions in strings and content that looks like a header are not', () => {
   const diff = [

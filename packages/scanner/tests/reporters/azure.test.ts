@@ -4,11 +4,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/finding.js';
-import { escapeAzureLogCommand } from '../../src/reporters/azure-escape.js';
-import { azureLogIssue, renderAzure } from '../../src/reporters/azure.js';
-import { guidanceFor } from '../../src/reporters/guidance.js';
-import type { ReportContext, RuleInfo } from '../../src/reporters/report-context.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { escapeAzureLogCommand } from '../../src/report/azure-escape.js';
+import { azureLogIssue, renderAzure } from '../../src/report/azure.js';
+import { guidanceFor } from '../../src/report/guidance.js';
+import type { ReportContext, RuleInfo } from '../../src/report/report-context.js';
 
 /** A fake secret built at run time. */
 const SECRET = ['Zq8x', 'x7Lm', 'P2vR', 'k9Tn', 'W4yB'].join('');

@@ -7,18 +7,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { summaryLines } from '../../src/cli/summary.js';
-import { generateBase64Key, generateEntraClientSecret, generateIdentifiableKey, generateLegacyAccountKey } from '../../src/detectors/generate.js';
-import type { Finding } from '../../src/finding.js';
-import { redactSecret } from '../../src/redact.js';
-import { escapeAzureLogCommand } from '../../src/reporters/azure-escape.js';
-import { ELLIPSIS, FRAME_CONTEXT } from '../../src/reporters/code-frame.js';
-import { escapeGithubData, escapeGithubProperty } from '../../src/reporters/github-escape.js';
-import { githubAnnotation } from '../../src/reporters/github.js';
-import type { ReportContext, RuleInfo } from '../../src/reporters/report-context.js';
-import { sarifUri } from '../../src/reporters/sarif-uri.js';
-import { sarifLog } from '../../src/reporters/sarif.js';
-import { escapeTerminal } from '../../src/reporters/terminal-escape.js';
-import { renderText } from '../../src/reporters/text.js';
+import { generateBase64Key, generateEntraClientSecret, generateIdentifiableKey, generateLegacyAccountKey } from '../../src/detect/examples/generate.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { redactSecret } from '../../src/finding/redact.js';
+import { escapeAzureLogCommand } from '../../src/report/azure-escape.js';
+import { ELLIPSIS, FRAME_CONTEXT } from '../../src/report/code-frame.js';
+import { escapeGithubData, escapeGithubProperty } from '../../src/report/github-escape.js';
+import { githubAnnotation } from '../../src/report/github.js';
+import type { ReportContext, RuleInfo } from '../../src/report/report-context.js';
+import { sarifUri } from '../../src/report/sarif-uri.js';
+import { sarifLog } from '../../src/report/sarif.js';
+import { escapeTerminal } from '../../src/report/terminal-escape.js';
+import { renderText } from '../../src/report/text.js';
 
 const RULE: RuleInfo = { id: 'demo-key', title: 'Demo key', description: 'A demo key.', severity: 'high', remediation: 'storage-key' };
 const ctx = (overrides: Partial<ReportContext> = {}): ReportContext => ({

@@ -4,13 +4,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/finding.js';
-import { fingerprintOf } from '../../src/fingerprint.js';
-import { escapeData, escapeProperty, githubAnnotation } from '../../src/reporters/github.js';
-import { jsonFinding } from '../../src/reporters/json.js';
-import type { ReportContext, RuleInfo } from '../../src/reporters/report-context.js';
-import { sarifLevel, sarifLog } from '../../src/reporters/sarif.js';
-import { renderText } from '../../src/reporters/text.js';
+import type { Finding } from '../../src/finding/finding.js';
+import { fingerprintOf } from '../../src/finding/fingerprint.js';
+import { escapeData, escapeProperty, githubAnnotation } from '../../src/report/github.js';
+import { jsonFinding } from '../../src/report/json.js';
+import type { ReportContext, RuleInfo } from '../../src/report/report-context.js';
+import { sarifLevel, sarifLog } from '../../src/report/sarif.js';
+import { renderText } from '../../src/report/text.js';
 
 /** A fake secret built at run time. */
 const SECRET = ['Zq8x', 'x7Lm', 'P2vR', 'k9Tn', 'W4yB'].join('');

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
 import { entriesFromFindings, writeBaselineFile } from '../../filters/baseline.js';
-import { prepareFingerprints } from '../../fingerprint.js';
+import { prepareFingerprints } from '../../finding/fingerprint.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { EXIT_CLEAN, UsageError } from '../errors.js';
 import { BASELINE_HELP } from '../help.js';

@@ -1,6 +1,6 @@
 /** `keyless explain <ruleId>`: what a rule finds and the full remediation; `--list`: all rule ids. */
-import type { Detector } from '../../detectors/types.js';
-import { guidanceFor, helpUriFor } from '../../reporters/guidance.js';
+import type { Detector } from '../../detect/types.js';
+import { guidanceFor, helpUriFor } from '../../report/guidance.js';
 import { flag, parseCommand, stringOption } from '../args.js';
 import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
 import { explainableRules } from '../explain-detectors.js';

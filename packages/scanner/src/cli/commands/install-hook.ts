@@ -5,7 +5,7 @@ import { flag, parseCommand } from '../args.js';
 import { EXIT_CLEAN } from '../errors.js';
 import { INSTALL_HOOK_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { escapeTerminal } from '../../reporters/terminal-escape.js';
+import { escapeTerminal } from '../../report/terminal-escape.js';
 
 export async function installHookCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parseCommand('install-hook', args, { force: { type: 'boolean' } }, 1);

@@ -1,0 +1,217 @@
+/**
+ * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
+ * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
+ */
+import { isNotSecret } from './not-secrets.js';
+import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
+
+const DEFAULT_WINDOW_CAP = 4096;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface CompiledPattern {
+  readonly detector: PatternDetector;
+  readonly regex: RegExp;
+}
+
+export interface Engine {
+  readonly detectors: readonly Detector[];
+  /** All pattern-detector matches in `text`, overlaps resolved by priority, not-secrets removed. */
+  scanText(text: string): DetectorMatch[];
+  /**
+   * The assignment detector (if any) that reports `key = value` written in `place` (default: code),
+   * after the not-secret filter.
+   */
+  judgeAssignment(key: string, value: string, place?: AssignmentPlace): AssignmentDetector | undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The keywords as one alternation factored by common prefixes (`gl(?:pat-|dt-|...)`): fewer
+ * alternatives to try at each position than a flat list of every keyword, so the prefilter's cost
+ * grows less with the catalog. At a position the longest keyword wins (optional tails are greedy),
+ * as with a longest-first flat alternation. Keywords are lower case.
+ */
+export function keywordTrie(keywords: readonly string[]): string {
+  interface Node {
+    readonly next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  for (const k of keywords) {
+    let n = root;
+    for (const c of k) {
+      let child = n.next.get(c);
+      if (!child) n.next.set(c, (child = { next: new Map(), end: false }));
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    const alts = [...n.next].map(([c, child]) => escapeRegExp(c) + emit(child));
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
+function withFlags(re: RegExp, required: string): RegExp {
+  let flags = re.flags;
+  for (const f of required) if (!flags.includes(f)) flags += f;
+  return flags === re.flags ? re : new RegExp(re.source, flags);
+}
+
+/** Keep the highest-priority match among overlapping secret spans; stable by position. */
+export function resolveOverlaps(matches: DetectorMatch[]): DetectorMatch[] {
+  if (matches.length < 2) return matches;
+  const byPriority = [...matches].sort(
+    (a, b) => b.detector.priority - a.detector.priority || a.start - b.start || b.end - a.end,
+  );
+  const kept: DetectorMatch[] = [];
+  for (const m of byPriority) {
+    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Line bounds of increasing offsets in one text, in amortized linear time: each call only looks at
+ * text after the previous line's end, so a multi-megabyte single line with thousands of keyword hits
+ * is walked once (recomputing bounds per hit with lastIndexOf/indexOf was quadratic).
+ */
+function lineTracker(text: string): (index: number) => [number, number] {
+  let start = 0;
+  let end = -1;
+  return (index) => {
+    if (index > end || index < start) {
+      start = text.lastIndexOf('\n', index - 1) + 1;
+      end = text.indexOf('\n', index);
+      if (end === -1) end = text.length;
+    }
+    return [start, end];
+  };
+}
+
+/**
+ * The match as its validator sees it: `input` is the text around the match that the detector's
+ * window allows (at most `before`/`after` characters each side, within the scanned slice), not the
+ * whole merged slice, so validators that test their context cost O(window) per match, not O(line).
+ */
+function localMatch(m: RegExpExecArray, slice: string, before: number, after: number): RegExpExecArray {
+  const from = Math.max(0, m.index - before);
+  const to = Math.min(slice.length, m.index + m[0].length + after);
+  if (from === 0 && to === slice.length) return m;
+  const local = Object.assign([...m], { index: m.index - from, input: slice.slice(from, to), groups: m.groups }) as RegExpExecArray;
+  if (m.indices) local.indices = m.indices;
+  return local;
+}
+
+export function createEngine(detectors: readonly Detector[]): Engine {
+  const patterns: CompiledPattern[] = [];
+  const assignments: AssignmentDetector[] = [];
+  const byKeyword = new Map<string, CompiledPattern[]>();
+  for (const d of detectors) {
+    if (d.kind === 'assignment') {
+      assignments.push(d);
+      continue;
+    }
+    const compiled = { detector: d, regex: withFlags(d.pattern, 'gd') };
+    patterns.push(compiled);
+    for (const k of d.keywords) {
+      const key = k.toLowerCase();
+      const list = byKeyword.get(key) ?? [];
+      list.push(compiled);
+      byKeyword.set(key, list);
+    }
+  }
+  // Longest keywords first so that an alternation prefers the most specific anchor at a position;
+  // shorter keywords overlapping it are still found because windows cover the whole line.
+  const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  // A hit of the longest keyword at a position hides the shorter keywords that start there
+  // (`password` hides `pass`): its detectors include theirs.
+  for (const long of keywordList) {
+    const own = byKeyword.get(long)!;
+    for (const short of keywordList) {
+      if (short.length < long.length && long.startsWith(short)) {
+        for (const c of byKeyword.get(short)!) if (!own.includes(c)) own.push(c);
+      }
+    }
+  }
+  const prefilter = keywordList.length ? new RegExp(keywordTrie(keywordList), 'gi') : undefined;
+  assignments.sort((a, b) => b.priority - a.priority);
+
+  function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
+    const w = c.detector.window;
+    if (w?.multiline) return [Math.max(0, hit - w.before), Math.min(text.length, hitEnd + w.after)];
+    const [ls, le] = line;
+    const before = w?.before ?? DEFAULT_WINDOW_CAP;
+    const after = w?.after ?? DEFAULT_WINDOW_CAP;
+    return [Math.max(ls, hit - before), Math.min(le, hitEnd + after)];
+  }
+
+  function scanText(text: string): DetectorMatch[] {
+    if (!prefilter || text.length === 0) return [];
+    const windows = new Map<CompiledPattern, [number, number][]>();
+    const lineOf = lineTracker(text);
+    prefilter.lastIndex = 0;
+    let hit: RegExpExecArray | null;
+    while ((hit = prefilter.exec(text)) !== null) {
+      const kw = hit[0].toLowerCase();
+      const hitEnd = hit.index + hit[0].length;
+      const line = lineOf(hit.index);
+      for (const c of byKeyword.get(kw) ?? []) {
+        const list = windows.get(c) ?? [];
+        list.push(windowFor(c, text, hit.index, hitEnd, line));
+        windows.set(c, list);
+      }
+      // Overlapping keywords (e.g. "key" inside "accountkey") must still be seen: step one char.
+      prefilter.lastIndex = hit.index + 1;
+    }
+    const found: DetectorMatch[] = [];
+    for (const [c, list] of windows) {
+      list.sort((a, b) => a[0] - b[0]);
+      const merged: [number, number][] = [];
+      for (const w of list) {
+        const last = merged[merged.length - 1];
+        if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+        else merged.push([w[0], w[1]]);
+      }
+      const seen = new Set<number>();
+      for (const [ws, we] of merged) {
+        const slice = text.slice(ws, we);
+        const re = c.regex;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(slice)) !== null) {
+          if (m[0].length === 0) re.lastIndex++;
+          const span = m.indices?.groups?.['secret'];
+          const secret = m.groups?.['secret'];
+          if (!span || secret === undefined || secret.length === 0) continue;
+          const start = ws + span[0];
+          if (seen.has(start)) continue;
+          const w = c.detector.window;
+          if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
+          if (isNotSecret(secret) && !(c.detector.uuidShaped && UUID.test(secret))) continue;
+          seen.add(start);
+          found.push({ detector: c.detector, secret, start, end: ws + span[1] });
+        }
+      }
+    }
+    return resolveOverlaps(found);
+  }
+
+  function judgeAssignment(key: string, value: string, place: AssignmentPlace = 'code'): AssignmentDetector | undefined {
+    if (!value || isNotSecret(value)) return undefined;
+    const lowerKey = key.toLowerCase();
+    for (const a of assignments) {
+      if (!a.keywords.some((k) => lowerKey.includes(k.toLowerCase()))) continue;
+      if (a.matchesKey(key) && a.acceptsValue(value, key, place)) return a;
+    }
+    return undefined;
+  }
+
+  return { detectors, scanText, judgeAssignment };
+}

@@ -1,0 +1,45 @@
+import type { Confidence, Severity } from '../detect/types.js';
+
+/** Where a finding came from in git (history, range and staged scans). */
+export interface CommitInfo {
+  /** Full 40-hex SHA. */
+  readonly commit: string;
+  readonly author: string;
+  readonly email: string;
+  /** ISO 8601. */
+  readonly date: string;
+}
+
+/** Why a finding is suppressed (reported as such, never failing the scan); see filters/suppression.ts. */
+export type SuppressionCause = 'inline-ignore' | 'allowlist' | 'baseline';
+
+/** A secret found in one place. `secret` is the raw value: reporters redact it unless told not to. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  /** Relative to the scan root, forward slashes. */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, UTF-16 code units. */
+  readonly column: number;
+  readonly endLine: number;
+  /** 1-based, exclusive (the column after the secret's last character), as SARIF's endColumn. */
+  readonly endColumn: number;
+  readonly secret: string;
+  /** The key the secret was assigned to, when the format knows it (`AzureAd:ClientSecret`). */
+  readonly key?: string;
+  /** Text of the line holding the secret (for code frames); reporters redact the secret in it. */
+  readonly lineText: string;
+  readonly commit?: CommitInfo;
+  /**
+   * How many times the same secret was seen at this path under this rule (history scans). The
+   * fingerprint is not stored here: it is a slow hash, computed only when asked for
+   * (`findingFingerprint`, fingerprint.ts).
+   */
+  readonly occurrences?: number;
+  /** Set when an inline ignore, the allowlist or the baseline silences it (it then never fails a scan). */
+  readonly suppressed?: SuppressionCause;
+}

@@ -1,0 +1,91 @@
+/**
+ * What reporters need besides findings: rule metadata (from the engine's detectors), whether to
+ * redact, and helpers shared by every format. Reporters are pure functions of findings + context.
+ */
+import type { Detector, ProviderRotation, RemediationKind, Severity } from '../detect/types.js';
+import type { SuppressionCounts } from '../filters/suppression.js';
+import type { Finding } from '../finding/finding.js';
+import type { Notice } from '../finding/notice.js';
+import type { DetectSecrets } from './code-frame.js';
+import { redactSecret } from '../finding/redact.js';
+import { guidanceFor, helpUriFor, type Guidance } from './guidance.js';
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly remediation: RemediationKind;
+  /** Provider-specific revocation steps (third-party tokens). */
+  readonly rotation?: ProviderRotation;
+}
+
+export interface ReportContext {
+  /** Rules by id (the enabled detectors). */
+  readonly rules: ReadonlyMap<string, RuleInfo>;
+  /** Show secrets redacted (default everywhere; false only with --no-redact). */
+  readonly redact: boolean;
+  readonly toolVersion: string;
+  /** Colour the text report. */
+  readonly color?: boolean;
+  /** Suppressed findings (each with its cause): SARIF results with `suppressions`. */
+  readonly suppressed?: readonly Finding[];
+  /** Suppression counts by cause: JSON `suppressed`. */
+  readonly suppressionCounts?: SuppressionCounts;
+  /** Range notices: JSON `notices`, SARIF results of level `note`. */
+  readonly notices?: readonly Notice[];
+  /**
+   * Findings that are not reported (baselined, suppressed) but whose secrets must still be masked
+   * where a reported finding's code frame shows their line.
+   */
+  readonly maskAlso?: readonly Finding[];
+  /** The detectors, run on each code frame's window to mask secrets suppressed before they became findings. */
+  readonly detectSecrets?: DetectSecrets;
+}
+
+/** Rule metadata from detectors. */
+export function rulesFrom(detectors: readonly Detector[]): Map<string, RuleInfo> {
+  return new Map(
+    detectors.map((d) => [
+      d.id,
+      {
+        id: d.id,
+        title: d.title,
+        description: d.description,
+        severity: d.severity,
+        remediation: d.remediation,
+        ...(d.kind === 'pattern' && d.rotation ? { rotation: d.rotation } : {}),
+      },
+    ]),
+  );
+}
+
+/** The rule of a finding; a generic one when the rule is unknown to the context. */
+export function ruleOf(f: Finding, ctx: ReportContext): RuleInfo {
+  return (
+    ctx.rules.get(f.ruleId) ?? {
+      id: f.ruleId,
+      title: f.title,
+      description: f.title,
+      severity: f.severity,
+      remediation: 'generic-secret',
+    }
+  );
+}
+
+/** The secret as it may be shown. */
+export function shownSecret(f: Finding, ctx: ReportContext): string {
+  return ctx.redact ? redactSecret(f.secret) : f.secret;
+}
+
+export function guidanceOf(f: Finding, ctx: ReportContext): Guidance {
+  const rule = ruleOf(f, ctx);
+  return guidanceFor(rule.remediation, { ...(f.key ? { key: f.key } : {}), path: f.path, ...(rule.rotation ? { rotation: rule.rotation } : {}) });
+}
+
+/** Guidance as one paragraph (JSON `remediation`, SARIF/github messages). */
+export function guidanceText(g: Guidance): string {
+  return [g.summary, ...g.steps].join(' ');
+}
+
+export { helpUriFor };

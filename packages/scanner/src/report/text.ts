@@ -1,0 +1,78 @@
+/**
+ * Human report: findings grouped by file, each with its position, severity, rule, a one-line code
+ * frame (clipped around the secret, every secret on it masked, caret under it: code-frame.ts), the
+ * secret as shown, and the remediation steps. Coloured only when the context asks for it. Every
+ * string that can come from the scanned repository (path, key, author, line text, rule titles of
+ * custom detectors, guidance naming the key or path) is escaped with `escapeTerminal`.
+ */
+import { createColors } from 'picocolors';
+import type { Severity } from '../detect/types.js';
+import type { Finding } from '../finding/finding.js';
+import { frameParts, LineSecrets } from './code-frame.js';
+import { guidanceOf, ruleOf, shownSecret, type ReportContext } from './report-context.js';
+import { escapeTerminal as esc, escapeTerminalLines } from './terminal-escape.js';
+
+type Colors = ReturnType<typeof createColors>;
+
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+function severityLabel(s: Severity, c: Colors): string {
+  const padded = s.padEnd(8);
+  return s === 'critical' || s === 'high' ? c.red(c.bold(padded)) : s === 'medium' ? c.yellow(padded) : c.dim(padded);
+}
+
+function codeFrame(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: Colors): string[] {
+  const { before, secret, after } = frameParts(f, secrets.spansOf(f), ctx.redact, ctx.detectSecrets);
+  const gutter = String(f.line);
+  const blank = ' '.repeat(gutter.length);
+  const caret = ' '.repeat(before.length) + '^'.repeat(Math.max(1, secret.length));
+  return [
+    `    ${c.dim(`${gutter} |`)} ${before}${c.red(secret)}${after}`,
+    `    ${c.dim(`${blank} |`)} ${c.red(caret)}`,
+  ];
+}
+
+function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: Colors): string[] {
+  const rule = ruleOf(f, ctx);
+  const g = guidanceOf(f, ctx);
+  const lines = [
+    `  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${severityLabel(f.severity, c)} ${esc(rule.title)}  ${c.dim(esc(f.ruleId))}`,
+  ];
+  if (f.commit) {
+    lines.push(`    ${c.dim('commit')} ${esc(f.commit.commit)} ${c.dim(esc(`${f.commit.author} ${f.commit.date}`))}`);
+  }
+  if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
+  lines.push(...codeFrame(f, ctx, secrets, c));
+  lines.push(`    ${c.dim('secret')} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
+  lines.push(`    ${c.green('fix')}    ${esc(g.summary)}`);
+  for (const step of g.steps) lines.push(`           - ${esc(step)}`);
+  return lines;
+}
+
+function summaryLine(findings: readonly Finding[], files: number, c: Colors): string {
+  const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const noun = findings.length === 1 ? 'finding' : 'findings';
+  return c.bold(c.red(`✖ ${findings.length} ${noun} (${counts.join(', ')}) in ${files} ${files === 1 ? 'file' : 'files'}`));
+}
+
+export function renderText(findings: readonly Finding[], ctx: ReportContext): string {
+  const c = createColors(ctx.color ?? false);
+  if (findings.length === 0) return `${c.green('✔ no secrets found')}\n`;
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byPath.get(f.path) ?? [];
+    list.push(f);
+    byPath.set(f.path, list);
+  }
+  // Secrets of findings not reported (e.g. baselined) are masked too where they share a line.
+  const secrets = new LineSecrets(ctx.maskAlso ? [...findings, ...ctx.maskAlso] : findings);
+  const out: string[] = [];
+  for (const [path, list] of byPath) {
+    out.push(c.underline(esc(path)));
+    for (const f of list) out.push(...findingBlock(f, ctx, secrets, c), '');
+  }
+  out.push(summaryLine(findings, byPath.size, c));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,326 @@
+/**
+ * Full-history scan without computing diffs: list every commit reachable from any ref with the
+ * blobs it introduces (`git log --raw -c`), read each (path, blob) version once through
+ * `git cat-file --batch`, path by path and oldest first, and scan each version against the one
+ * before it (only new lines, for line-local formats; see path-version-scan.ts) on worker threads.
+ * Findings are attributed to the oldest commit and path that introduced them. With the cache, only
+ * commits not reachable from the last scan's tips are listed, plus the few blobs that had findings.
+ */
+import { availableParallelism } from 'node:os';
+import { cacheFile, HISTORY_CACHE_VERSION, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from './history-cache.js';
+import { cacheRoot, isInside } from './cache-dir.js';
+import { recallSlowHashes, slowHashMemoOf } from './fingerprint-memo.js';
+import { prepareFingerprints } from '../../finding/fingerprint.js';
+import { splitSuppressed } from '../../filters/suppression.js';
+import { createScanContext, type ScanContext } from '../../pipeline/scan-context.js';
+import { NO_PROGRESS, type ScanOptions, type ScanOutcome, type ScanProgress } from '../../pipeline/scan-types.js';
+import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from '../git/blob-intros.js';
+import type { LaneResult, PathGroup } from './path-lane.js';
+import { scanPathGroups } from './path-lane-pool.js';
+import { logCommits, type LoggedCommit } from '../git/git-log.js';
+import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, shallowBoundary, type GitRepo } from '../git/git-repo.js';
+import { explainPartialClone, failOnMissingBlobs } from '../git/missing-objects.js';
+import { readHistoryTips, type HistoryTips } from './history-tips.js';
+import { detectionSetup } from './detection-setup.js';
+import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
+
+export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
+
+/** New commits that a walk stopped only by the tips that went may list (else all old tips stop it). */
+const FEW_NEW_COMMITS = 1000;
+/** Scanning threads at most (each with a git process of its own). */
+const MAX_WORKERS = 4;
+/** Below this many blobs, worker threads cost more to start than they save. */
+const WORKER_THRESHOLD_BLOBS = 3000;
+const MAX_WARNINGS = 50;
+
+function workerCount(blobs: number): number {
+  const env = process.env['KEYLESS_WORKERS'];
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  if (blobs < WORKER_THRESHOLD_BLOBS) return 0;
+  // One lane per core: the main thread only hands out paths and collects results.
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
+}
+
+/** The versions grouped by path (they come grouped, oldest first), numbered by their index. */
+function groupByPath(versions: readonly PathVersion[]): PathGroup[] {
+  const groups: { path: string; blobs: string[]; ids: number[] }[] = [];
+  versions.forEach((v, id) => {
+    const g = groups[groups.length - 1];
+    if (g && g.path === v.path) {
+      g.blobs.push(v.blob);
+      g.ids.push(id);
+    } else groups.push({ path: v.path, blobs: [v.blob], ids: [id] });
+  });
+  return groups;
+}
+
+interface CachePlan {
+  readonly file?: string;
+  readonly key: string;
+  readonly previous?: HistoryCacheData;
+  readonly warnings: string[];
+}
+
+/**
+ * Decides whether the previous scan's cache can be built on. Only if it was written for this key,
+ * under the same shallow boundary, grafts and replace refs, every tip it recorded still exists as a
+ * commit, and nothing it covered became unreachable (a rewritten or deleted ref whose commits are
+ * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
+ */
+async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
+  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx));
+  if (options.cache === false) return { key, warnings: [], reason: '--no-cache' };
+  const root = cacheRoot();
+  if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
+    return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
+  }
+  const file = cacheFile(root, repo.gitDir);
+  const loaded = await loadHistoryCache(file, key);
+  if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
+  if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
+  if (loaded.data.boundary !== state.boundary) return { file, key, warnings: [], reason: 'shallow boundary, grafts or replace refs changed' };
+  // Tips still present are reachable; a tip that went (a branch moved on) is usually an ancestor of
+  // a new tip, which is cheap to check; only if not are all the tips consulted.
+  try {
+    const previousTips = loaded.data.tips;
+    if ((await peelToCommits(repo, previousTips)).length !== new Set(previousTips).size) {
+      return { file, key, warnings: [], reason: 'a cached tip is no longer a commit here' };
+    }
+    const current = new Set(state.commits);
+    const gone = previousTips.filter((t) => !current.has(t));
+    if (gone.length > 0) {
+      const known = new Set(previousTips);
+      const added = state.commits.filter((t) => !known.has(t));
+      const covered = (await countNotReachable(repo, gone, added)) === 0 || (await countNotReachable(repo, gone, state.commits)) === 0;
+      if (!covered) return { file, key, warnings: [], reason: 'history the cache covered is no longer reachable' };
+    }
+  } catch {
+    return { file, key, warnings: [], reason: 'cached tips could not be checked' };
+  }
+  return { file, key, previous: loaded.data, warnings: [], reason: '' };
+}
+
+/** Paths skipped (size limit, binary, missing object), once per path and reason. */
+class SkippedPaths {
+  private readonly byKey = new Map<string, { path: string; reason: string }>();
+
+  add(path: string, reason: string): void {
+    const key = `${path}\0${reason}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, { path, reason });
+  }
+
+  /** Sorted by path, then reason (lanes finish paths in any order). */
+  list(): { path: string; reason: string }[] {
+    return [...this.byKey.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  }
+}
+
+/**
+ * Lists the commits to scan into `index`, with the blobs each introduces: every commit reachable
+ * from `tips` without a cache; with one, only those not reachable from the cached tips, walked from
+ * the tips that moved or appeared and stopped by the old tips (those that went when that is enough,
+ * a branch moved on; else all of them). Returns how many commits were listed.
+ */
+async function listCommits(
+  repo: GitRepo,
+  ctx: ScanContext,
+  tips: readonly string[],
+  previous: HistoryCacheData | undefined,
+  index: IntroIndex,
+  skipped: SkippedPaths,
+  progress: ScanProgress,
+): Promise<number> {
+  let listed = 0;
+  progress.phase('history: listing', 0, 'commits');
+  if (tips.length === 0) return 0;
+  const onCommit = (commit: LoggedCommit) => {
+    listed++;
+    const c = index.addCommit(commit.info, commit.time);
+    for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
+    for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
+    progress.update(listed);
+  };
+  if (!previous) {
+    await logCommits(repo.cwd, [], onCommit, tips);
+    return listed;
+  }
+  const known = new Set(previous.tips);
+  const current = new Set(tips);
+  const moved = tips.filter((t) => !known.has(t));
+  const gone = previous.tips.filter((t) => !current.has(t));
+  if (moved.length > 0) {
+    const few = gone.length > 0 && (await atMostCommitsBetween(repo, moved, gone, FEW_NEW_COMMITS));
+    await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
+  }
+  return listed;
+}
+
+/** What scanning the path versions gave. */
+interface VersionScan {
+  readonly aggregator: FindingAggregator;
+  /** Blobs with findings (re-scanned from the cache next time). */
+  readonly dirty: Set<string>;
+  /** The first warning of each path, sorted by path. */
+  readonly warnings: string[];
+  readonly blobsScanned: number;
+  readonly bytesScanned: number;
+}
+
+/**
+ * Scans every path version on the lanes (path by path, oldest first, each against the one before
+ * it: see path-version-scan.ts), attributing findings to the commits that introduced each version.
+ * Progress is counted in commits: a commit is done when every version it introduces is scanned.
+ */
+async function scanVersions(
+  repo: GitRepo,
+  options: ScanOptions,
+  ctx: ScanContext,
+  index: IntroIndex,
+  versions: readonly PathVersion[],
+  tips: readonly string[],
+  skipped: SkippedPaths,
+  progress: ScanProgress,
+): Promise<VersionScan> {
+  const remaining = new Int32Array(index.commits.length);
+  for (const v of versions) for (const c of v.intros) remaining[c]!++;
+  let commitsDone = remaining.filter((r) => r === 0).length;
+  progress.phase('history', index.commits.length, 'commits');
+
+  const aggregator = new FindingAggregator(index);
+  const dirty = new Set<string>();
+  const pathWarnings = new Map<string, string>();
+  let blobsScanned = 0;
+  let bytesScanned = 0;
+  const missingBlobs = new Set<string>();
+  const onResult = (r: LaneResult) => {
+    const v = versions[r.id]!;
+    if ('unread' in r) {
+      skipped.add(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
+      if (r.unread === 'missing') missingBlobs.add(v.blob);
+    } else {
+      blobsScanned++;
+      bytesScanned += r.size;
+      const verdict = r.verdict;
+      if (verdict.kind === 'binary') skipped.add(v.path, SKIP_BINARY);
+      else if (verdict.kind === 'scanned') {
+        const found = verdict.perPath[0];
+        if (found?.findings.length) {
+          aggregator.add(found.findings, v.intros);
+          dirty.add(v.blob);
+        }
+        if (found?.warning && !pathWarnings.has(v.path)) {
+          pathWarnings.set(v.path, `${found.warning} (at ${index.commits[v.intros[0]!]!.info.commit.slice(0, 12)})`);
+        }
+      }
+    }
+    for (const c of v.intros) if (--remaining[c]! === 0) commitsDone++;
+    progress.update(commitsDone);
+  };
+
+  try {
+    await scanPathGroups(repo.cwd, options.config, ctx, groupByPath(versions), workerCount(versions.length), onResult);
+  } catch (err) {
+    await explainPartialClone(repo.cwd, tips, err);
+  } finally {
+    progress.finish();
+  }
+  await failOnMissingBlobs(repo.cwd, missingBlobs.size);
+  const warnings = [...pathWarnings.keys()].sort().map((path) => pathWarnings.get(path)!);
+  return { aggregator, dirty, warnings, blobsScanned, bytesScanned };
+}
+
+/** The blobs with findings and where each was introduced, for the cache's next re-scan. */
+function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>): HistoryCacheData['dirty'] {
+  const dirtyIntros = new Map<string, CachedIntro[]>();
+  for (const v of versions) {
+    if (!dirty.has(v.blob)) continue;
+    const list = dirtyIntros.get(v.blob) ?? [];
+    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
+    dirtyIntros.set(v.blob, list);
+  }
+  return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
+}
+
+export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
+  const started = Date.now();
+  const trace = (what: string) => {
+    if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
+  };
+  const repo = await openRepo(options.root);
+  const ctx = createScanContext(options.config);
+  const progress = options.onProgress ?? NO_PROGRESS;
+  // The refs are read once: exactly these commits are walked and recorded in the cache.
+  const state = await readHistoryTips(repo);
+  const tips = state.commits;
+  trace('refs read');
+  const cache = await planCache(options, repo, ctx, state);
+  const warnings: string[] = [...cache.warnings];
+  const previous = cache.previous;
+
+  const index = new IntroIndex();
+  const skipped = new SkippedPaths();
+  for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
+  trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
+  const newCommits = await listCommits(repo, ctx, tips, previous, index, skipped, progress);
+  for (const d of previous?.dirty ?? []) {
+    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+  }
+  trace(`${newCommits} commits listed`);
+
+  // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
+  // each version is scanned against the one before it (see path-version-scan.ts).
+  const versions = pathVersions(index);
+  // The versions hold every introduction now; the map is not needed any more (memory).
+  index.versionsByPath.clear();
+  // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
+  // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
+  (globalThis as { gc?: () => void }).gc?.();
+  trace(`${versions.length} path versions ordered`);
+
+  const scan = await scanVersions(repo, options, ctx, index, versions, tips, skipped, progress);
+  warnings.push(...scan.warnings);
+  trace(`${scan.blobsScanned} blobs scanned`);
+  const boundary = await shallowBoundary(repo);
+  if (repo.shallow) {
+    const first = boundary[0] ?? 'the oldest fetched commit';
+    const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
+    warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
+  }
+  const { findings, suppressed } = splitSuppressed(scan.aggregator.results());
+  // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
+  recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
+  if (options.fingerprints) await prepareFingerprints([...findings, ...suppressed]);
+  const skippedList = skipped.list();
+  const commitsScanned = (previous?.commits ?? 0) + newCommits;
+
+  if (cache.file) {
+    try {
+      await saveHistoryCache(cache.file, {
+        version: HISTORY_CACHE_VERSION,
+        key: cache.key,
+        tips,
+        boundary: state.boundary,
+        commits: commitsScanned,
+        dirty: dirtyIntrosOf(index, versions, scan.dirty),
+        skipped: skippedList,
+        slowHashes: slowHashMemoOf([...findings, ...suppressed]),
+      });
+    } catch (err) {
+      warnings.push(`history cache could not be written (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+  if (options.debug) {
+    process.stderr.write(
+      `keyless: history: ${newCommits} new commits${previous ? ` (cache: ${previous.commits} already scanned)` : ''}, ` +
+        `${versions.length} path versions, ${scan.blobsScanned} read (${scan.bytesScanned} bytes), ${scan.dirty.size} with findings\n`,
+    );
+  }
+  const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
+  return {
+    findings,
+    suppressed,
+    warnings: capped,
+    stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The incremental history cache: for one repository and one detection setup, the tip commits whose
+ * history was fully scanned (exactly those the scan walked), a digest of the shallow boundary,
+ * grafts and replace refs they were walked under, and the blobs that had findings (ids, paths and commits only; never a
+ * secret), so that a re-scan reads only new commits plus those few blobs.
+ * Stored as one JSON file per repository under the cache root; a file that fails validation is
+ * ignored (full scan).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CommitInfo } from '../../finding/finding.js';
+import { isSlowHashMemo, type SlowHashMemo } from './fingerprint-memo.js';
+
+/** 2: tips are the commits walked (not ref targets) and `boundary` is recorded. */
+export const HISTORY_CACHE_VERSION = 2;
+
+/** One place a blob was introduced. */
+export interface CachedIntro {
+  readonly commit: CommitInfo;
+  readonly time: number;
+  readonly path: string;
+}
+
+export interface HistoryCacheData {
+  readonly version: number;
+  /** Hash of the repository location and of the detection setup (config, detectors, scanner). */
+  readonly key: string;
+  /** Commits whose whole ancestry was scanned. */
+  readonly tips: readonly string[];
+  /** Digest of the shallow boundary, grafts and replace refs of that scan (history-tips.ts). */
+  readonly boundary: string;
+  /** Number of commits those tips cover (for stats). */
+  readonly commits: number;
+  /** Blobs with findings, re-scanned each time (their intros are kept to attribute them). */
+  readonly dirty: readonly { readonly blob: string; readonly intros: readonly CachedIntro[] }[];
+  /** Blobs skipped (size limit, binary), repeated in stats. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Slow hashes of the findings' secrets, keyed by location, never by secret (fingerprint-memo.ts). */
+  readonly slowHashes?: SlowHashMemo;
+}
+
+export function cacheFile(root: string, gitDir: string): string {
+  const id = createHash('sha256').update(gitDir).digest('hex').slice(0, 32);
+  return join(root, 'history', `${id}.json`);
+}
+
+function isCommitInfo(x: unknown): x is CommitInfo {
+  const c = x as CommitInfo;
+  return !!c && typeof c.commit === 'string' && typeof c.author === 'string' && typeof c.email === 'string' && typeof c.date === 'string';
+}
+
+const SHA = /^[0-9a-f]{40,64}$/;
+const isCount = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+function isValid(x: unknown): x is HistoryCacheData {
+  const d = x as HistoryCacheData;
+  return (
+    !!d &&
+    d.version === HISTORY_CACHE_VERSION &&
+    typeof d.key === 'string' &&
+    typeof d.boundary === 'string' &&
+    isCount(d.commits) &&
+    Array.isArray(d.tips) &&
+    d.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
+    Array.isArray(d.skipped) &&
+    d.skipped.every((s) => !!s && typeof s.path === 'string' && typeof s.reason === 'string') &&
+    Array.isArray(d.dirty) &&
+    (d.slowHashes === undefined || isSlowHashMemo(d.slowHashes)) &&
+    d.dirty.every(
+      (b) =>
+        !!b &&
+        typeof b.blob === 'string' &&
+        SHA.test(b.blob) &&
+        Array.isArray(b.intros) &&
+        b.intros.every((i: CachedIntro) => !!i && isCommitInfo(i.commit) && SHA.test(i.commit.commit) && typeof i.path === 'string' && isCount(i.time)),
+    )
+  );
+}
+
+export type CacheLoad =
+  | { readonly kind: 'hit'; readonly data: HistoryCacheData }
+  | { readonly kind: 'miss' }
+  | { readonly kind: 'stale' }
+  | { readonly kind: 'corrupt'; readonly warning: string };
+
+/** Reads the cache file; `stale` when it was written for another key (config or scanner changed). */
+export async function loadHistoryCache(file: string, key: string): Promise<CacheLoad> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { kind: 'miss' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'corrupt', warning: `history cache ${file} is not valid JSON; ignored (full scan)` };
+  }
+  if ((data as HistoryCacheData | null)?.version !== HISTORY_CACHE_VERSION) return { kind: 'stale' };
+  if (!isValid(data)) return { kind: 'corrupt', warning: `history cache ${file} is malformed; ignored (full scan)` };
+  return data.key === key ? { kind: 'hit', data } : { kind: 'stale' };
+}
+
+/** Writes the cache atomically (temp file + rename). */
+export async function saveHistoryCache(file: string, data: HistoryCacheData): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(data));
+  await rename(tmp, file);
+}
+
+/** The cache key: repository location + a hash of everything that decides what is found. */
+export function historyCacheKey(gitDir: string, setup: unknown): string {
+  return createHash('sha256').update(gitDir).update('\0').update(JSON.stringify(setup)).digest('hex');
+}
