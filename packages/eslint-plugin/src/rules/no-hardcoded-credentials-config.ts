@@ -50,7 +50,8 @@ export default createRule<Options, MessageIds>({
         // Fail closed: what could not be scanned is said, never passed as clean.
         if (warning) context.report({ node, loc: { line: 1, column: 0 }, messageId: 'notScanned', data: { warning } });
         for (const f of findings) {
-          if (SEVERITY_RANK[f.severity] < minRank) continue;
+          // Inline ignores and the allowlist suppress as in the CLI (the finding comes back marked).
+          if (f.suppressed !== undefined || SEVERITY_RANK[f.severity] < minRank) continue;
           const remediation = remediationOf.get(f.ruleId) ?? 'generic-secret';
           context.report({
             loc: { start: { line: f.line, column: f.column - 1 }, end: { line: f.endLine ?? f.line, column: f.endColumn - 1 } },

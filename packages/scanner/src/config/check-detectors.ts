@@ -8,10 +8,16 @@ import type { CustomDetectorConfig } from './types.js';
 type CheckSync = typeof import('recheck').checkSync;
 let checkSyncFn: CheckSync | undefined;
 
+/**
+ * How long recheck may take to decide (its default, 10 s, ran out on a simple pattern on a machine
+ * loaded with other work, and a timeout rejects the config: an exit 2 that depends on the load).
+ */
+const RECHECK_TIMEOUT_MS = 60_000;
+
 /** recheck costs ~0.3 s to load: loaded only when a config declares custom detectors. */
 function checkSync(source: string, flags: string): ReturnType<CheckSync> {
   checkSyncFn ??= (createRequire(import.meta.url)('recheck') as { checkSync: CheckSync }).checkSync;
-  return checkSyncFn(source, flags);
+  return checkSyncFn(source, flags, { timeout: RECHECK_TIMEOUT_MS });
 }
 
 /** Undefined when the detector is acceptable, else a one-line reason (without the detector's name). */

@@ -154,7 +154,7 @@ describe('stderr summary', () => {
     });
     assert.deepEqual(lines.slice(0, 2), [
       'keyless: warning: x\\x1b]0;pwned\\x07.yaml: could not be read as yaml (bad); scanned as plain text',
-      'keyless: skipped (over the size limit of 1.0 KiB): big\\x0a::error::pwned\\u202E.bin',
+      'keyless: skipped (over the size limit of 1.0 KiB, maxFileSize): big\\x0a::error::pwned\\u202E.bin',
     ]);
   });
 });
