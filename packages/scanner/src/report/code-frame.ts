@@ -16,6 +16,7 @@
  */
 import type { Finding } from '../finding/finding.js';
 import { redactSecret } from '../finding/redact.js';
+import { mergeRanges, type Range } from '../formats/ranges.js';
 import { looksLikeSecretToken, TOKEN_CHAR } from './secret-looking.js';
 import { escapeTerminal } from './terminal-escape.js';
 
@@ -28,7 +29,7 @@ const TOKEN_LOOKAROUND = 64;
 const MAX_FRAME_SECRET = 2 * FRAME_CONTEXT;
 
 /** [start, end) in UTF-16 code units of a line, 0-based. */
-export type Span = readonly [number, number];
+export type Span = Range;
 
 /** Spans of the secrets that detectors find in a text. */
 export type DetectSecrets = (text: string) => readonly Span[];
@@ -66,21 +67,10 @@ export class LineSecrets {
     const key = lineKey(f);
     const done = this.merged.get(key);
     if (done) return done;
-    const spans = mergeSpans(this.raw.get(key) ?? [spanOnLine(f)]);
+    const spans = mergeRanges(this.raw.get(key) ?? [spanOnLine(f)]);
     this.merged.set(key, spans);
     return spans;
   }
-}
-
-function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
 }
 
 /** Index of the first span ending after `offset`. */
@@ -219,7 +209,7 @@ function spansNear(text: string, window: Span, secret: Span, spans: readonly Spa
       if (b > a) for (const [s, e] of detect(text.slice(a, b))) near.push([a + s, a + e]);
     }
   }
-  return mergeSpans(near);
+  return mergeRanges(near);
 }
 
 /** The finding's frame, clipped, masked (when `redact`) and escaped for the terminal. */
