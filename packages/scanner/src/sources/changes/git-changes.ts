@@ -115,6 +115,12 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
   }, revs);
   const r = await scanChanges(repo.cwd, ctx, changes).catch((err: unknown) => explainPartialClone(repo.cwd, revs, err));
   const { base, head } = await rangeEnds(repo.cwd, range);
+  // The notices diff blobs; with objects missing (a broken clone) that diff would fail on git's own
+  // line before the report: the scan already fails closed, naming each path it could not read.
+  if (r.stats.skipped.some((s) => s.reason === SKIP_MISSING)) {
+    const warnings = [...r.warnings, 'range notices not computed: objects are missing from this repository'];
+    return { ...r, warnings, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow }, notices: [] };
+  }
   const notices = [
     ...(await gateChangeNotices(repo.cwd, base, head, options.gateFiles ?? [], repo.prefix)),
     ...(await ignoreAddedNotices(repo.cwd, base, head)),
