@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { disorder, runKeyless, stderrLines, type CliRun } from './helpers/hostile-run.js';
@@ -242,6 +242,9 @@ describe('what cannot be scanned is never passed', { timeout: 240_000 }, () => {
     const remove = (blob: string) => execFileSync('rm', [join(r.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2))]);
     put(r.dir, 'a.env', `${planted.line}\n`);
     put(r.dir, 'b.txt', 'hello\n');
+    // Older than the index, as on a slow machine: git never re-creates a.env's blob on its own.
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(r.dir, 'a.env'), past, past);
     r.git('add', '-A');
     r.git('commit', '-q', '-m', 'one');
     const lost = r.git('rev-parse', 'HEAD:a.env').trim();
@@ -263,7 +266,10 @@ describe('what cannot be scanned is never passed', { timeout: 240_000 }, () => {
     assert.equal(allowed.status, 1, allowed.stderr);
     assert.equal(stderrLines(allowed).at(-1), WARN_ONE);
 
-    // A pull request whose added file's blob is missing.
+    // A pull request whose added file's blob is missing. Building the next commit's tree needs every
+    // blob of the index, a.env's too: git re-creates it only when a.env is "racily clean" (written in
+    // the same second as the index), so restore it here rather than depend on the clock.
+    r.git('hash-object', '-w', 'a.env');
     put(r.dir, 'd.env', 'TOKEN=placeholder\n');
     r.git('add', '-A');
     r.git('commit', '-q', '-m', 'three');
