@@ -66,6 +66,7 @@ test('scan --history: JSON and SARIF carry the introducing commit', () => {
   assert.equal(findings[0]!['column'], 10);
   assert.equal(findings[0]!['commit'], introducing);
   assert.equal(findings[0]!['author'], 'Dev One');
+  assert.equal(findings[0]!['authorEmail'], 'dev@example.com');
   assert.ok(!json.stdout.includes(SECRET.slice(3)));
   assert.equal(keyless(['scan', '--format', 'json'], root).code, 0, 'the working tree is clean');
 
@@ -74,7 +75,12 @@ test('scan --history: JSON and SARIF carry the introducing commit', () => {
   const result = (JSON.parse(sarif.stdout) as { runs: { results: { properties: Record<string, unknown> }[] }[] }).runs[0]!.results[0]!;
   assert.equal(result.properties['commit'], introducing);
   assert.equal(result.properties['author'], 'Dev One');
+  assert.equal(result.properties['authorEmail'], 'dev@example.com');
   assert.equal(typeof result.properties['date'], 'string');
+
+  const text = keyless(['scan', '--history', '--no-cache'], root);
+  assert.equal(text.code, 1, text.stderr);
+  assert.equal(text.stdout.split('\n')[2], `    commit ${introducing} Dev One <dev@example.com> 2024-01-02T03:04:05+00:00`);
 });
 
 test('a history baseline survives rewriting history (squash) and still flags a new secret', () => {

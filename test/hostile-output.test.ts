@@ -238,7 +238,7 @@ describe('hostile author in a history scan', () => {
     assert.equal(run.status, 1, run.stderr);
     assert.ok(!RAW_CONTROL.test(run.stdout + run.stderr), JSON.stringify(run.stdout));
     const sha = r.git('rev-parse', 'HEAD').trim();
-    assert.match(run.stdout, new RegExp(`\\n {4}commit ${sha} Eve\\\\x1b\\]0;pwned\\\\x07\\\\u202EX \\d{4}-`));
+    assert.match(run.stdout, new RegExp(`\\n {4}commit ${sha} Eve\\\\x1b\\]0;pwned\\\\x07\\\\u202EX <e\\\\x1b\\[2J@example\\.com> \\d{4}-`));
     assert.deepEqual(piecesIn(run.stdout + run.stderr, planted.secret), []);
   });
 });

@@ -135,6 +135,11 @@ async function installAndRunSnippets(t: TestContext, kind: ProjectKind): Promise
     assert.equal(sh(repo, 'npx --no-install keyless --version').stdout.trim(), version());
     const hasTypescript = existsSync(join(repo.dir, 'node_modules', 'typescript', 'package.json'));
     t.diagnostic(`${kind}: typescript installed: ${hasTypescript ? 'yes' : 'no'}`);
+    // A JavaScript project gets no `typescript` (nor typescript-eslint, whose required peer it is).
+    if (kind !== 'typescript') {
+      assert.equal(hasTypescript, false, 'typescript was installed into a JavaScript project');
+      assert.equal(existsSync(join(repo.dir, 'node_modules', '@typescript-eslint', 'utils')), false, '@typescript-eslint/utils was installed');
+    }
   });
 
   await t.test(`${kind}: ${scanLine}`, () => {
@@ -222,6 +227,7 @@ describe('the packed tarballs ship exactly what runs', () => {
         exports: Record<string, ExportTarget>;
         dependencies: Record<string, string>;
         peerDependencies?: Record<string, string>;
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
         repository: { url: string; directory: string };
         homepage: string;
         bugs: { url: string };
@@ -250,7 +256,10 @@ describe('the packed tarballs ship exactly what runs', () => {
         for (const f of ['bin/keyless.js', 'schema/keyless.config.schema.json', 'docs/detectors.md']) assert.ok(files.includes(f), f);
       } else {
         assert.equal(manifest.dependencies['@keyless/scanner'], `^${version()}`);
-        assert.match(manifest.dependencies['@typescript-eslint/utils'] ?? '', /^\^8\./);
+        // Types only (the rules' .d.ts): an optional peer, never installed by npm on its own.
+        assert.ok(!('@typescript-eslint/utils' in manifest.dependencies), '@typescript-eslint/utils is not a run-time dependency');
+        assert.match(manifest.peerDependencies?.['@typescript-eslint/utils'] ?? '', /^\^8\./);
+        assert.equal(manifest.peerDependenciesMeta?.['@typescript-eslint/utils']?.optional, true);
         assert.ok(manifest.peerDependencies?.['eslint'], 'eslint is a peer');
         assert.ok(!('eslint' in manifest.dependencies));
         for (const rule of ['no-entra-secret-auth', 'no-shared-key-auth', 'no-sql-password-auth', 'no-hardcoded-credentials', 'no-hardcoded-credentials-json']) {

@@ -2,7 +2,8 @@
  * Small, allocation-free AST helpers shared by the rules: property names, static strings, object
  * property lookup, and following an identifier to the `const` initializer it was declared with.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { Scope, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 
 /** The static name of a property key / member property (`a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`). */

@@ -2,7 +2,8 @@
  * Reading endpoints out of connection strings that are visible in the file (a literal, or a `const`
  * initialised with one), so a suggestion can name the real account / namespace instead of a placeholder.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { processEnvName, resolveConstValue, staticString, trailingName, unwrapExpression } from './ast.js';
 

@@ -4,7 +4,8 @@
  * or a variable in scope named for the account / namespace / endpoint. Returns expression text that
  * reuses them, or undefined (the caller then writes a `<account>` placeholder).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { resolveConstValue } from './ast.js';
 import { configuredValue } from './connection-strings.js';

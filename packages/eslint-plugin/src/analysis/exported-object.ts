@@ -3,7 +3,8 @@
  * configuration defined in one module and used in another (`module.exports = authConfig`,
  * `export const msalConfig = {...}`, `export default {...}`, `module.exports = { msalConfig }`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { unwrapExpression } from './ast.js';
 

@@ -3,7 +3,8 @@
  * named or namespace import, adding the named import beside an existing one, or adding a new import /
  * `require` statement), and drop an import that the rewrite leaves unused.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import type { ModuleBinding, ModuleImports } from './imports.js';
 

@@ -6,7 +6,8 @@
  * resolves when the scope manager says the identifier really is that import (a local class or
  * parameter that merely shares the name does not).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { findVariableFor, staticKeyName, unwrapExpression } from './ast.js';
 import { followLocalReexport } from './local-reexports.js';

@@ -4,7 +4,8 @@
  * has no side effects (environment reads, literals, member chains, `||` / `??` fallbacks) goes; anything
  * else stays, so a suggestion never drops behaviour other than the secret.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { RuleFix, RuleFixer, SourceCode } from '@typescript-eslint/utils/ts-eslint';
 import { findVariableFor, unwrapExpression } from './ast.js';
 

@@ -2,7 +2,8 @@
  * The name a string literal is assigned to, for the secret-name judge: a variable, property, class
  * field, parameter default, or the environment variable in `process.env.X ?? "literal"`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import { processEnvName, staticKeyName } from '../analysis/ast.js';
 
 /** The parent after TS-only wrappers (`"x" as string`, `"x"!`, `"x" satisfies T`). */

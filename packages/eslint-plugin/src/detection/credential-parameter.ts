@@ -4,7 +4,8 @@
  * parameter's name, for the secret-name judge, and the class it was passed to. Matched by the class's
  * name: a literal handed to a parameter of that name is a hardcoded credential whoever declares it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import { trailingName } from '../analysis/ast.js';
 
 /** Class name -> [argument index, parameter name]. */

@@ -26,5 +26,5 @@ export function severityFilter(minSeverity: Severity | undefined): (d: Detector)
 
 /** Message data for a detector's report: title, severity, id and the remediation hint. */
 export function detectorMessageData(d: Detector): { title: string; severity: Severity; id: string; hint: string } {
-  return { title: d.title, severity: d.severity, id: d.id, hint: hintFor(d.remediation) };
+  return { title: d.title, severity: d.severity, id: d.id, hint: hintFor(d) };
 }

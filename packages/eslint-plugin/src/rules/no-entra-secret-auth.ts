@@ -4,7 +4,8 @@
  * configured with `auth.clientSecret`, and the legacy ms-rest service-principal-secret logins.
  * Reported whatever the secret's source (process.env included): the secret still exists.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, resolveConstValue, staticKeyName, unwrapExpression } from '../analysis/ast.js';
 import { referenceExport } from '../analysis/import-fixes.js';

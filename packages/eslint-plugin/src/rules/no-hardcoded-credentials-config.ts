@@ -17,7 +17,7 @@ type MessageIds = 'hardcodedSecret' | 'configError' | 'notScanned';
 export type Options = [{ minSeverity?: Severity }];
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-const remediationOf = new Map(catalog.map((d) => [d.id, d.remediation]));
+const detectorOf = new Map(catalog.map((d) => [d.id, d]));
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-credentials-config',
@@ -52,11 +52,10 @@ export default createRule<Options, MessageIds>({
         for (const f of findings) {
           // Inline ignores and the allowlist suppress as in the CLI (the finding comes back marked).
           if (f.suppressed !== undefined || SEVERITY_RANK[f.severity] < minRank) continue;
-          const remediation = remediationOf.get(f.ruleId) ?? 'generic-secret';
           context.report({
             loc: { start: { line: f.line, column: f.column - 1 }, end: { line: f.endLine ?? f.line, column: f.endColumn - 1 } },
             messageId: 'hardcodedSecret',
-            data: { title: f.title, severity: f.severity, id: f.ruleId, hint: hintFor(remediation) },
+            data: { title: f.title, severity: f.severity, id: f.ruleId, hint: hintFor(detectorOf.get(f.ruleId)) },
           });
         }
       },

@@ -5,7 +5,8 @@
  * entirely the scanner's (`@keyless/scanner/detectors`); this rule only maps literals to text and
  * offsets. The secret is never echoed in the message.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';

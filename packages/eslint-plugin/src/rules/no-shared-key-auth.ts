@@ -3,7 +3,8 @@
  * or SAS where the SDK has a TokenCredential (Entra ID) overload. Reported whatever the key's source:
  * the key still exists. Suggestions rewrite to the token-credential form where that is mechanical.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, processEnvName, resolveConstValue, unwrapExpression } from '../analysis/ast.js';
 import {

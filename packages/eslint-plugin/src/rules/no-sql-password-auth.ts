@@ -3,7 +3,8 @@
  * authentication `default`, `ntlm`, Entra password or service-principal-secret types, or mssql's
  * `user` / `password`). Suggests Entra ID authentication through a managed identity.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast-node-types.js';
 import type { RuleFix, RuleFixer } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, staticString, unwrapExpression } from '../analysis/ast.js';
 import { ModuleImports } from '../analysis/imports.js';

@@ -4,6 +4,8 @@ export const MAIN_HELP = `keyless: find secrets that should not exist, and make 
 
 Usage:
   keyless scan [PATH]                      scan the working tree of PATH (default .)
+  keyless scan PATH PATH...                scan several files or directories
+  keyless scan - [--stdin-filename NAME]   scan standard input
   keyless scan [PATH] --history            scan every commit reachable from any ref
   keyless scan [PATH] --range A..B         scan the commits of a range (pull request gate)
   keyless scan [PATH] --staged             scan the index vs HEAD (pre-commit)
@@ -16,9 +18,12 @@ Options: --help, --version. Run 'keyless <command> --help' for a command's optio
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.
 `;
 
-export const SCAN_HELP = `Usage: keyless scan [PATH] [options]
+export const SCAN_HELP = `Usage: keyless scan [PATH...] [options]
+       keyless scan - [--stdin-filename NAME] [options]
 
 Scans the working tree of PATH (default .), honouring .gitignore files; or its git history.
+Several paths (files or directories) are scanned as working trees and reported as given
+(dir/config/app.env), with the config of the current directory. '-' scans standard input.
 
 Options:
   --history             every commit reachable from any ref (branches, tags, others)
@@ -43,6 +48,8 @@ Options:
                         and other audit candidates); overrides the config's minConfidence
   --include GLOB        scan only paths matching GLOB (repeatable; added to the config's include)
   --exclude GLOB        never scan paths matching GLOB (repeatable; added to the config's exclude)
+  --stdin-filename NAME with '-': the name that picks the format reader (appsettings.json,
+                        .env...) and is reported as the path (default <stdin>)
   --no-redact           show full secrets (default: redacted everywhere)
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)

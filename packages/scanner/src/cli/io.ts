@@ -1,5 +1,6 @@
 /** The CLI's view of its process: streams, cwd, environment (injectable for tests). */
 import { readFileSync } from 'node:fs';
+import { KeylessError } from './errors.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -16,6 +17,16 @@ export interface CliIO {
    * code; only the real process can (see relaunch.ts).
    */
   readonly relaunch?: (flags: readonly string[]) => Promise<number>;
+  /** All of standard input (`keyless scan -`); absent where there is none to read. */
+  readonly stdin?: () => Promise<Buffer>;
+}
+
+/** Reads the process's standard input to its end; a terminal is refused (it would wait for typing). */
+async function readProcessStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new KeylessError("'scan -' reads standard input, but it is a terminal: pipe the text in");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
 export function processIO(): CliIO {
@@ -25,6 +36,7 @@ export function processIO(): CliIO {
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    stdin: readProcessStdin,
     ...(script !== undefined ? { relaunch: async (flags: readonly string[]) => (await import('./relaunch.js')).relaunch(script, process.argv.slice(2), flags) } : {}),
   };
 }

@@ -23,7 +23,11 @@ export { hasValidBase62Checksum } from './checksums/token-checksum.js';
 export {
   remediationFor,
   remediationText,
+  remediationClass,
+  rotationOf,
   helpUriFor,
+  HISTORY_REWRITE_URL,
+  type RemediationClass,
   DOCS_BASE_URL,
   type Remediation,
   type RemediationContext,

@@ -34,6 +34,8 @@ export type RemediationKind =
 export interface ProviderRotation {
   /** The provider's name as users know it (`OpenAI`, `GitLab`). */
   readonly provider: string;
+  /** What is revoked, as the provider calls it (`API key`, `key pair`); default `token`. */
+  readonly credential?: string;
   /** Where and how to revoke and re-issue the token, in order. */
   readonly steps: readonly string[];
   /** The provider's documentation of revoking or rotating this kind of token. */

@@ -1,6 +1,7 @@
 /**
  * JSON report (design.md §2): `{ "findings": [{ ruleId, severity, path, line, column, endColumn,
- * commit?, secret, fingerprint, remediation, ... }] }`; `commit` is the full SHA. Secrets redacted
+ * commit?, secret, fingerprint, remediation, ... }] }`; `commit` is the full SHA, with `author`, `authorEmail`
+ * and `date` beside it. Secrets redacted
  * unless the context says otherwise.
  */
 import type { Finding } from '../finding/finding.js';
@@ -17,6 +18,7 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
     column: f.column,
     endColumn: f.endColumn,
     ...(f.commit ? { commit: f.commit.commit, author: f.commit.author, date: f.commit.date } : {}),
+    ...(f.commit?.email ? { authorEmail: f.commit.email } : {}),
     secret: shownSecret(f, ctx),
     fingerprint: findingFingerprint(f),
     remediation: guidanceText(guidanceOf(f, ctx)),

@@ -73,6 +73,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     properties['commit'] = f.commit.commit;
     properties['author'] = f.commit.author;
     properties['date'] = f.commit.date;
+    if (f.commit.email) properties['authorEmail'] = f.commit.email;
   }
   if (f.occurrences !== undefined) properties['occurrences'] = f.occurrences;
   return {

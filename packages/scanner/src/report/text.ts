@@ -39,7 +39,8 @@ function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: C
     `  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${severityLabel(f.severity, c)} ${esc(rule.title)}  ${c.dim(esc(f.ruleId))}`,
   ];
   if (f.commit) {
-    lines.push(`    ${c.dim('commit')} ${esc(f.commit.commit)} ${c.dim(esc(`${f.commit.author} ${f.commit.date}`))}`);
+    const email = f.commit.email ? ` <${f.commit.email}>` : '';
+    lines.push(`    ${c.dim('commit')} ${esc(f.commit.commit)} ${c.dim(esc(`${f.commit.author}${email} ${f.commit.date}`))}`);
   }
   if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
   lines.push(...codeFrame(f, ctx, secrets, c));

@@ -1,8 +1,16 @@
 /** Remediation texts and help URIs. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalog } from '../../src/detect/catalog.js';
-import { helpUriFor, remediationFor, remediationText } from '../../src/detect/remediation.js';
+import { allDetectors, catalog } from '../../src/detect/catalog.js';
+import {
+  HISTORY_REWRITE_URL,
+  helpUriFor,
+  remediationClass,
+  remediationFor,
+  remediationText,
+  rotationOf,
+  type RemediationContext,
+} from '../../src/detect/remediation.js';
 import type { RemediationKind } from '../../src/detect/types.js';
 
 const KINDS: RemediationKind[] = [
@@ -12,11 +20,11 @@ const KINDS: RemediationKind[] = [
 ];
 
 describe('remediationFor', () => {
-  test('every kind has a summary and ends with "rotate the leaked value"', () => {
+  test('every kind has a summary and ends with making the leaked value worthless', () => {
     for (const k of KINDS) {
       const r = remediationFor(k);
       assert.ok(r.summary.length > 10, k);
-      assert.match(r.steps[r.steps.length - 1]!, /^Rotate the leaked value/);
+      assert.match(r.steps[r.steps.length - 1]!, /^(?:Rotate the leaked value|Revoke the leaked (?:SAS|PAT)|Replace the key pair) now\b.*git history/, k);
     }
   });
 
@@ -59,5 +67,72 @@ describe('helpUriFor', () => {
       helpUriFor('azure-storage-account-key'),
       'https://github.com/keyless-dev/keyless/blob/main/packages/scanner/docs/detectors.md#azure-storage-account-key',
     );
+  });
+});
+
+/** Managed-identity / Entra ID advice, which a provider's token cannot use. */
+const MANAGED_IDENTITY = /managed identity|ManagedIdentityCredential|DefaultAzureCredential/i;
+
+/** Rules whose issuer keyless cannot know: the design.md §4 advice (Entra ID where it is an Azure service). */
+const GENERIC_RULES = [
+  'authorization-header-credential', 'cli-credential-argument', 'cli-user-password', 'generic-secret-assignment',
+  'jwt-token', 'login-call-password', 'netrc-password', 'password-hash', 'private-key', 'putty-private-key',
+  'secret-comparison', 'url-credentials', 'weak-password-assignment',
+];
+
+const CONTEXTS: readonly (RemediationContext | undefined)[] = [
+  undefined,
+  { path: 'src/app.ts' },
+  { key: 'API_TOKEN', path: '.env' },
+  { key: 'AzureAd:ClientSecret', path: 'src/Api/appsettings.json' },
+  { key: 'token', path: 'src/client.ts' },
+];
+
+describe('remediation that fits the finding (every rule of the catalog)', () => {
+  test('provider rules: the provider\'s steps and documentation link, the history step, no managed-identity advice', () => {
+    for (const d of allDetectors) {
+      const rotation = rotationOf(d);
+      if (remediationClass(d.remediation, rotation) !== 'provider' || !rotation) continue;
+      for (const ctx of CONTEXTS) {
+        const r = remediationFor(d.remediation, { ...ctx, rotation });
+        const text = [r.summary, ...r.steps].join('\n');
+        assert.match(rotation.url, /^https:\/\/[^\s]+$/, d.id);
+        assert.equal(r.steps.at(-1), `${rotation.provider} documentation: ${rotation.url}`, d.id);
+        assert.ok(r.steps.some((s) => s.endsWith(HISTORY_REWRITE_URL)), `${d.id}: no history step`);
+        assert.ok(r.steps.some((s) => /GitHub Actions secrets, Azure Pipelines secret variables/.test(s)), `${d.id}: no secret-store step`);
+        assert.doesNotMatch(text, MANAGED_IDENTITY, d.id);
+        assert.match(r.summary, new RegExp(`^Revoke the ${rotation.provider.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `), d.id);
+      }
+    }
+  });
+
+  test('Azure rules keep the managed-identity guidance and one Key Vault step', () => {
+    for (const d of allDetectors) {
+      if (remediationClass(d.remediation, rotationOf(d)) !== 'azure') continue;
+      for (const ctx of CONTEXTS) {
+        const r = remediationFor(d.remediation, ctx);
+        assert.match(r.steps.join('\n'), MANAGED_IDENTITY, d.id);
+        assert.equal(r.steps.filter((s) => /Key Vault/.test(s)).length, 1, `${d.id}: ${r.steps.join(' | ')}`);
+      }
+    }
+  });
+
+  test('only rules whose issuer is unknown get the generic guidance; third-party tokens always name their provider', () => {
+    const generic = allDetectors.filter((d) => remediationClass(d.remediation, rotationOf(d)) === 'generic').map((d) => d.id);
+    assert.deepEqual(generic.sort(), [...GENERIC_RULES].sort());
+    for (const d of allDetectors) {
+      if (d.remediation === 'third-party-token') assert.ok(rotationOf(d), `${d.id} is a third-party token without its provider's steps`);
+    }
+  });
+
+  test('no rule repeats a step, in any context', () => {
+    for (const d of allDetectors) {
+      const rotation = rotationOf(d);
+      for (const ctx of CONTEXTS) {
+        const r = remediationFor(d.remediation, rotation ? { ...ctx, rotation } : ctx);
+        assert.equal(new Set(r.steps).size, r.steps.length, `${d.id}: ${r.steps.join(' | ')}`);
+        assert.ok(!r.steps.includes(r.summary), d.id);
+      }
+    }
   });
 });

@@ -235,7 +235,7 @@ describe('text report code frames', () => {
     const f = findingAt(line, secret, {
       path: 'dir/\x1b]0;pwned\x07.js',
       key: 'K\r\n::add-mask::x',
-      commit: { commit: 'c'.repeat(40), author: 'Eve\x1b[8m', email: 'e@x', date: '2024-01-01T00:00:00Z' },
+      commit: { commit: 'c'.repeat(40), author: 'Eve\x1b[8m', email: 'e\x07@x', date: '2024-01-01T00:00:00Z' },
     });
     const out = renderText([f], ctx());
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), JSON.stringify(out));
@@ -244,7 +244,7 @@ describe('text report code frames', () => {
     assert.equal(code, `    3 | /*\\u202E } \\u2066*/ x\\x1b[2J = "${redactSecret(secret)}"; // \\x07`);
     assert.equal(caret.indexOf('^'), code.indexOf(redactSecret(secret)));
     assert.match(out, /key K\\x0d\\x0a::add-mask::x\n/);
-    assert.match(out, /commit c{40} Eve\\x1b\[8m 2024/);
+    assert.match(out, /commit c{40} Eve\\x1b\[8m <e\\x07@x> 2024/);
   });
 
   test('10k findings on one 2 MiB line: output grows linearly, no line is longer than a frame', () => {

@@ -76,10 +76,11 @@ describe('json reporter', () => {
     assert.equal('commit' in obj, false);
   });
 
-  test('history findings carry the full commit SHA, author and date', () => {
+  test('history findings carry the full commit SHA, author, author e-mail and date', () => {
     const obj = jsonFinding(finding({ commit: COMMIT, occurrences: 3 }), ctx());
     assert.equal(obj['commit'], COMMIT.commit);
     assert.equal(obj['author'], 'Dev One');
+    assert.equal(obj['authorEmail'], 'dev@example.com');
     assert.equal(obj['date'], COMMIT.date);
     assert.equal(obj['occurrences'], 3);
   });
@@ -117,6 +118,7 @@ describe('sarif reporter', () => {
       commit: COMMIT.commit,
       author: 'Dev One',
       date: COMMIT.date,
+      authorEmail: 'dev@example.com',
     });
     assert.equal(result['ruleIndex'], 0);
     assert.ok(!JSON.stringify(log).includes(SECRET));
@@ -177,7 +179,7 @@ describe('text reporter', () => {
 
   test('history findings show their commit and how often they were seen', () => {
     const out = renderText([finding({ commit: COMMIT, occurrences: 4 })], ctx());
-    assert.match(out, new RegExp(`\\n {4}commit ${COMMIT.commit} Dev One 2024-05-06T07:08:09Z\\n {4}seen 4 times\\n`));
+    assert.match(out, new RegExp(`\\n {4}commit ${COMMIT.commit} Dev One <dev@example\\.com> 2024-05-06T07:08:09Z\\n {4}seen 4 times\\n`));
   });
 
   test('colour only when asked; a clean report says so', () => {

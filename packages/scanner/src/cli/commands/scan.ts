@@ -1,5 +1,5 @@
 /**
- * `keyless scan [PATH]`: scan, filter by baseline, report, summarize; exit 0 (clean) or 1 (findings),
+ * `keyless scan [PATH...]` / `keyless scan -`: scan, filter by baseline, report, summarize; exit 0 (clean) or 1 (findings),
  * or 2 when something could not be scanned (unreadable files, missing objects) unless --allow-unscanned.
  */
 import { buildEngine } from '../../config/build-engine.js';
@@ -15,14 +15,16 @@ import { escapeTerminal } from '../../report/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { createProgress } from '../progress.js';
 import { debugLine } from '../debug.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError } from '../errors.js';
+import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError } from '../errors.js';
 import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
 import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
 import { PATH_FLAG_OPTIONS, withPathFlags } from '../path-flags.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
-import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, type ScanMode } from '../run-scan.js';
+import { scanTargetsOf, type ScanTargets } from '../scan-targets.js';
+import type { ScanOptions, ScanOutcome } from '../../pipeline/scan-types.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
 
 const SCAN_ONLY_OPTIONS = {
@@ -31,6 +33,7 @@ const SCAN_ONLY_OPTIONS = {
   prune: { type: 'boolean' },
   'no-redact': { type: 'boolean' },
   'allow-unscanned': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
 } as const;
 
 interface BaselineUse {
@@ -63,8 +66,17 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
   return { fresh: result.fresh, baselined: findings.filter((f) => !fresh.has(f)).map((f) => suppressedBy(f, 'baseline')) };
 }
 
+/** Runs the scan the targets ask for: the usual one at `root`, several paths, or standard input. */
+async function scanTargets(targets: ScanTargets, mode: ScanMode, options: ScanOptions, io: CliIO): Promise<ScanOutcome> {
+  if (targets.kind === 'root') return runScan(mode, options);
+  if (targets.kind === 'paths') return (await import('../../scan/paths-scan.js')).scanPaths(options, targets.paths);
+  if (!io.stdin) throw new KeylessError("'scan -' needs standard input, and this process has none");
+  const bytes = await io.stdin();
+  return (await import('../../scan/stdin-scan.js')).scanStdinBytes(bytes, targets.name, options.config);
+}
+
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, 1);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, Infinity);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -79,7 +91,9 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');
-  const root = scanRoot(p.positionals[0], io);
+  const targets = scanTargetsOf(p, mode, io);
+  // Several paths and standard input take the config of the current directory (or --config).
+  const root = scanRoot(targets.kind === 'root' ? targets.path : undefined, io);
   const outFile = stringOption(p, 'output');
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
   const source = await settingsSource(configFrom, mode, root);
@@ -108,7 +122,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   // Fingerprints are slow hashes: computed only for a baseline or a report that shows them.
   const fingerprints = baseline !== undefined || format === 'json' || format === 'sarif';
   const gateFiles = [gateConfig.repoPath, baselineRepoPath].filter((f): f is string => f !== undefined);
-  const outcome = await runScan(mode, {
+  const options = {
     root,
     config,
     ...(io.stderr.isTTY === true && !quiet ? { onProgress: createProgress({ enabled: true, stream: io.stderr }) } : {}),
@@ -116,7 +130,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     debug,
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
-  });
+  };
+  const outcome = await scanTargets(targets, mode, options, io);
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
   const elapsedMs = performance.now() - started;
   const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };

@@ -5,6 +5,7 @@
  */
 import { ALPHABETS } from '../examples/prng.js';
 import { contextPattern, providerToken, rngFor, type ProviderTokenDetector } from './provider-token.js';
+import { DOCKER_HUB_ROTATION } from './rotations.js';
 
 const URL_SAFE = ALPHABETS.base64url;
 const B62 = ALPHABETS.base62;
@@ -25,11 +26,7 @@ export const dockerHubToken = providerToken({
   prefixLength: 9,
   distinctive: true,
   generate: (seed) => `dckr_${seed % 2 ? 'pat' : 'oat'}_${rngFor('dockerhub', seed).chars(URL_SAFE, 27)}`,
-  rotation: {
-    provider: 'Docker Hub',
-    steps: ['Delete the token (Account settings > Personal access tokens, or the organization\'s Access tokens) and create a new one with read-only scope where possible.'],
-    url: 'https://docs.docker.com/security/for-developers/access-tokens/',
-  },
+  rotation: DOCKER_HUB_ROTATION,
 });
 
 export const pypiToken = providerToken({

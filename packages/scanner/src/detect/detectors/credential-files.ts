@@ -12,6 +12,7 @@ import { generatePassword } from '../examples/generate.js';
 import { generateBasicAuth, generateFirefoxEncryptedField, generatePuttyKey, generateUuid } from '../examples/generate-credentials.js';
 import { isPlaceholderValue } from '../placeholders.js';
 import type { PatternDetector } from '../types.js';
+import { DOCKER_CONFIG_ROTATION, NPMRC_ROTATION } from './rotations.js';
 
 /** Latin-1 text of base64 bytes, or undefined when it is not base64. */
 function base64Text(value: string): string | undefined {
@@ -64,6 +65,7 @@ export const netrcPassword: PatternDetector = {
 export const npmrcAuth: PatternDetector = {
   kind: 'pattern',
   id: 'npmrc-auth',
+  rotation: NPMRC_ROTATION,
   title: 'npm registry password in .npmrc',
   description: 'An `.npmrc` `_auth` (base64 of `user:password`) or `_password` (base64 of the password), optionally scoped to a registry (`//host/:_auth=`).',
   severity: 'high',
@@ -89,6 +91,7 @@ export const npmrcAuth: PatternDetector = {
 export const npmrcAuthToken: PatternDetector = {
   kind: 'pattern',
   id: 'npmrc-auth-token',
+  rotation: NPMRC_ROTATION,
   title: 'Registry token in .npmrc (_authToken)',
   description:
     'An `.npmrc` `_authToken` that is not an `npm_` token (those are checksum-validated by `npm-token`): another registry\'s token, or a legacy UUID npm token. The reported secret includes the `_authToken=` key, because a bare UUID is otherwise treated as an identifier.',
@@ -111,6 +114,7 @@ export const npmrcAuthToken: PatternDetector = {
 export const dockerConfigAuth: PatternDetector = {
   kind: 'pattern',
   id: 'docker-config-auth',
+  rotation: DOCKER_CONFIG_ROTATION,
   title: 'Registry credential in a docker config.json / .dockercfg',
   description: 'A docker `config.json` / `.dockercfg` `"auth"` value: base64 of `user:password` (or `user:token`) for a container registry.',
   severity: 'high',
@@ -157,6 +161,12 @@ export const puttyPrivateKey: PatternDetector = {
 export const firefoxEncryptedLogin: PatternDetector = {
   kind: 'pattern',
   id: 'firefox-encrypted-login',
+  rotation: {
+    provider: 'Firefox',
+    credential: 'saved logins',
+    steps: ['Change the password of every site saved in the committed profile (its `key4.db` opens them without a password unless a primary password is set), then remove `logins.json` and `key4.db` from the repository.'],
+    url: 'https://support.mozilla.org/en-US/kb/profiles-where-firefox-stores-user-data',
+  },
   title: 'Firefox saved login (logins.json)',
   description:
     'An `encryptedUsername` / `encryptedPassword` of a Firefox profile\'s `logins.json`. They are encrypted with the profile\'s `key4.db`, which opens them without any password unless a primary password is set: a committed profile is a leaked password store.',

@@ -18,6 +18,12 @@ function isGeneratedKey(secret: string, minEntropy: number): boolean {
 export const frameworkSecretKey: PatternDetector = {
   kind: 'pattern',
   id: 'framework-secret-key',
+  rotation: {
+    provider: 'Django / Flask / Rails',
+    credential: 'secret key',
+    steps: ['Generate a new key (Django: `get_random_secret_key()`, Flask: `secrets.token_hex()`, Rails: `bin/rails secret`) and set it from the environment: sessions, signed cookies and password-reset links signed with the leaked key stop working, as they must (do not list the leaked key in Django\'s `SECRET_KEY_FALLBACKS`).'],
+    url: 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key-fallbacks',
+  },
   title: 'Web framework secret key (Django / Flask SECRET_KEY, Rails secret_key_base)',
   description:
     'A literal `SECRET_KEY = \'...\'` (Django, Flask) or `secret_key_base: ...` (Rails `secrets.yml`): it signs sessions, cookies and password-reset tokens, so whoever has it can forge them.',
@@ -48,6 +54,12 @@ export const frameworkSecretKey: PatternDetector = {
 export const wordpressSalt: PatternDetector = {
   kind: 'pattern',
   id: 'wordpress-auth-salt',
+  rotation: {
+    provider: 'WordPress',
+    credential: 'keys and salts',
+    steps: ['Replace all eight keys and salts in wp-config.php with new values from the WordPress.org secret-key service: every login cookie signed with the leaked ones stops working.'],
+    url: 'https://api.wordpress.org/secret-key/1.1/salt/',
+  },
   title: 'WordPress authentication key or salt',
   description:
     'A `define(\'AUTH_KEY\', \'...\')`-style WordPress key or salt (`AUTH`, `SECURE_AUTH`, `LOGGED_IN`, `NONCE` `_KEY`/`_SALT`) in `wp-config.php`: it signs login cookies. The shipped `put your unique phrase here` placeholder is not reported.',

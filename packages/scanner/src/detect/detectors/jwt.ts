@@ -35,7 +35,7 @@ export const jwtToken: PatternDetector = {
   // trailing lookahead, recheck proves the pattern linear.
   pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,1024})/g,
   validate: (secret, match) => headerHasAlg(secret.slice(0, secret.indexOf('.'))) && CONTEXT.test(match.input.replace(secret, ' ')),
-  remediation: 'third-party-token',
+  remediation: 'generic-secret',
   examples: () => {
     const jwt = generateJwt(151);
     const brokenHeader = `${jwt.slice(0, jwt.indexOf('.'))}x.${jwt.split('.')[1]}.${jwt.split('.')[2]}`;

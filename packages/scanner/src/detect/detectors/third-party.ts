@@ -21,6 +21,7 @@ import {
   generateTwilioAuthToken,
 } from '../examples/generate.js';
 import type { PatternDetector } from '../types.js';
+import { AWS_ROTATION, GITHUB_ROTATION, NPM_ROTATION } from './rotations.js';
 import { hasValidBase62Checksum } from '../checksums/token-checksum.js';
 
 type Base = Pick<PatternDetector, 'kind' | 'remediation' | 'severity' | 'confidence'>;
@@ -29,6 +30,7 @@ const base: Base = { kind: 'pattern', remediation: 'third-party-token', severity
 export const githubToken: PatternDetector = {
   ...base,
   id: 'github-token',
+  rotation: GITHUB_ROTATION,
   title: 'GitHub token',
   description: 'A GitHub personal access (`ghp_`), OAuth (`gho_`), user-to-server (`ghu_`), server-to-server (`ghs_`) or refresh (`ghr_`) token, validated by its CRC32 base62 checksum.',
   severity: 'critical',
@@ -49,6 +51,7 @@ export const githubToken: PatternDetector = {
 export const githubFineGrainedPat: PatternDetector = {
   ...base,
   id: 'github-fine-grained-pat',
+  rotation: GITHUB_ROTATION,
   title: 'GitHub fine-grained personal access token',
   description: 'A `github_pat_` token (22 + `_` + 59 base62 chars).',
   severity: 'critical',
@@ -65,6 +68,7 @@ export const githubFineGrainedPat: PatternDetector = {
 export const npmToken: PatternDetector = {
   ...base,
   id: 'npm-token',
+  rotation: NPM_ROTATION,
   title: 'npm access token',
   description: 'An `npm_` access token, validated by its CRC32 base62 checksum.',
   severity: 'critical',
@@ -85,6 +89,11 @@ export const npmToken: PatternDetector = {
 export const slackToken: PatternDetector = {
   ...base,
   id: 'slack-token',
+  rotation: {
+    provider: 'Slack',
+    steps: ['Revoke the token (`auth.revoke` with the token, or reinstall the app / regenerate it in the app\'s OAuth & Permissions page) and reinstall the app to get a new one.'],
+    url: 'https://api.slack.com/methods/auth.revoke',
+  },
   title: 'Slack token',
   description: 'A Slack bot (`xoxb-`), user (`xoxp-`), workspace (`xoxa-`) or app-level (`xapp-`) token.',
   priority: 85,
@@ -100,6 +109,12 @@ export const slackToken: PatternDetector = {
 export const slackWebhook: PatternDetector = {
   ...base,
   id: 'slack-webhook-url',
+  rotation: {
+    provider: 'Slack',
+    credential: 'webhook URL',
+    steps: ['Remove the webhook in the Slack app\'s Incoming Webhooks settings (or remove the app from the channel) and add a new one: anyone holding the old URL can post to the channel until then.'],
+    url: 'https://api.slack.com/messaging/webhooks',
+  },
   title: 'Slack incoming webhook URL',
   description: 'A `https://hooks.slack.com/services/T.../B.../...` URL: anyone holding it can post to the channel.',
   severity: 'medium',
@@ -115,6 +130,7 @@ export const slackWebhook: PatternDetector = {
 export const awsAccessKeyId: PatternDetector = {
   ...base,
   id: 'aws-access-key-id',
+  rotation: AWS_ROTATION,
   title: 'AWS access key ID',
   description: 'An AWS access key ID (`AKIA`/`ASIA` + 16). AWS\'s documented `...EXAMPLE` keys are ignored.',
   confidence: 'medium',
@@ -132,6 +148,7 @@ export const awsAccessKeyId: PatternDetector = {
 export const awsSecretAccessKey: PatternDetector = {
   ...base,
   id: 'aws-secret-access-key',
+  rotation: AWS_ROTATION,
   title: 'AWS secret access key',
   description: 'A 40-char AWS secret access key assigned to `aws_secret_access_key` / `SecretAccessKey`. AWS\'s documented example key is ignored.',
   severity: 'critical',
@@ -148,6 +165,12 @@ export const awsSecretAccessKey: PatternDetector = {
 export const googleApiKey: PatternDetector = {
   ...base,
   id: 'google-api-key',
+  rotation: {
+    provider: 'Google Cloud',
+    credential: 'API key',
+    steps: ['Create a new API key with API and application restrictions (APIs & Services > Credentials), switch the app to it, then delete the leaked key (`gcloud services api-keys delete`).'],
+    url: 'https://cloud.google.com/api-keys/docs/create-manage-api-keys',
+  },
   title: 'Google API key',
   description: 'A Google Cloud / Firebase API key (`AIza` + 35).',
   priority: 80,
@@ -163,6 +186,12 @@ export const googleApiKey: PatternDetector = {
 export const googleOAuthSecret: PatternDetector = {
   ...base,
   id: 'google-oauth-client-secret',
+  rotation: {
+    provider: 'Google',
+    credential: 'OAuth client secret',
+    steps: ['In the Google Auth Platform Clients page, add a new secret to the OAuth client, move the app to it, then disable and delete the leaked secret.'],
+    url: 'https://developers.google.com/console/help/generating-oauth2',
+  },
   title: 'Google OAuth client secret',
   description: 'A Google OAuth client secret (`GOCSPX-` + 28).',
   priority: 80,
@@ -177,6 +206,12 @@ export const googleOAuthSecret: PatternDetector = {
 export const stripeLiveKey: PatternDetector = {
   ...base,
   id: 'stripe-live-key',
+  rotation: {
+    provider: 'Stripe',
+    credential: 'API key',
+    steps: ['Roll the key in the Dashboard (Developers > API keys > Roll key) with an immediate expiry, or delete it; prefer a restricted key (`rk_live_`) for the replacement.'],
+    url: 'https://docs.stripe.com/keys',
+  },
   title: 'Stripe live secret or restricted key',
   description: 'A Stripe live-mode secret (`sk_live_`) or restricted (`rk_live_`) key. Test-mode keys (`sk_test_`) are not reported.',
   severity: 'critical',
@@ -192,6 +227,12 @@ export const stripeLiveKey: PatternDetector = {
 export const sendGridKey: PatternDetector = {
   ...base,
   id: 'sendgrid-api-key',
+  rotation: {
+    provider: 'SendGrid',
+    credential: 'API key',
+    steps: ['Delete the key in Settings > API Keys (or `DELETE /v3/api_keys/{api_key_id}`) and create a new one with only the permissions the app needs.'],
+    url: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
+  },
   title: 'SendGrid API key',
   description: 'A SendGrid API key (`SG.` + 22 + `.` + 43).',
   priority: 80,
@@ -207,6 +248,12 @@ export const sendGridKey: PatternDetector = {
 export const twilioAuthToken: PatternDetector = {
   ...base,
   id: 'twilio-auth-token',
+  rotation: {
+    provider: 'Twilio',
+    credential: 'auth token',
+    steps: ['Create a secondary auth token in the Console (Account > API keys & tokens), move the app to it, then promote it: the leaked primary token stops working. An API key secret: delete the API key and create a new one.'],
+    url: 'https://www.twilio.com/docs/iam/api/authtoken',
+  },
   title: 'Twilio auth token or API key secret',
   description:
     'A 32-hex Twilio auth token assigned to any Twilio-named key (`TWILIO_AUTH_TOKEN`, `twilioToken`, `Twilio:AuthToken`, `TWILIO_ACCOUNT_TOKEN`), not to its account or service SID.',
