@@ -44,6 +44,10 @@ Options:
   --include GLOB        scan only paths matching GLOB (repeatable; added to the config's include)
   --exclude GLOB        never scan paths matching GLOB (repeatable; added to the config's exclude)
   --no-redact           show full secrets (default: redacted everywhere)
+  --no-posture          skip the posture rules (posture-*: pipelines and IaC that make secrets
+                        necessary; config "posture": false). They fail tree and range scans like
+                        secrets, never --staged unless the config says "posture": "fail"; --history
+                        does not run them
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
@@ -81,6 +85,7 @@ Options:
   --config-from WHERE   base | head | worktree: where the config is read (as for scan;
                         base, the range's base commit, is the default with --range)
   --confidence LEVEL    high | medium (default) | low, as for scan
+  --no-posture          leave posture findings out, as for scan
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no summary on stderr
   --debug               diagnostics and stack traces on stderr
