@@ -3,11 +3,30 @@
  * secret-free replacement (docs/posture.md is generated from this list). Pure.
  */
 import { azpSpnKeyInScript, ciAzLoginSecret, ciClientSecretEnv, githubLoginSecret } from './rules/ci.js';
+import {
+  iacKeyInSetting,
+  iacKeyOutput,
+  iacKeyVaultAccessPolicies,
+  iacLocalAuthEnabled,
+  iacSecretParamNotSecure,
+  tfProviderClientSecret,
+} from './rules/iac.js';
 import type { PostureRule } from './types.js';
 
 export const POSTURE_PREFIX = 'posture-';
 
-export const postureRules: readonly PostureRule[] = [githubLoginSecret, ciClientSecretEnv, ciAzLoginSecret, azpSpnKeyInScript];
+export const postureRules: readonly PostureRule[] = [
+  githubLoginSecret,
+  ciClientSecretEnv,
+  ciAzLoginSecret,
+  azpSpnKeyInScript,
+  iacKeyInSetting,
+  iacKeyOutput,
+  iacSecretParamNotSecure,
+  iacKeyVaultAccessPolicies,
+  iacLocalAuthEnabled,
+  tfProviderClientSecret,
+];
 
 export function postureRuleById(id: string): PostureRule | undefined {
   return postureRules.find((r) => r.id === id);
