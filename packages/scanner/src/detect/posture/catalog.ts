@@ -7,6 +7,7 @@ import {
   iacKeyInSetting,
   iacKeyOutput,
   iacKeyVaultAccessPolicies,
+  iacKeyVaultReferenceWithoutIdentity,
   iacLocalAuthEnabled,
   iacSecretParamNotSecure,
   tfProviderClientSecret,
@@ -24,6 +25,7 @@ export const postureRules: readonly PostureRule[] = [
   iacKeyOutput,
   iacSecretParamNotSecure,
   iacKeyVaultAccessPolicies,
+  iacKeyVaultReferenceWithoutIdentity,
   iacLocalAuthEnabled,
   tfProviderClientSecret,
 ];

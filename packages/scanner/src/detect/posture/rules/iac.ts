@@ -339,3 +339,51 @@ export const tfProviderClientSecret: PostureRule = {
     ],
   }),
 };
+
+const APP_TYPES = /^(?:Microsoft\.Web\/sites|Microsoft\.App\/containerApps|azurerm_(?:linux|windows)_(?:web|function)_app(?:_slot)?|azurerm_(?:app_service|function_app)|azurerm_container_app)$/i;
+const KV_REFERENCE = /@Microsoft\.KeyVault\(|keyVaultUrl|key_vault_secret_id/;
+
+export const iacKeyVaultReferenceWithoutIdentity: PostureRule = {
+  id: 'posture-iac-keyvault-reference-without-identity',
+  title: 'Key Vault reference in an app without a managed identity',
+  description: 'An app (App Service, Functions, Container Apps) reads a secret through a Key Vault reference (`@Microsoft.KeyVault(...)`, `keyVaultUrl`, `key_vault_secret_id`) but declares no managed identity: the reference cannot resolve, and the usual workaround is to paste the secret itself.',
+  severity: 'medium',
+  languages: IAC,
+  check(doc) {
+    const hits: PostureHit[] = [];
+    for (const d of doc.decls) {
+      if (d.kind !== 'resource' || !APP_TYPES.test(d.type) || entryOf(d.body, 'identity')) continue;
+      for (const { value, path } of valuesUnder(d.body)) {
+        const m = KV_REFERENCE.exec(value.text);
+        if (!m) continue;
+        const span = spanIn(value, doc, m.index, m[0].length);
+        hits.push({ ...span, evidence: `${m[0].replace(/\($/, '(...)')} without identity`, key: path.join(':'), service: 'key-vault' });
+        break;
+      }
+    }
+    return hits;
+  },
+  summary: 'Give the app a managed identity and grant it Key Vault Secrets User (4633458b-17de-408a-b874-0445c86b69e6) on the vault.',
+  steps: [
+    'Add `identity: { type: \'SystemAssigned\' }` (Terraform `identity { type = "SystemAssigned" }`), or a user-assigned identity and `keyVaultReferenceIdentity` / `key_vault_reference_identity_id`.',
+    'Grant it Key Vault Secrets User (4633458b-17de-408a-b874-0445c86b69e6) on the vault (RBAC vaults) or a get-secret access policy.',
+    'Better still, when the secret is a key of an Azure service, drop it and connect with the identity.',
+  ],
+  snippets: [
+    { language: 'bicep', code: "resource app 'Microsoft.Web/sites@2023-12-01' = {\n  // ...\n  identity: { type: 'SystemAssigned' }\n}\n\nresource kvSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  scope: kv\n  name: guid(kv.id, app.id, '4633458b-17de-408a-b874-0445c86b69e6')\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6') // Key Vault Secrets User\n    principalId: app.identity.principalId\n    principalType: 'ServicePrincipal'\n  }\n}" },
+    { language: 'arm', code: '"identity": { "type": "SystemAssigned" }\n// and a Microsoft.Authorization/roleAssignments resource on the vault with roleDefinitionId 4633458b-17de-408a-b874-0445c86b69e6 (Key Vault Secrets User)' },
+    { language: 'terraform', code: 'resource "azurerm_linux_web_app" "app" {\n  # ...\n  identity {\n    type = "SystemAssigned"\n  }\n}\n\nresource "azurerm_role_assignment" "kv_secrets_user" {\n  scope                = azurerm_key_vault.kv.id\n  role_definition_name = "Key Vault Secrets User" # 4633458b-17de-408a-b874-0445c86b69e6\n  principal_id         = azurerm_linux_web_app.app.identity[0].principal_id\n}' },
+  ],
+  defaults: 'Only the app resource itself is read: settings declared in a separate `sites/config` resource or a module are not matched with the app\'s identity.',
+  docs: ['https://learn.microsoft.com/azure/app-service/app-service-key-vault-references'],
+  examples: () => ({
+    positive: [
+      { path: 'app.bicep', text: "resource app 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'app'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'Db', value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/db/)' }\n      ]\n    }\n  }\n}\n" },
+      { path: 'app.tf', text: 'resource "azurerm_linux_web_app" "app" {\n  name = "app"\n  app_settings = {\n    DB = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.db.id})"\n  }\n}\n' },
+    ],
+    negative: [
+      { path: 'app.bicep', text: "resource app 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'app'\n  identity: { type: 'SystemAssigned' }\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'Db', value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/db/)' }\n      ]\n    }\n  }\n}\n" },
+      { path: 'app.tf', text: 'resource "azurerm_linux_web_app" "app" {\n  name = "app"\n  app_settings = {\n    DB = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.db.id})"\n  }\n  identity {\n    type = "SystemAssigned"\n  }\n}\n' },
+    ],
+  }),
+};
