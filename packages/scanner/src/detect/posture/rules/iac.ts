@@ -133,6 +133,7 @@ export const iacKeyOutput: PostureRule = {
   examples: () => ({
     positive: [
       { path: 'main.bicep', text: `${BICEP_STG}output key string = stg.listKeys().keys[0].value\n` },
+      { path: 'cosmos_output.tf', text: 'output "conn" {\n  value     = azurerm_cosmosdb_account.db.connection_strings[0]\n  sensitive = true\n}\n' },
       { path: 'outputs.tf', text: 'output "sb" {\n  value     = azurerm_servicebus_namespace.ns.default_primary_connection_string\n  sensitive = true\n}\n' },
     ],
     negative: [
@@ -144,8 +145,11 @@ export const iacKeyOutput: PostureRule = {
 
 /** Secret-looking parameter names (lower-cased, without `_` and `-`). */
 const SECRET_NAME = /password|passwd|secret|connectionstring|connstr|accesskey|accountkey|apikey|sastoken|sharedkey|privatekey/;
-/** ...unless they name something about the secret (`keyVaultSecretName`, `secretsPermissions`). */
-const NOT_THE_SECRET = /(?:name|names|id|ids|uri|url|ref|reference|enabled|expiry|expiration|version|type|count|length|permissions|vault|kind)$/;
+/**
+ * ...unless they name something about the secret (`keyVaultSecretName`, `secretsPermissions`, and
+ * `connectionStringKey`: the azd templates' name of the Key Vault secret that holds it).
+ */
+const NOT_THE_SECRET = /(?:name|names|id|ids|uri|url|ref|reference|enabled|expiry|expiration|version|type|count|length|permissions|vault|kind|connectionstringkey|secretkey(?:name)?)$/;
 
 export function isSecretName(name: string): boolean {
   const n = name.toLowerCase().replace(/[_-]/g, '');
@@ -182,7 +186,7 @@ export const iacSecretParamNotSecure: PostureRule = {
       { path: 'variables.tf', text: 'variable "client_secret" {\n  type = string\n}\n' },
     ],
     negative: [
-      { path: 'main.bicep', text: '@secure()\nparam adminPassword string\nparam keyVaultSecretName string\n' },
+      { path: 'main.bicep', text: "@secure()\nparam adminPassword string\nparam keyVaultSecretName string\nparam connectionStringKey string = 'AZURE-COSMOS-CONNECTION-STRING'\n" },
       { path: 'azuredeploy.json', text: arm('  "parameters": {\n    "adminPassword": { "type": "securestring" }\n  },\n  "resources": []') },
       { path: 'variables.tf', text: 'variable "client_secret" {\n  type      = string\n  sensitive = true\n}\nvariable "secret_name" {\n  type = string\n}\n' },
     ],
@@ -202,6 +206,9 @@ function entryHit(e: PEntry, evidence: string, service?: PostureHit['service']):
   return { start: e.keyStart, end: e.value.end, evidence, key: e.key, ...(service ? { service } : {}) };
 }
 
+/** Azure Verified Modules and similar registry modules for a vault (`br/public:avm/res/key-vault/vault:0.3.5`). */
+const KEY_VAULT_MODULE = /key-?vault\/vaults?\b/i;
+
 export const iacKeyVaultAccessPolicies: PostureRule = {
   id: 'posture-iac-keyvault-access-policies',
   title: 'Key Vault uses access policies instead of Azure RBAC',
@@ -210,8 +217,9 @@ export const iacKeyVaultAccessPolicies: PostureRule = {
   languages: IAC,
   check(doc) {
     const hits: PostureHit[] = [];
-    for (const d of resources(doc, /^(?:Microsoft\.KeyVault\/vaults|azurerm_key_vault)$/i)) {
-      const settings = settingsOf(doc, d);
+    const vaults = [...resources(doc, /^(?:Microsoft\.KeyVault\/vaults|azurerm_key_vault)$/i), ...doc.decls.filter((d) => d.kind === 'module' && KEY_VAULT_MODULE.test(d.type))];
+    for (const d of vaults) {
+      const settings = d.kind === 'module' ? nodeAt(d.body, 'params') : settingsOf(doc, d);
       const flag = entryOf(settings, 'enableRbacAuthorization') ?? entryOf(settings, 'enable_rbac_authorization') ?? entryOf(settings, 'rbac_authorization_enabled');
       if (flag) {
         if (isBool(flag.value, false)) hits.push(entryHit(flag, `${flag.key}: false`, 'key-vault'));
@@ -238,6 +246,7 @@ export const iacKeyVaultAccessPolicies: PostureRule = {
   examples: () => ({
     positive: [
       { path: 'kv.bicep', text: "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: {\n    enableRbacAuthorization: false\n    accessPolicies: []\n  }\n}\n" },
+      { path: 'main.bicep', text: "module vault 'br/public:avm/res/key-vault/vault:0.3.5' = {\n  name: 'vault'\n  params: {\n    name: 'kv'\n    enableRbacAuthorization: false\n  }\n}\n" },
       { path: 'kv.tf', text: 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n  access_policy {\n    tenant_id = var.tenant\n    object_id = var.me\n    secret_permissions = ["Get"]\n  }\n}\n' },
     ],
     negative: [
@@ -268,8 +277,8 @@ export const iacLocalAuthEnabled: PostureRule = {
   check(doc) {
     const hits: PostureHit[] = [];
     for (const d of doc.decls) {
-      if (d.kind !== 'resource') continue;
-      const service = serviceOfType(d.type);
+      if (d.kind !== 'resource' && d.kind !== 'module') continue;
+      const service = d.kind === 'resource' ? serviceOfType(d.type) : undefined;
       for (const o of objectsUnder(d.body)) {
         for (const [key, on] of LOCAL_AUTH_ON) {
           const e = entryOf(o, key);
