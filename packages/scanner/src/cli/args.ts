@@ -27,6 +27,7 @@ export const SCAN_OPTIONS: OptionSpec = {
   config: { type: 'string' },
   'config-from': { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'no-posture': { type: 'boolean' },
   confidence: { type: 'string' },
   output: { type: 'string', short: 'o' },
 };

@@ -3,6 +3,7 @@
  * the default, any reported finding — or none) and `--exit-code N` (the code for "findings", default 1).
  * Findings below the threshold are still reported; they only stop failing the run.
  */
+import type { PostureSetting } from '../config/types.js';
 import type { Severity } from '../detect/types.js';
 import { stringOption, type OptionSpec, type ParsedCommand } from './args.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError } from './errors.js';
@@ -36,6 +37,17 @@ export function exitPolicyOf(p: ParsedCommand, command: string): ExitPolicy {
     }
   }
   return { failOn: failOn as Severity | 'none', exitCode };
+}
+
+/**
+ * Do posture findings fail a scan of this kind? The pre-commit (`--staged`) scan reports them
+ * without failing unless the config says `posture: "fail"`; `"report"` never fails; working-tree
+ * and range scans (the CI gate) fail on them like on secrets, under `--fail-on`.
+ */
+export function postureFails(setting: PostureSetting | undefined, mode: 'tree' | 'history' | 'range' | 'staged'): boolean {
+  if (setting === false || setting === 'report') return false;
+  if (mode === 'staged') return setting === 'fail';
+  return true;
 }
 
 /** The exit code for the reported findings under `policy`. */

@@ -51,6 +51,10 @@ Options:
   --stdin-filename NAME with '-': the name that picks the format reader (appsettings.json,
                         .env...) and is reported as the path (default <stdin>)
   --no-redact           show full secrets (default: redacted everywhere)
+  --no-posture          skip the posture rules (posture-*: pipelines and IaC that make secrets
+                        necessary; config "posture": false). They fail tree and range scans like
+                        secrets, never --staged unless the config says "posture": "fail"; --history
+                        does not run them
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
@@ -88,6 +92,7 @@ Options:
   --config-from WHERE   base | head | worktree: where the config is read (as for scan;
                         base, the range's base commit, is the default with --range)
   --confidence LEVEL    high | medium (default) | low, as for scan
+  --no-posture          leave posture findings out, as for scan
   --no-cache            with --history: ignore and don't write the incremental cache
   -q, --quiet           no summary on stderr
   --debug               diagnostics and stack traces on stderr

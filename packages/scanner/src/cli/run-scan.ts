@@ -40,6 +40,11 @@ export function scanRoot(pathArg: string | undefined, io: CliIO): string {
   return root;
 }
 
+/** The config with --no-posture (posture rules off) applied. */
+export function withPostureFlag(config: KeylessConfig, p: ParsedCommand): KeylessConfig {
+  return flag(p, 'no-posture') ? { ...config, posture: false } : config;
+}
+
 /** The config with --confidence LEVEL (validated: one-line usage error) over its minConfidence. */
 export function withConfidence(config: KeylessConfig, p: ParsedCommand, command: string): KeylessConfig {
   const confidence = stringOption(p, 'confidence');

@@ -25,6 +25,8 @@ export interface SummaryInput {
   readonly outcome: ScanOutcome;
   /** Findings reported (after the baseline). */
   readonly reported: number;
+  /** Of the reported findings, how many are posture findings (counted apart). */
+  readonly posture?: number;
   /** Findings hidden by the baseline (when `suppressed` is not given). */
   readonly baselined?: number;
   /** What was suppressed, by cause (inline ignore, allowlist, baseline, excluded paths, disabled rules). */
@@ -78,10 +80,17 @@ export function summaryLines(input: SummaryInput): string[] {
   for (const n of notices) lines.push(`keyless: notice (${n.ruleId}): ${n.message}`);
   const noticeText = notices.length ? `, ${notices.length} ${notices.length === 1 ? 'notice' : 'notices'}` : '';
   lines.push(
-    `keyless: scanned ${what} (${formatBytes(stats.bytesScanned)})${skippedText}; ${reported} ${reported === 1 ? 'finding' : 'findings'}${baselineText}${noticeText} in ${(elapsedMs / 1000).toFixed(2)} s`,
+    `keyless: scanned ${what} (${formatBytes(stats.bytesScanned)})${skippedText}; ${findingsText(reported, input.posture ?? 0)}${baselineText}${noticeText} in ${(elapsedMs / 1000).toFixed(2)} s`,
   );
   if (stats.shallow) lines.push('keyless: warning: the repository is a shallow clone; history before its boundary was not scanned');
   return lines;
+}
+
+/** `3 findings`, or with posture findings `1 finding and 2 posture findings`. */
+function findingsText(reported: number, posture: number): string {
+  const secrets = reported - posture;
+  const secretText = `${secrets} ${secrets === 1 ? 'finding' : 'findings'}`;
+  return posture > 0 ? `${secretText} and ${posture} posture ${posture === 1 ? 'finding' : 'findings'}` : secretText;
 }
 
 /** How many files or blobs could not be scanned at all (unreadable, missing objects). */

@@ -4,6 +4,7 @@
  * against the catalog, and custom detectors (linear-time, `secret` group). Every problem is a
  * ConfigError with one line: `invalid config <file>: <pointer> <what is wrong>`.
  */
+import { postureRules } from '../detect/posture/catalog.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -71,7 +72,7 @@ export function validateConfig(value: unknown, name: string): KeylessConfig {
   const problem = schemaProblem(value);
   if (problem) throw new ConfigError(`invalid config ${name}: ${problem}`);
   const config = value as KeylessConfig;
-  const builtIn = new Set(catalog.map((d) => d.id));
+  const builtIn = new Set([...catalog.map((d) => d.id), ...postureRules.map((r) => r.id)]);
   const custom = config.detectors ?? [];
   const known = new Set([...builtIn, ...custom.map((d) => d.id)]);
   for (const id of Object.keys(config.rules ?? {})) {

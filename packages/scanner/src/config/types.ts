@@ -43,6 +43,15 @@ export interface KeylessConfig {
   /** Files larger than this many bytes are skipped (and reported). Default 1 MiB... see DEFAULT_MAX_FILE_SIZE. */
   readonly maxFileSize?: number;
   readonly detectors?: readonly CustomDetectorConfig[];
+  /**
+   * Posture rules (pipelines and infrastructure code that make secrets necessary): `true` (default)
+   * reports them and fails working-tree and range scans like secrets, but never the pre-commit
+   * (`--staged`) scan; `"fail"` fails the staged scan too; `"report"` reports without ever failing;
+   * `false` turns them off (as `--no-posture` does).
+   */
+  readonly posture?: PostureSetting;
 }
+
+export type PostureSetting = boolean | 'report' | 'fail';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

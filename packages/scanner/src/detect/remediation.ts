@@ -10,6 +10,8 @@ export interface Remediation {
   readonly summary: string;
   /** Concrete steps, in order. */
   readonly steps: readonly string[];
+  /** Posture rules: the secret-free replacement written out for the file's language. */
+  readonly replacement?: { readonly language: string; readonly code: string };
 }
 
 export interface RemediationContext {

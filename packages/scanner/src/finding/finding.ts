@@ -1,3 +1,5 @@
+import type { PostureService } from '../detect/posture/types.js';
+import type { PostureLanguage } from '../detect/posture/tree.js';
 import type { Confidence, Severity } from '../detect/types.js';
 
 /** Where a finding came from in git (history, range and staged scans). */
@@ -42,4 +44,22 @@ export interface Finding {
   readonly occurrences?: number;
   /** Set when an inline ignore, the allowlist or the baseline silences it (it then never fails a scan). */
   readonly suppressed?: SuppressionCause;
+  /**
+   * `posture`: not a secret but wiring that makes one necessary (detect/posture/). Its `secret` is
+   * then the construct found (never a credential value), shown as is; its fingerprint hashes that.
+   */
+  readonly category?: 'posture';
+  /** Posture findings: what the remediation is made concrete with. */
+  readonly posture?: PostureFindingContext;
+}
+
+export interface PostureFindingContext {
+  readonly language: PostureLanguage;
+  readonly service?: PostureService;
+  readonly subject?: string;
+}
+
+/** Is this a posture finding (not a secret)? */
+export function isPosture(f: Pick<Finding, 'category'>): boolean {
+  return f.category === 'posture';
 }

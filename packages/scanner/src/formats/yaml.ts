@@ -17,11 +17,11 @@ let yamlLibrary: YamlLibrary | undefined;
  * The `yaml` package (about 70 modules, ~0.2 s of start-up), loaded on the first YAML file read:
  * most scans (and every tree-scan worker that meets no YAML file) never pay for it.
  */
-function yaml(): YamlLibrary {
+export function yaml(): YamlLibrary {
   return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary);
 }
 
-const PARSE_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, strict: false } as const;
+export const PARSE_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, strict: false } as const;
 
 /** Sequence items under these keys may be `NAME=value` strings (docker-compose, build args). */
 const ENV_LIST_KEYS = new Set(['environment', 'args', 'env', 'variables', 'build_args']);

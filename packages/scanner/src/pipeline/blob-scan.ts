@@ -8,10 +8,11 @@ import type { Engine } from '../detect/engine.js';
 import type { Finding } from '../finding/finding.js';
 import { scanFileText } from './scan-file.js';
 import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
+import { mayBePostureFile } from '../detect/posture/languages.js';
 
 export type BlobVerdict =
   | { readonly kind: 'binary' }
-  /** No keyword of any detector anywhere: nothing can be found, whatever the path. */
+  /** No keyword of any detector anywhere and no posture file: nothing can be found. */
   | { readonly kind: 'clean' }
   | { readonly kind: 'scanned'; readonly perPath: readonly { readonly findings: Finding[]; readonly warning?: string }[] };
 
@@ -64,7 +65,8 @@ export function scanBlob(
   gate: (bytes: Buffer) => boolean,
 ): BlobVerdict {
   if (looksBinary(bytes)) return { kind: 'binary' };
-  if (!gate(bytes)) return { kind: 'clean' };
+  // Posture rules need no secret keyword: a pipeline or IaC file passes the gate by its path.
+  if (!gate(bytes) && !(ctx.posture.length > 0 && paths.some(mayBePostureFile))) return { kind: 'clean' };
   const text = decodeText(bytes);
   return { kind: 'scanned', perPath: paths.map((p) => scanFileText(text, p, ctx)) };
 }

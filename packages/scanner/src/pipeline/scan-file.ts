@@ -2,6 +2,7 @@ import type { ScanContext } from './scan-context.js';
 import type { CommitInfo, Finding } from '../finding/finding.js';
 import { makeFinding } from './make-finding.js';
 import { scanContent } from './scan-content.js';
+import { scanPosture } from './posture-scan.js';
 import { suppressedBy } from '../filters/suppression.js';
 
 export interface FileScanResult {
@@ -20,5 +21,12 @@ export function scanFileText(text: string, path: string, ctx: ScanContext, commi
     return ctx.keepsFinding(f) ? f : suppressedBy(f, 'allowlist');
   });
   if (ignored) for (const m of ignored) findings.push(suppressedBy(makeFinding(m, path, commit), 'inline-ignore'));
-  return warning ? { findings, warning } : { findings };
+  let warnings = warning;
+  if (ctx.posture.length > 0) {
+    const posture = scanPosture(text, path, ctx.posture, commit);
+    for (const f of posture.findings) findings.push(ctx.keepsFinding(f) ? f : suppressedBy(f, 'allowlist'));
+    for (const f of posture.ignored) findings.push(suppressedBy(f, 'inline-ignore'));
+    if (posture.warning) warnings = warnings ?? posture.warning;
+  }
+  return warnings ? { findings, warning: warnings } : { findings };
 }

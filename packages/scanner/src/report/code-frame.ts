@@ -67,7 +67,7 @@ export class LineSecrets {
     const key = lineKey(f);
     const done = this.merged.get(key);
     if (done) return done;
-    const spans = mergeRanges(this.raw.get(key) ?? [spanOnLine(f)]);
+    const spans = mergeRanges(this.raw.get(key) ?? (f.category === 'posture' ? [] : [spanOnLine(f)]));
     this.merged.set(key, spans);
     return spans;
   }
@@ -218,10 +218,18 @@ export function frameParts(f: Finding, lineSpans: readonly Span[], redact: boole
   const [s, e] = spanOnLine(f);
   const ws = Math.max(0, s - FRAME_CONTEXT);
   const we = Math.min(text.length, e + FRAME_CONTEXT);
-  const spans = redact ? spansNear(text, [ws, we], [s, e], lineSpans, detect) : [];
-  const show = (a: number, b: number, edges: Edges) => (redact ? masked(text, a, b, spans, f.secret, edges) : text.slice(a, b));
+  // A posture finding points at a construct, not a secret: it is shown, with any secret in it or
+  // around it masked (the detectors also run over its own span).
+  const posture = f.category === 'posture';
+  const spans = redact ? spansNear(text, [ws, we], posture ? [s, s] : [s, e], lineSpans, detect) : [];
+  const own = posture ? '' : f.secret;
+  const show = (a: number, b: number, edges: Edges) => (redact ? masked(text, a, b, spans, own, edges) : text.slice(a, b));
   const before = (ws > 0 ? ELLIPSIS : '') + show(ws, s, { left: true, right: false });
   const after = show(e, we, { left: false, right: true }) + (we < text.length ? ELLIPSIS : '');
-  const secret = redact ? redactSecret(f.secret) : clipMiddle(text.slice(s, e), MAX_FRAME_SECRET);
+  const secret = posture
+    ? clipMiddle(show(s, e, { left: false, right: false }), MAX_FRAME_SECRET)
+    : redact
+      ? redactSecret(f.secret)
+      : clipMiddle(text.slice(s, e), MAX_FRAME_SECRET);
   return { before: escapeTerminal(untab(before)), secret: escapeTerminal(untab(secret)), after: escapeTerminal(untab(after)) };
 }

@@ -8,6 +8,12 @@ import type { Finding } from '../finding/finding.js';
 import { findingFingerprint } from '../finding/fingerprint.js';
 import { guidanceOf, guidanceText, ruleOf, shownSecret, type ReportContext } from './report-context.js';
 
+/** Posture findings: `category`, and the replacement for the file's language. */
+function postureFields(f: Finding, ctx: ReportContext): Record<string, unknown> {
+  const g = guidanceOf(f, ctx);
+  return { category: 'posture', ...(g.replacement ? { replacement: g.replacement } : {}) };
+}
+
 /** One finding as a plain JSON object. */
 export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unknown> {
   return {
@@ -27,6 +33,7 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
     endLine: f.endLine,
     ...(f.key !== undefined ? { key: f.key } : {}),
     ...(f.occurrences !== undefined ? { occurrences: f.occurrences } : {}),
+    ...(f.category === 'posture' ? postureFields(f, ctx) : {}),
   };
 }
 

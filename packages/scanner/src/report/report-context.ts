@@ -9,6 +9,9 @@ import type { Notice } from '../finding/notice.js';
 import type { DetectSecrets } from './code-frame.js';
 import { redactSecret } from '../finding/redact.js';
 import { guidanceFor, helpUriFor, type Guidance } from './guidance.js';
+import { postureRuleById } from '../detect/posture/catalog.js';
+import { postureHelpUri, postureRemediation } from '../detect/posture/remediation.js';
+import type { PostureRule } from '../detect/posture/types.js';
 
 export interface RuleInfo {
   readonly id: string;
@@ -18,6 +21,8 @@ export interface RuleInfo {
   readonly remediation: RemediationKind;
   /** Provider-specific revocation steps (third-party tokens). */
   readonly rotation?: ProviderRotation;
+  /** `posture` for posture rules (not secrets: their own SARIF tags, counted apart). */
+  readonly category?: 'posture';
 }
 
 export interface ReportContext {
@@ -60,6 +65,13 @@ export function rulesFrom(detectors: readonly Detector[]): Map<string, RuleInfo>
   );
 }
 
+/** Rule metadata of posture rules (added to the detectors' when posture rules ran). */
+export function postureRulesInfo(rules: readonly PostureRule[]): Map<string, RuleInfo> {
+  return new Map(
+    rules.map((r) => [r.id, { id: r.id, title: r.title, description: r.description, severity: r.severity, remediation: 'generic-secret', category: 'posture' }]),
+  );
+}
+
 /** The rule of a finding; a generic one when the rule is unknown to the context. */
 export function ruleOf(f: Finding, ctx: ReportContext): RuleInfo {
   return (
@@ -69,16 +81,23 @@ export function ruleOf(f: Finding, ctx: ReportContext): RuleInfo {
       description: f.title,
       severity: f.severity,
       remediation: 'generic-secret',
+      ...(f.category === 'posture' ? { category: 'posture' as const } : {}),
     }
   );
 }
 
 /** The secret as it may be shown. */
 export function shownSecret(f: Finding, ctx: ReportContext): string {
+  // A posture finding's `secret` is the construct found (never a credential value): shown as is.
+  if (f.category === 'posture') return f.secret;
   return ctx.redact ? redactSecret(f.secret) : f.secret;
 }
 
 export function guidanceOf(f: Finding, ctx: ReportContext): Guidance {
+  if (f.category === 'posture') {
+    const posture = postureRuleById(f.ruleId);
+    if (posture) return postureRemediation(posture, f.posture ?? {});
+  }
   const rule = ruleOf(f, ctx);
   return guidanceFor(rule.remediation, { ...(f.key ? { key: f.key } : {}), path: f.path, ...(rule.rotation ? { rotation: rule.rotation } : {}) });
 }
@@ -86,6 +105,11 @@ export function guidanceOf(f: Finding, ctx: ReportContext): Guidance {
 /** Guidance as one paragraph (JSON `remediation`, SARIF/github messages). */
 export function guidanceText(g: Guidance): string {
   return [g.summary, ...g.steps].join(' ');
+}
+
+/** The documentation URL of a rule (posture rules: docs/posture.md). */
+export function ruleHelpUri(r: Pick<RuleInfo, 'id' | 'category'>): string {
+  return r.category === 'posture' ? postureHelpUri(r.id) : helpUriFor(r.id);
 }
 
 export { helpUriFor };

@@ -12,12 +12,15 @@ import type { Finding } from '../finding/finding.js';
 import { findingFingerprint } from '../finding/fingerprint.js';
 import { NOTICE_RULES, type Notice } from '../finding/notice.js';
 import { guidanceFor } from './guidance.js';
+import { postureRuleById } from '../detect/posture/catalog.js';
+import { postureRemediation } from '../detect/posture/remediation.js';
+import type { PostureRule } from '../detect/posture/types.js';
 import { sarifUri } from './sarif-uri.js';
 import { escapeTerminal, escapeTerminalLines } from './terminal-escape.js';
 import {
   guidanceOf,
   guidanceText,
-  helpUriFor,
+  ruleHelpUri,
   ruleOf,
   shownSecret,
   type ReportContext,
@@ -36,6 +39,12 @@ export function sarifLevel(severity: Severity): SarifLevel {
 /** GitHub code scanning's numeric severity for security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 
+/** A posture rule's replacement snippets, one fenced block per language. */
+function replacementMarkdown(rule: PostureRule | undefined): string {
+  if (!rule) return '';
+  return rule.snippets.map((s) => `\n\nReplacement (${s.language}):\n\n\`\`\`${s.language === 'terraform' ? 'hcl' : s.language === 'bicep' ? 'bicep' : s.language === 'arm' ? 'json' : 'yaml'}\n${s.code}\n\`\`\``).join('');
+}
+
 /** `azure-storage-account-key` -> `AzureStorageAccountKey`. */
 function ruleName(id: string): string {
   return id
@@ -46,17 +55,20 @@ function ruleName(id: string): string {
 }
 
 function sarifRule(r: RuleInfo): Record<string, unknown> {
-  const g = guidanceFor(r.remediation, r.rotation ? { rotation: r.rotation } : {});
+  const posture = r.category === 'posture' ? postureRuleById(r.id) : undefined;
+  const g = posture ? postureRemediation(posture) : guidanceFor(r.remediation, r.rotation ? { rotation: r.rotation } : {});
   const steps = g.steps.map((s) => `- ${s}`).join('\n');
   return {
     id: r.id,
     name: ruleName(r.id),
     shortDescription: { text: r.title },
     fullDescription: { text: r.description },
-    help: { text: `${g.summary}\n${g.steps.map((s) => `- ${s}`).join('\n')}`, markdown: `**${g.summary}**\n\n${steps}` },
-    helpUri: helpUriFor(r.id),
+    help: { text: `${g.summary}\n${g.steps.map((s) => `- ${s}`).join('\n')}`, markdown: `**${g.summary}**\n\n${steps}${replacementMarkdown(posture)}` },
+    helpUri: ruleHelpUri(r),
     defaultConfiguration: { level: sarifLevel(r.severity) },
-    properties: { tags: ['security', 'secret'], 'security-severity': SECURITY_SEVERITY[r.severity] },
+    properties: posture
+      ? { tags: ['security', 'posture', ...posture.languages], category: 'posture', 'security-severity': SECURITY_SEVERITY[r.severity] }
+      : { tags: ['security', 'secret'], 'security-severity': SECURITY_SEVERITY[r.severity] },
   };
 }
 
@@ -69,6 +81,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     endColumn: f.endColumn,
   };
   const properties: Record<string, unknown> = { severity: f.severity, confidence: f.confidence };
+  if (f.category === 'posture') properties['category'] = 'posture';
   if (f.commit) {
     properties['commit'] = f.commit.commit;
     properties['author'] = f.commit.author;

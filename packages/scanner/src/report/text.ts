@@ -44,18 +44,40 @@ function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: C
   }
   if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
   lines.push(...codeFrame(f, ctx, secrets, c));
-  lines.push(`    ${c.dim('secret')} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
+  const label = f.category === 'posture' ? 'found ' : 'secret';
+  lines.push(`    ${c.dim(label)} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
   lines.push(`    ${c.green('fix')}    ${esc(g.summary)}`);
   for (const step of g.steps) lines.push(`           - ${esc(step)}`);
+  if (g.replacement) {
+    lines.push(`           ${c.dim(`replacement (${esc(g.replacement.language)}):`)}`);
+    for (const line of g.replacement.code.split('\n')) lines.push(`             ${c.cyan(esc(line))}`);
+  }
   return lines;
 }
 
-function summaryLine(findings: readonly Finding[], files: number, c: Colors): string {
-  const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+function countsText(findings: readonly Finding[]): string {
+  return SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
-  const noun = findings.length === 1 ? 'finding' : 'findings';
-  return c.bold(c.red(`✖ ${findings.length} ${noun} (${counts.join(', ')}) in ${files} ${files === 1 ? 'file' : 'files'}`));
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+}
+
+const filesText = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
+
+/** `✖ 2 findings (1 critical, 1 high) in 1 file`; posture findings are counted apart after a `;`. */
+function summaryLine(findings: readonly Finding[], c: Colors): string {
+  const secrets = findings.filter((f) => f.category !== 'posture');
+  const posture = findings.filter((f) => f.category === 'posture');
+  const parts: string[] = [];
+  if (secrets.length > 0) {
+    const noun = secrets.length === 1 ? 'finding' : 'findings';
+    parts.push(`${secrets.length} ${noun} (${countsText(secrets)}) in ${filesText(new Set(secrets.map((f) => f.path)).size)}`);
+  }
+  if (posture.length > 0) {
+    const noun = posture.length === 1 ? 'posture finding' : 'posture findings';
+    parts.push(`${posture.length} ${noun} (${countsText(posture)}) in ${filesText(new Set(posture.map((f) => f.path)).size)}`);
+  }
+  return c.bold(c.red(`✖ ${parts.join('; ')}`));
 }
 
 export function renderText(findings: readonly Finding[], ctx: ReportContext): string {
@@ -68,12 +90,13 @@ export function renderText(findings: readonly Finding[], ctx: ReportContext): st
     byPath.set(f.path, list);
   }
   // Secrets of findings not reported (e.g. baselined) are masked too where they share a line.
-  const secrets = new LineSecrets(ctx.maskAlso ? [...findings, ...ctx.maskAlso] : findings);
+  // Posture findings' spans are constructs, not secrets: they mask nothing.
+  const secrets = new LineSecrets((ctx.maskAlso ? [...findings, ...ctx.maskAlso] : findings).filter((f) => f.category !== 'posture'));
   const out: string[] = [];
   for (const [path, list] of byPath) {
     out.push(c.underline(esc(path)));
     for (const f of list) out.push(...findingBlock(f, ctx, secrets, c), '');
   }
-  out.push(summaryLine(findings, byPath.size, c));
+  out.push(summaryLine(findings, c));
   return `${out.join('\n')}\n`;
 }

@@ -24,6 +24,7 @@ const FULL: KeylessConfig = {
   allowlist: { values: ['^EXAMPLE'], paths: ['docs/**'], fingerprints: ['0'.repeat(64)] },
   minConfidence: 'low',
   maxFileSize: 1000,
+  posture: 'report',
   detectors: [{ id: 'my-token', title: 'My token', pattern: 'my_(?<secret>[a-z0-9]{20})', flags: 'i', keywords: ['my_'], severity: 'low' }],
 };
 
@@ -53,6 +54,7 @@ describe('validateConfig', () => {
     ['unknown top-level key', { excludes: [] }, 'invalid config k.json: /excludes is not a known key'],
     ['unknown nested key', { allowlist: { value: [] } }, 'invalid config k.json: /allowlist/value is not a known key'],
     ['negative size', { maxFileSize: 0 }, 'invalid config k.json: /maxFileSize must be >= 1'],
+    ['posture setting', { posture: 'sometimes' }, 'invalid config k.json: /posture must be one of true, false, "report", "fail"'],
     ['confidence level', { minConfidence: 'sometimes' }, 'invalid config k.json: /minConfidence must be one of "low", "medium", "high"'],
     ['bad allowlist regex', { allowlist: { values: ['(unclosed'] } }, 'invalid config k.json: /allowlist/values/0 is not a valid regular expression'],
     ['detector id clash', { detectors: [{ id: builtInId, pattern: 'x(?<secret>y)', keywords: ['x'] }] }, `invalid config k.json: /detectors/0 (${builtInId}): id clashes with a built-in rule`],

@@ -10,7 +10,7 @@ import type { CliIO } from '../io.js';
 import { outputPath } from '../output.js';
 import { configFromOption, loadGateConfig, settingsSource } from '../gate-settings.js';
 import { createProgress } from '../progress.js';
-import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, withPostureFlag } from '../run-scan.js';
 import { summaryLines } from '../summary.js';
 
 export async function baselineCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -25,7 +25,7 @@ export async function baselineCommand(args: readonly string[], io: CliIO): Promi
   const configFrom = configFromOption(p, mode, 'baseline');
   const root = scanRoot(p.positionals[0], io);
   const output = outputPath(outFile, io);
-  const config = withConfidence((await loadGateConfig(await settingsSource(configFrom, mode, root), root, p, io)).config, p, 'baseline');
+  const config = withPostureFlag(withConfidence((await loadGateConfig(await settingsSource(configFrom, mode, root), root, p, io)).config, p, 'baseline'), p);
   const quiet = flag(p, 'quiet');
   const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
   if (relaunched !== undefined) return relaunched;

@@ -6,23 +6,25 @@ import { buildEngine } from '../../config/build-engine.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/types.js';
 import { applyBaseline, writeBaselineFile, type BaselineEntry } from '../../filters/baseline.js';
 import { countSuppressions, disabledRuleCount, suppressedBy } from '../../filters/suppression.js';
-import type { Finding } from '../../finding/finding.js';
+import { isPosture, type Finding } from '../../finding/finding.js';
 import { prepareFingerprints } from '../../finding/fingerprint.js';
 import { compareFindings } from '../../pipeline/make-finding.js';
 import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
-import { rulesFrom } from '../../report/report-context.js';
+import { postureRulesInfo, rulesFrom } from '../../report/report-context.js';
+import { postureRules } from '../../detect/posture/catalog.js';
+import { enabledPostureRules } from '../../pipeline/posture-scan.js';
 import { escapeTerminal } from '../../report/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { createProgress } from '../progress.js';
 import { debugLine } from '../debug.js';
 import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError } from '../errors.js';
-import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
+import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf, postureFails } from '../exit-policy.js';
 import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
 import { PATH_FLAG_OPTIONS, withPathFlags } from '../path-flags.js';
 import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
-import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, type ScanMode } from '../run-scan.js';
+import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, withPostureFlag, type ScanMode } from '../run-scan.js';
 import { scanTargetsOf, type ScanTargets } from '../scan-targets.js';
 import type { ScanOptions, ScanOutcome } from '../../pipeline/scan-types.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
@@ -98,7 +100,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const output = outFile !== undefined ? outputPath(outFile, io) : undefined;
   const source = await settingsSource(configFrom, mode, root);
   const gateConfig = await loadGateConfig(source, root, p, io);
-  const config = withPathFlags(withConfidence(gateConfig.config, p, 'scan'), p, 'scan');
+  const config = withPostureFlag(withPathFlags(withConfidence(gateConfig.config, p, 'scan'), p, 'scan'), p);
   let baseline: BaselineUse | undefined;
   let baselineRepoPath: string | undefined;
   const settingsWarnings: string[] = [];
@@ -143,7 +145,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const engine = buildEngine(config);
   if (debug) debugLine(io, `${engine.detectors.length} detectors enabled; ${outcome.findings.length} findings before the baseline`);
   const report = renderReport(format, fresh, {
-    rules: rulesFrom(engine.detectors),
+    rules: new Map([...rulesFrom(engine.detectors), ...postureRulesInfo(enabledPostureRules(config, postureRules))]),
     redact: !flag(p, 'no-redact'),
     toolVersion: toolVersion(),
     color: format === 'text' && output === undefined && wantsColor(io.stdout, io.env),
@@ -161,6 +163,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     const lines = summaryLines({
       outcome: settingsWarnings.length ? { ...outcome, warnings: [...settingsWarnings, ...outcome.warnings] } : outcome,
       reported: fresh.length,
+      posture: fresh.filter(isPosture).length,
       suppressed: counts,
       ...(notices ? { notices } : {}),
       elapsedMs,
@@ -175,5 +178,5 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const allowUnscanned = flag(p, 'allow-unscanned');
   if (unscanned > 0) io.stderr.write(`${unscannedLine(unscanned, allowUnscanned)}\n`);
   if (unscanned > 0 && !allowUnscanned) return EXIT_ERROR;
-  return exitCodeFor(fresh, exitPolicy);
+  return exitCodeFor(fresh.filter((f) => !isPosture(f) || postureFails(config.posture, mode.kind)), exitPolicy);
 }

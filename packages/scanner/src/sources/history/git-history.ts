@@ -248,7 +248,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
   };
   const repo = await openRepo(options.root);
-  const ctx = createScanContext(options.config);
+  const ctx = createScanContext(options.config, { posture: false });
   const progress = options.onProgress ?? NO_PROGRESS;
   // The refs are read once: exactly these commits are walked and recorded in the cache.
   const state = await readHistoryTips(repo);

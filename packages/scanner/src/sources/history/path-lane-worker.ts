@@ -23,7 +23,7 @@ const RESULT_BATCH = 64;
 
 const port = parentPort!;
 const { config, cwd } = workerData as LaneWorkerData;
-const ctx = createScanContext(config);
+const ctx = createScanContext(config, { posture: false });
 let results: LaneResult[] = [];
 const flush = () => {
   if (results.length === 0) return;
