@@ -9,6 +9,10 @@ Usage:
   keyless scan [PATH] --staged             scan the index vs HEAD (pre-commit)
   keyless baseline [PATH] [--history] --output FILE
                                            write the fingerprints of current findings
+  keyless scan [PATH] --history --shard I/N
+                                           scan shard I of N of the history (split by path)
+  keyless merge REPORT...                  merge JSON or SARIF reports of shards and repositories
+  keyless scan-repos LIST                  clone or fetch, then scan the history of each repository
   keyless explain <ruleId>                 print the full guidance for a rule (--list: all rules)
   keyless install-hook [PATH] [--force]    install the git pre-commit hook
 
@@ -47,6 +51,9 @@ Options:
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
+  --shard I/N           with --history: scan only the paths of shard I of N (a stable hash of
+                        each path); every shard lists every commit, and 'keyless merge' joins
+                        the N reports into the report of the whole scan (docs/scale-out.md)
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
                         git objects) only warn; without it they are listed and the exit code is 2
   -q, --quiet           no progress or summary on stderr

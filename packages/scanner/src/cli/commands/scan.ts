@@ -24,6 +24,7 @@ import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
 import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence } from '../run-scan.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
+import { SHARD_OPTIONS, shardOf } from '../shard-option.js';
 
 const SCAN_ONLY_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -64,7 +65,7 @@ function filterByBaseline(findings: Finding[], use: BaselineUse, io: CliIO): { f
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, 1);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS, ...SHARD_OPTIONS }, 1);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -76,6 +77,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const baselineFile = stringOption(p, 'baseline');
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
+  const shard = shardOf(p, mode, 'scan');
   const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');
@@ -97,7 +99,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     baselineRepoPath = read.repoPath;
     if (read.warning) settingsWarnings.push(read.warning);
   }
-  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
+  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io, shard);
   if (relaunched !== undefined) return relaunched;
   if (debug) {
     const from = source.kind === 'commit' ? `${configFrom} ${source.commit}` : configFrom;
@@ -116,6 +118,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     debug,
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
+    ...(shard ? { shard } : {}),
   });
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
   const elapsedMs = performance.now() - started;
@@ -135,6 +138,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     suppressed,
     suppressionCounts: counts,
     ...(notices ? { notices } : {}),
+    ...(outcome.scanned ? { scanned: { kind: 'history' as const, ...outcome.scanned, unscanned: unscannedCount(outcome) } } : {}),
     // Baselined and suppressed secrets stay masked in the code frames of reported findings on their
     // lines, and so do secrets the detectors see in each frame.
     maskAlso: [...outcome.findings, ...suppressed],

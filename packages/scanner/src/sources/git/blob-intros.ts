@@ -39,6 +39,27 @@ export class IntroIndex {
     else if (!list.includes(c)) list.push(c);
   }
 
+  /**
+   * Commit orders fixed before this listing (commits known from the cache, by number): the order
+   * the scan that listed them gave them.
+   */
+  readonly fixedOrders = new Map<number, number>();
+
+  /**
+   * Each commit's place in the scan's commit order: commits listed now are ranked oldest first
+   * (see `older`) from `offset` (the commits earlier scans already numbered); commits from the
+   * cache keep their order.
+   */
+  commitOrders(offset: number): Int32Array {
+    const listed: number[] = [];
+    for (let c = 0; c < this.commits.length; c++) if (!this.fixedOrders.has(c)) listed.push(c);
+    listed.sort((a, b) => (this.older(a, b) ? -1 : this.older(b, a) ? 1 : 0));
+    const orders = new Int32Array(this.commits.length);
+    listed.forEach((c, rank) => (orders[c] = offset + rank));
+    for (const [c, order] of this.fixedOrders) orders[c] = order;
+    return orders;
+  }
+
   /** Is commit number `a` older than `b`? Committer time, then log order (later in the log is older). */
   older(a: number, b: number): boolean {
     const ta = this.commits[a]!.time;
@@ -122,13 +143,17 @@ export class FindingAggregator {
     return this.byIdentity.size;
   }
 
-  /** The findings, each with its introducing commit and occurrence count, in report order. */
-  results(): Finding[] {
+  /**
+   * The findings, each with its introducing commit, occurrence count and (given the commit orders,
+   * `IntroIndex.commitOrders`) the commit's order, in report order.
+   */
+  results(orders?: Int32Array): Finding[] {
     return [...this.byIdentity.values()]
       .map(({ finding, intro, occurrences }) => ({
         ...finding,
         commit: this.index.commits[intro]!.info,
         occurrences,
+        ...(orders ? { commitOrder: orders[intro]! } : {}),
       }))
       .sort(compareFindings);
   }

@@ -23,6 +23,8 @@ import { explainPartialClone, failOnMissingBlobs } from '../git/missing-objects.
 import { readHistoryTips, type HistoryTips } from './history-tips.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
+import { repositoryIdentity } from '../git/repo-identity.js';
+import { shardFilter } from './shard.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -69,13 +71,13 @@ interface CachePlan {
  * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
  */
 async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
-  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx));
+  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx), options.shard);
   if (options.cache === false) return { key, warnings: [], reason: '--no-cache' };
   const root = cacheRoot();
   if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
     return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
   }
-  const file = cacheFile(root, repo.gitDir);
+  const file = cacheFile(root, repo.gitDir, options.shard);
   const loaded = await loadHistoryCache(file, key);
   if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
   if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
@@ -125,6 +127,7 @@ class SkippedPaths {
 async function listCommits(
   repo: GitRepo,
   ctx: ScanContext,
+  inShard: (path: string) => boolean,
   tips: readonly string[],
   previous: HistoryCacheData | undefined,
   index: IntroIndex,
@@ -137,8 +140,10 @@ async function listCommits(
   const onCommit = (commit: LoggedCommit) => {
     listed++;
     const c = index.addCommit(commit.info, commit.time);
-    for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
-    for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
+    // Every shard lists every commit (the same commit order everywhere) and keeps its paths only;
+    // the shard goes first, so each shard counts only its own excluded paths.
+    for (const b of commit.blobs) if (inShard(b.path) && ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
+    for (const s of commit.skipped) if (inShard(s.path) && ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
     progress.update(listed);
   };
   if (!previous) {
@@ -231,12 +236,12 @@ async function scanVersions(
 }
 
 /** The blobs with findings and where each was introduced, for the cache's next re-scan. */
-function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>): HistoryCacheData['dirty'] {
+function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>, orders: Int32Array): HistoryCacheData['dirty'] {
   const dirtyIntros = new Map<string, CachedIntro[]>();
   for (const v of versions) {
     if (!dirty.has(v.blob)) continue;
     const list = dirtyIntros.get(v.blob) ?? [];
-    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
+    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path, order: orders[c]! });
     dirtyIntros.set(v.blob, list);
   }
   return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
@@ -262,9 +267,15 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const skipped = new SkippedPaths();
   for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
   trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
-  const newCommits = await listCommits(repo, ctx, tips, previous, index, skipped, progress);
+  const inShard = shardFilter(options.shard);
+  const newCommits = await listCommits(repo, ctx, inShard, tips, previous, index, skipped, progress);
   for (const d of previous?.dirty ?? []) {
-    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+    for (const i of d.intros) {
+      if (!inShard(i.path)) continue;
+      const c = index.addCommit(i.commit, i.time);
+      if (c >= newCommits) index.fixedOrders.set(c, i.order);
+      index.addIntro(d.blob, c, i.path);
+    }
   }
   trace(`${newCommits} commits listed`);
 
@@ -287,7 +298,9 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const { findings, suppressed } = splitSuppressed(scan.aggregator.results());
+  // Commit orders: only when something is attributed (a sort of every listed commit).
+  const orders = scan.aggregator.size > 0 ? index.commitOrders(previous?.commits ?? 0) : new Int32Array(0);
+  const { findings, suppressed } = splitSuppressed(scan.aggregator.results(orders));
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
   recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
   if (options.fingerprints) await prepareFingerprints([...findings, ...suppressed]);
@@ -302,7 +315,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         tips,
         boundary: state.boundary,
         commits: commitsScanned,
-        dirty: dirtyIntrosOf(index, versions, scan.dirty),
+        dirty: dirtyIntrosOf(index, versions, scan.dirty, orders),
         skipped: skippedList,
         slowHashes: slowHashMemoOf([...findings, ...suppressed]),
       });
@@ -317,9 +330,11 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
+  const scanned = { repository: await repositoryIdentity(repo), ...(options.shard ? { shard: options.shard } : {}), commits: commitsScanned };
   return {
     findings,
     suppressed,
+    scanned,
     warnings: capped,
     stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
   };
