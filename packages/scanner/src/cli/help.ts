@@ -109,3 +109,28 @@ Installs a git pre-commit hook in the repository at PATH (default .) that runs
 Options:
   --force     replace a pre-commit hook keyless did not write (kept as pre-commit.keyless-backup)
 `;
+
+export const MERGE_HELP = `Usage: keyless merge REPORT... [options]
+
+Merges the JSON or SARIF reports of 'keyless scan --history [--shard I/N]' and 'keyless scan-repos'
+into one: findings are deduplicated by fingerprint within a repository and path (the earliest
+commit, by the scan's commit order, is kept; occurrences are summed); findings of different
+repositories or paths are never merged. The merged report of all N shards of a scan is the report
+of the unsharded scan.
+
+Options:
+  --format FORMAT       json | sarif (default: the reports' own format) | text
+  -o, --output FILE     write the merged report to FILE instead of stdout
+  --allow-partial       merge an incomplete set of shards (the report lists the missing ones);
+                        without it a missing shard is an error (exit 2)
+  --allow-unscanned     files or repositories that could not be scanned only warn; without it
+                        the exit code is 2
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
+  -q, --quiet           no summary on stderr
+  -h, --help            this help
+
+Shards that overlap (a shard twice, two splits, a whole scan with shards), or that scanned
+different commits, are refused (exit 2).
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, missing shards or unscanned parts.
+`;
