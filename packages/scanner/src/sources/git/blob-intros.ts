@@ -60,11 +60,20 @@ export class IntroIndex {
     return orders;
   }
 
-  /** Is commit number `a` older than `b`? Committer time, then log order (later in the log is older). */
+  /**
+   * Is commit number `a` older than `b`? Committer time, then log order (later in the log is older);
+   * commits from the cache keep the order of the scan that listed them.
+   */
   older(a: number, b: number): boolean {
     const ta = this.commits[a]!.time;
     const tb = this.commits[b]!.time;
-    return ta !== tb ? ta < tb : a > b;
+    if (ta !== tb) return ta < tb;
+    // Same time: commits from the cache in the order their scan gave them (their log order then),
+    // before the commits listed now; listed commits in log order.
+    const oa = this.fixedOrders.get(a);
+    const ob = this.fixedOrders.get(b);
+    if (oa !== undefined || ob !== undefined) return ob === undefined || (oa !== undefined && oa < ob);
+    return a > b;
   }
 }
 
