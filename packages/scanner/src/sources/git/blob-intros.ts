@@ -40,23 +40,20 @@ export class IntroIndex {
   }
 
   /**
-   * Commit orders fixed before this listing (commits known from the cache, by number): the order
-   * the scan that listed them gave them.
+   * Commits known from the cache (by number), with the order the scan that listed them gave them:
+   * on equal committer times they keep that order (their log order then), before commits listed now.
    */
   readonly fixedOrders = new Map<number, number>();
 
   /**
-   * Each commit's place in the scan's commit order: commits listed now are ranked oldest first
-   * (see `older`) from `offset` (the commits earlier scans already numbered); commits from the
-   * cache keep their order.
+   * Each commit's place in the scan's commit order, oldest first (see `older`): exact when the
+   * listing held every commit (no cache); an incremental scan ranks with git/commit-ranks.ts.
    */
-  commitOrders(offset: number): Int32Array {
-    const listed: number[] = [];
-    for (let c = 0; c < this.commits.length; c++) if (!this.fixedOrders.has(c)) listed.push(c);
-    listed.sort((a, b) => (this.older(a, b) ? -1 : this.older(b, a) ? 1 : 0));
+  commitOrders(): Int32Array {
+    const all = Array.from({ length: this.commits.length }, (_, c) => c);
+    all.sort((a, b) => (this.older(a, b) ? -1 : this.older(b, a) ? 1 : 0));
     const orders = new Int32Array(this.commits.length);
-    listed.forEach((c, rank) => (orders[c] = offset + rank));
-    for (const [c, order] of this.fixedOrders) orders[c] = order;
+    all.forEach((c, rank) => (orders[c] = rank));
     return orders;
   }
 

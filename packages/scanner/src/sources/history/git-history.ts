@@ -24,6 +24,7 @@ import { readHistoryTips, type HistoryTips } from './history-tips.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 import { repositoryIdentity } from '../git/repo-identity.js';
+import { rankCommits } from '../git/commit-ranks.js';
 import { shardFilter } from './shard.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
@@ -247,6 +248,27 @@ function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirt
   return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
 }
 
+/**
+ * Each indexed commit's place in the scan's commit order (reports' `commitOrder`), and how many
+ * commits the tips reach. A full listing holds every commit: ranked in memory. An incremental one
+ * does not: one light `git log` pass ranks them among all (the same numbers a full scan gives).
+ */
+async function commitOrdersOf(
+  repo: GitRepo,
+  index: IntroIndex,
+  tips: readonly string[],
+  incremental: boolean,
+  listed: number,
+  attributed: boolean,
+): Promise<{ orders: Int32Array; commits: number }> {
+  if (!incremental) return { orders: attributed ? index.commitOrders() : new Int32Array(0), commits: listed };
+  const wanted = new Map(index.commits.map((c) => [c.info.commit, c.time]));
+  const { count, ranks } = await rankCommits(repo.cwd, tips, wanted);
+  // A commit no tip reaches any more (the cache would have been dropped): after every other.
+  const orders = Int32Array.from(index.commits, (c) => ranks.get(c.info.commit) ?? count);
+  return { orders, commits: count };
+}
+
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
   const started = Date.now();
   const trace = (what: string) => {
@@ -298,8 +320,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  // Commit orders: only when something is attributed (a sort of every listed commit).
-  const orders = scan.aggregator.size > 0 ? index.commitOrders(previous?.commits ?? 0) : new Int32Array(0);
+  const { orders, commits: reachable } = await commitOrdersOf(repo, index, tips, previous !== undefined, newCommits, scan.aggregator.size > 0);
+  trace('commit orders');
   const { findings, suppressed } = splitSuppressed(scan.aggregator.results(orders));
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
   recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
@@ -330,7 +352,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
-  const scanned = { repository: await repositoryIdentity(repo), ...(options.shard ? { shard: options.shard } : {}), commits: commitsScanned };
+  const scanned = { repository: await repositoryIdentity(repo), ...(options.shard ? { shard: options.shard } : {}), commits: reachable };
   return {
     findings,
     suppressed,
