@@ -134,3 +134,32 @@ Shards that overlap (a shard twice, two splits, a whole scan with shards), or th
 different commits, are refused (exit 2).
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, missing shards or unscanned parts.
 `;
+
+export const SCAN_REPOS_HELP = `Usage: keyless scan-repos LIST [options]
+
+Scans the history of every repository in LIST (one clone URL or local path per line; paths are
+relative to LIST's directory; blank lines and # comments are skipped). Each is mirrored into the
+work dir (git clone --mirror: every ref and every object, since a history scan reads every blob;
+an existing mirror is fetched), through keyless's safe git settings (https, ssh and local paths
+only; no configured program runs), then scanned with the incremental cache in a process of its
+own. One merged report names the repository of each finding.
+
+Options:
+  --workdir DIR         where the mirrors are kept (default: the keyless cache dir's repos/)
+  -j, --jobs N          repositories cloned and scanned at once (default: half the cores, at most 4)
+  --format FORMAT       json (default) | sarif | text
+  -o, --output FILE     write the merged report to FILE instead of stdout
+  --config FILE         the config for every repository (default: each repository's own
+                        keyless.config.json at its HEAD, else keyless's defaults)
+  --confidence LEVEL    high | medium | low (as for scan)
+  --no-cache            scan without the incremental history cache
+  --allow-unscanned     repositories or files that could not be scanned only warn; without it
+                        they are listed (stderr and the report's "notScanned") and the exit code is 2
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
+  -q, --quiet           no progress or summary on stderr (failures are still listed)
+  -h, --help            this help
+
+A repository that cannot be cloned or scanned does not stop the others.
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or a repository not scanned.
+`;

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Severity } from '../../detect/types.js';
 import { mergeReports, readReport, renderMergedJson, renderMergedSarif, renderMergedText, type ReadReport } from '../../report/merge/index.js';
 import { escapeTerminal } from '../../report/terminal-escape.js';
 import { flag, parseCommand, stringOption } from '../args.js';
-import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError } from '../errors.js';
-import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf } from '../exit-policy.js';
+import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
+import { EXIT_POLICY_OPTIONS, exitPolicyOf } from '../exit-policy.js';
+import { mergedExitCode } from '../merged-exit.js';
 import { MERGE_HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
@@ -70,32 +70,11 @@ export async function mergeCommand(args: readonly string[], io: CliIO): Promise<
   const render = chosen === 'json' ? renderMergedJson : chosen === 'sarif' ? renderMergedSarif : renderMergedText;
   writeOutput(render(merged), output, io);
 
-  const active = merged.entries.filter((e) => e.suppressed === '');
-  const quiet = flag(p, 'quiet');
-  if (!quiet) {
+  if (!flag(p, 'quiet')) {
+    const active = merged.entries.filter((e) => e.suppressed === '').length;
     const repos = merged.scans.length;
-    io.stderr.write(`keyless: merged ${reports.length} ${reports.length === 1 ? 'report' : 'reports'}: ${active.length} ${active.length === 1 ? 'finding' : 'findings'} in ${repos} ${repos === 1 ? 'repository' : 'repositories'}\n`);
+    io.stderr.write(`keyless: merged ${reports.length} ${reports.length === 1 ? 'report' : 'reports'}: ${active} ${active === 1 ? 'finding' : 'findings'} in ${repos} ${repos === 1 ? 'repository' : 'repositories'}\n`);
   }
-  for (const s of merged.scans) {
-    if (s.missingShards?.length) io.stderr.write(`keyless: warning: ${escapeTerminal(s.repository)}: shards ${s.missingShards.join(', ')} are missing (accepted with --allow-partial)\n`);
-  }
-  // Fail closed, as `keyless scan` does: what was not scanned is never passed as clean.
-  const unscannedFiles = merged.scans.reduce((n, s) => n + s.unscanned, 0);
-  const allowUnscanned = flag(p, 'allow-unscanned');
-  for (const n of merged.notScanned) io.stderr.write(`keyless: ${allowUnscanned ? 'warning: ' : ''}not scanned: ${escapeTerminal(n.repository)}: ${escapeTerminal(n.error)}\n`);
-  if (unscannedFiles > 0 || merged.notScanned.length > 0) {
-    const what = [
-      unscannedFiles > 0 ? `${unscannedFiles} ${unscannedFiles === 1 ? 'file' : 'files'} could not be scanned` : '',
-      merged.notScanned.length > 0 ? `${merged.notScanned.length} ${merged.notScanned.length === 1 ? 'repository was' : 'repositories were'} not scanned` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    io.stderr.write(
-      allowUnscanned
-        ? `keyless: warning: ${what}; the merged report is incomplete (accepted with --allow-unscanned)\n`
-        : `keyless: ${what}; the merged report is incomplete, so it fails (exit 2; --allow-unscanned accepts it)\n`,
-    );
-    if (!allowUnscanned) return EXIT_ERROR;
-  }
-  return exitCodeFor(active.map((e) => ({ severity: e.severity as Severity })), policy);
+  for (const n of merged.notScanned) io.stderr.write(`keyless: not scanned: ${escapeTerminal(n.repository)}: ${escapeTerminal(n.error)}\n`);
+  return mergedExitCode(merged, io, policy, flag(p, 'allow-unscanned'));
 }

@@ -14,6 +14,8 @@ export interface MergedReport {
   readonly entries: readonly MergeEntry[];
   readonly notScanned: readonly NotScanned[];
   readonly reports: readonly ReadReport[];
+  /** Each finding names its repository even when there is one (scan-repos). */
+  readonly nameRepositories?: boolean;
 }
 
 /** Suppression counts summed over reports (a rule set "off" is counted once: the largest count). */
@@ -34,13 +36,14 @@ function findingObject(e: MergeEntry, several: boolean): Record<string, unknown>
   return several ? { repository: e.repository, ...body } : body;
 }
 
+/** One repository, named once (`scan`), or several, named in each finding. */
+const severalRepositories = (m: MergedReport) => m.nameRepositories === true || !(m.scans.length === 1 && m.notScanned.length === 0);
+
 function coverageBlock(m: MergedReport): Record<string, unknown> {
-  const block: Record<string, unknown> = m.scans.length === 1 && m.notScanned.length === 0 ? { scan: m.scans[0] } : { repositories: m.scans };
+  const block: Record<string, unknown> = severalRepositories(m) ? { repositories: m.scans } : { scan: m.scans[0] };
   if (m.notScanned.length > 0) block['notScanned'] = m.notScanned;
   return block;
 }
-
-const severalRepositories = (m: MergedReport) => !(m.scans.length === 1 && m.notScanned.length === 0);
 
 export function renderMergedJson(m: MergedReport): string {
   const several = severalRepositories(m);
@@ -51,7 +54,7 @@ export function renderMergedJson(m: MergedReport): string {
 
 /** One run: the first report's driver with every report's rules (by id, first seen first). */
 export function renderMergedSarif(m: MergedReport): string {
-  const first = m.reports[0]!;
+  const first = m.reports[0];
   const rules: Record<string, unknown>[] = [];
   const index = new Map<string, number>();
   for (const r of m.reports) {
@@ -76,12 +79,12 @@ export function renderMergedSarif(m: MergedReport): string {
     };
   });
   const log = {
-    $schema: first.sarifFrame?.schema ?? SARIF_SCHEMA,
-    version: first.sarifFrame?.version ?? '2.1.0',
+    $schema: first?.sarifFrame?.schema ?? SARIF_SCHEMA,
+    version: first?.sarifFrame?.version ?? '2.1.0',
     runs: [
       {
-        tool: { driver: { ...first.driver, rules } },
-        columnKind: first.sarifFrame?.columnKind ?? 'utf16CodeUnits',
+        tool: { driver: { ...(first?.driver ?? { name: 'keyless', informationUri: 'https://github.com/keyless-dev/keyless' }), rules } },
+        columnKind: first?.sarifFrame?.columnKind ?? 'utf16CodeUnits',
         properties: { keyless: several ? coverageBlock(m) : m.scans[0] },
         results,
       },
