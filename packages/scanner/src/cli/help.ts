@@ -51,9 +51,9 @@ Options:
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
-  --shard I/N           with --history: scan only the paths of shard I of N (a stable hash of
-                        each path); every shard lists every commit, and 'keyless merge' joins
-                        the N reports into the report of the whole scan (docs/scale-out.md)
+  --shard I/N           with --history: scan only the paths of shard I of N (lockfiles in shard
+                        N, other paths by a stable hash); every shard lists every commit, and
+                        'keyless merge' joins the N reports into the whole scan's report
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
                         git objects) only warn; without it they are listed and the exit code is 2
   -q, --quiet           no progress or summary on stderr
