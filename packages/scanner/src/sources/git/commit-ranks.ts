@@ -56,11 +56,17 @@ export async function rankCommits(cwd: string, tips: readonly string[], wanted: 
     }
     count++;
   };
-  await streamGit(cwd, ['log', '--format=%H %ct', ...tips, '--'], (chunk) => {
-    const lines = (pending + chunk.toString('latin1')).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
-  });
+  // The tips on stdin: a repository can have more refs than a command line holds.
+  await streamGit(
+    cwd,
+    ['log', '--format=%H %ct', '--stdin', '--'],
+    (chunk) => {
+      const lines = (pending + chunk.toString('latin1')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    },
+    `${tips.join('\n')}\n`,
+  );
   onLine(pending);
   const sorted = times.slice(0, count).sort();
   const ranks = new Map<string, number>();
