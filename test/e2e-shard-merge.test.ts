@@ -119,6 +119,9 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     const full = keyless(work, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
     assert.equal(full.code, 1, full.stderr);
     assert.deepEqual(parse(merged.stdout), parse(full.stdout));
+    // Nothing new: the shards re-use their caches' orders and counts, still exact.
+    const again = await shards(work, cache, 3, 'json', tempDir('keyless-shard-out-'));
+    assert.deepEqual(parse(keyless(out2, tempDir('keyless-cache-'), 'merge', ...again).stdout), parse(full.stdout));
     // The unsharded scan's own cache is another file; with it, a re-scan equals the full scan too.
     const unsharded = keyless(work, cache, 'scan', '--history', '--format', 'json', '--quiet', '.');
     assert.deepEqual(parse(unsharded.stdout), parse(full.stdout));

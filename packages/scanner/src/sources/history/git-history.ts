@@ -257,11 +257,17 @@ async function commitOrdersOf(
   repo: GitRepo,
   index: IntroIndex,
   tips: readonly string[],
-  incremental: boolean,
+  previous: HistoryCacheData | undefined,
   listed: number,
   attributed: boolean,
 ): Promise<{ orders: Int32Array; commits: number }> {
-  if (!incremental) return { orders: attributed ? index.commitOrders() : new Int32Array(0), commits: listed };
+  if (!previous) return { orders: attributed ? index.commitOrders() : new Int32Array(0), commits: listed };
+  // Nothing new since the cached scan: its orders and count still hold.
+  const now = new Set(tips);
+  const same = new Set(previous.tips).size === now.size && previous.tips.every((t) => now.has(t));
+  if (listed === 0 && same && index.fixedOrders.size === index.commits.length) {
+    return { orders: Int32Array.from(index.commits, (_, c) => index.fixedOrders.get(c)!), commits: previous.reachable };
+  }
   const wanted = new Map(index.commits.map((c) => [c.info.commit, c.time]));
   const { count, ranks } = await rankCommits(repo.cwd, tips, wanted);
   // A commit no tip reaches any more (the cache would have been dropped): after every other.
@@ -320,7 +326,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const { orders, commits: reachable } = await commitOrdersOf(repo, index, tips, previous !== undefined, newCommits, scan.aggregator.size > 0);
+  const { orders, commits: reachable } = await commitOrdersOf(repo, index, tips, previous, newCommits, scan.aggregator.size > 0);
   trace('commit orders');
   const { findings, suppressed } = splitSuppressed(scan.aggregator.results(orders));
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
@@ -337,6 +343,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         tips,
         boundary: state.boundary,
         commits: commitsScanned,
+        reachable,
         dirty: dirtyIntrosOf(index, versions, scan.dirty, orders),
         skipped: skippedList,
         slowHashes: slowHashMemoOf([...findings, ...suppressed]),

@@ -38,6 +38,8 @@ export interface HistoryCacheData {
   readonly boundary: string;
   /** Number of commits those tips cover (for stats). */
   readonly commits: number;
+  /** Commits the tips reach (reports' `scan.commits`; `commits` may count some no longer reachable). */
+  readonly reachable: number;
   /** Blobs with findings, re-scanned each time (their intros are kept to attribute them). */
   readonly dirty: readonly { readonly blob: string; readonly intros: readonly CachedIntro[] }[];
   /** Blobs skipped (size limit, binary), repeated in stats. */
@@ -73,6 +75,7 @@ function isValid(x: unknown): x is HistoryCacheData {
     typeof d.key === 'string' &&
     typeof d.boundary === 'string' &&
     isCount(d.commits) &&
+    isCount(d.reachable) &&
     Array.isArray(d.tips) &&
     d.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
     Array.isArray(d.skipped) &&
