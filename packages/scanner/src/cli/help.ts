@@ -11,6 +11,10 @@ Usage:
   keyless scan [PATH] --staged             scan the index vs HEAD (pre-commit)
   keyless baseline [PATH] [--history] --output FILE
                                            write the fingerprints of current findings
+  keyless scan [PATH] --history --shard I/N
+                                           scan shard I of N of the history (split by path)
+  keyless merge REPORT...                  merge JSON or SARIF reports of shards and repositories
+  keyless scan-repos LIST                  clone or fetch, then scan the history of each repository
   keyless explain <ruleId>                 print the full guidance for a rule (--list: all rules)
   keyless install-hook [PATH] [--force]    install the git pre-commit hook
 
@@ -58,6 +62,9 @@ Options:
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
+  --shard I/N           with --history: scan only the paths of shard I of N (lockfiles in shard
+                        N, other paths by a stable hash); every shard lists every commit, and
+                        'keyless merge' joins the N reports into the whole scan's report
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
                         git objects) only warn; without it they are listed and the exit code is 2
   -q, --quiet           no progress or summary on stderr
@@ -113,4 +120,58 @@ Installs a git pre-commit hook in the repository at PATH (default .) that runs
 
 Options:
   --force     replace a pre-commit hook keyless did not write (kept as pre-commit.keyless-backup)
+`;
+
+export const MERGE_HELP = `Usage: keyless merge REPORT... [options]
+
+Merges the JSON or SARIF reports of 'keyless scan --history [--shard I/N]' and 'keyless scan-repos'
+into one: findings are deduplicated by fingerprint within a repository and path (the earliest
+commit, by the scan's commit order, is kept; occurrences are summed); findings of different
+repositories or paths are never merged. The merged report of all N shards of a scan is the report
+of the unsharded scan.
+
+Options:
+  --format FORMAT       json | sarif (default: the reports' own format) | text
+  -o, --output FILE     write the merged report to FILE instead of stdout
+  --allow-partial       merge an incomplete set of shards (the report lists the missing ones);
+                        without it a missing shard is an error (exit 2)
+  --allow-unscanned     files or repositories that could not be scanned only warn; without it
+                        the exit code is 2
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
+  -q, --quiet           no summary on stderr
+  -h, --help            this help
+
+Shards that overlap (a shard twice, two splits, a whole scan with shards), or that scanned
+different commits, are refused (exit 2).
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, missing shards or unscanned parts.
+`;
+
+export const SCAN_REPOS_HELP = `Usage: keyless scan-repos LIST [options]
+
+Scans the history of every repository in LIST (one clone URL or local path per line; paths are
+relative to LIST's directory; blank lines and # comments are skipped). Each is mirrored into the
+work dir (git clone --mirror: every ref and every object, since a history scan reads every blob;
+an existing mirror is fetched), through keyless's safe git settings (https, ssh and local paths
+only; no configured program runs), then scanned with the incremental cache in a process of its
+own. One merged report names the repository of each finding.
+
+Options:
+  --workdir DIR         where the mirrors are kept (default: the keyless cache dir's repos/)
+  -j, --jobs N          repositories cloned and scanned at once (default: half the cores, at most 4)
+  --format FORMAT       json (default) | sarif | text
+  -o, --output FILE     write the merged report to FILE instead of stdout
+  --config FILE         the config for every repository (default: each repository's own
+                        keyless.config.json at its HEAD, else keyless's defaults)
+  --confidence LEVEL    high | medium | low (as for scan)
+  --no-cache            scan without the incremental history cache
+  --allow-unscanned     repositories or files that could not be scanned only warn; without it
+                        they are listed (stderr and the report's "notScanned") and the exit code is 2
+  --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
+  --exit-code N         the exit code for findings (default 1)
+  -q, --quiet           no progress or summary on stderr (failures are still listed)
+  -h, --help            this help
+
+A repository that cannot be cloned or scanned does not stop the others.
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or a repository not scanned.
 `;

@@ -12,6 +12,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   'install-hook': async () => (await import('./commands/install-hook.js')).installHookCommand,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  'scan-repos': async () => (await import('./commands/scan-repos.js')).scanReposCommand,
 };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -30,7 +32,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook)`);
+    if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook, merge, scan-repos)`);
     throw new UsageError(`unknown command '${first}'`);
   }
   return (await load())(rest, io);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { KeylessConfig } from '../config/types.js';
 import type { Confidence } from '../detect/types.js';
-import type { ScanOptions, ScanOutcome } from '../pipeline/scan-types.js';
+import type { ScanOptions, ScanOutcome, Shard } from '../pipeline/scan-types.js';
 import { flag, stringOption, type ParsedCommand } from './args.js';
 import { KeylessError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -63,24 +63,24 @@ const CONFIDENCES: readonly string[] = ['low', 'medium', 'high'];
  * does so and returns that run's exit code; otherwise undefined (scan here). A re-scan with a cache
  * is short, and the relaunch would cost it a third.
  */
-export async function relaunchForFullHistory(mode: ScanMode, root: string, cache: boolean, io: CliIO): Promise<number | undefined> {
+export async function relaunchForFullHistory(mode: ScanMode, root: string, cache: boolean, io: CliIO, shard?: Shard): Promise<number | undefined> {
   if (mode.kind !== 'history' || !io.relaunch) return undefined;
   const { HISTORY_NODE_FLAGS, missingNodeFlags } = await import('./relaunch.js');
   const flags = missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv);
   if (flags.length === 0) return undefined;
-  if (cache && (await hasHistoryCache(root))) return undefined;
+  if (cache && (await hasHistoryCache(root, shard))) return undefined;
   return io.relaunch(flags);
 }
 
 /** Is there a history cache for the repository at `root`? (Not a repository: the scan says so, here.) */
-async function hasHistoryCache(root: string): Promise<boolean> {
+async function hasHistoryCache(root: string, shard: Shard | undefined): Promise<boolean> {
   const [{ openRepo }, { cacheFile }, { cacheRoot }] = await Promise.all([
     import('../sources/git/git-repo.js'),
     import('../sources/history/history-cache.js'),
     import('../sources/history/cache-dir.js'),
   ]);
   try {
-    return existsSync(cacheFile(cacheRoot(), (await openRepo(root)).gitDir));
+    return existsSync(cacheFile(cacheRoot(), (await openRepo(root)).gitDir, shard));
   } catch {
     return true;
   }

@@ -42,6 +42,12 @@ export interface Finding {
    * (`findingFingerprint`, fingerprint.ts).
    */
   readonly occurrences?: number;
+  /**
+   * History scans: the introducing commit's place in the scan's commit order (0 = the oldest commit
+   * listed; committer time, then log order). Every shard of a scan lists the same commits, so it
+   * compares findings of shards of one repository (keyless merge keeps the smallest).
+   */
+  readonly commitOrder?: number;
   /** Set when an inline ignore, the allowlist or the baseline silences it (it then never fails a scan). */
   readonly suppressed?: SuppressionCause;
   /**

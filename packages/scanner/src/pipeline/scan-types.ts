@@ -15,6 +15,12 @@ export interface ScanProgress {
 /** A ScanProgress that ignores everything (no `onProgress` given). */
 export const NO_PROGRESS: ScanProgress = { phase() {}, update() {}, finish() {} };
 
+/** One of `count` shards of a history scan (`--shard index/count`, 1-based): see sources/history/shard.ts. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
 /** What every scan (working tree, history, range, staged) takes. */
 export interface ScanOptions {
   /** Absolute path of the directory or repository to scan. */
@@ -37,6 +43,8 @@ export interface ScanOptions {
    * tree; a range that changes one gets a `keyless-gate-change` notice.
    */
   readonly gateFiles?: readonly string[];
+  /** History scans: scan only the paths of this shard (every shard still lists every commit). */
+  readonly shard?: Shard;
 }
 
 export interface ScanStats {
@@ -67,4 +75,16 @@ export interface ScanOutcome {
   readonly stats: ScanStats;
   /** Range scans: changes to the gate's settings and added ignore comments (see notice.ts). */
   readonly notices?: readonly Notice[];
+  /** History scans: what was scanned, for reports that are merged later (keyless merge). */
+  readonly scanned?: ScannedRepository;
+}
+
+/** The repository a history scan read, and which part of it. */
+export interface ScannedRepository {
+  /** The repository's identity: its origin URL without credentials, else its absolute path. */
+  readonly repository: string;
+  /** The shard scanned (absent: every path). */
+  readonly shard?: Shard;
+  /** Commits in the scan's commit order (the range of `commitOrder`). */
+  readonly commits: number;
 }

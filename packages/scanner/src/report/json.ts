@@ -34,16 +34,19 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
     ...(f.key !== undefined ? { key: f.key } : {}),
     ...(f.occurrences !== undefined ? { occurrences: f.occurrences } : {}),
     ...(f.category === 'posture' ? postureFields(f, ctx) : {}),
+    ...(f.commitOrder !== undefined ? { commitOrder: f.commitOrder } : {}),
   };
 }
 
 /**
- * `findings` as the contract fixes it; added beside it: `suppressed` (counts by cause) and `notices`
- * (range scans: the gate's settings changed, ignore comments added), when the context has them.
+ * `findings` as the contract fixes it; added beside it: `suppressed` (counts by cause), `notices`
+ * (range scans: the gate's settings changed, ignore comments added) and `scan` (history scans: the
+ * repository and shard, for keyless merge), when the context has them.
  */
 export function renderJson(findings: readonly Finding[], ctx: ReportContext): string {
   const body: Record<string, unknown> = { findings: findings.map((f) => jsonFinding(f, ctx)) };
   if (ctx.suppressionCounts) body['suppressed'] = ctx.suppressionCounts;
+  if (ctx.scanned) body['scan'] = ctx.scanned;
   if (ctx.notices) body['notices'] = ctx.notices.map((n) => ({ ruleId: n.ruleId, level: 'notice', path: n.path, line: n.line, message: n.message }));
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -46,6 +46,19 @@ export interface ReportContext {
   readonly maskAlso?: readonly Finding[];
   /** The detectors, run on each code frame's window to mask secrets suppressed before they became findings. */
   readonly detectSecrets?: DetectSecrets;
+  /** History scans: the repository and shard scanned (JSON `scan`, SARIF run properties), for keyless merge. */
+  readonly scanned?: ReportedScan;
+}
+
+/** What a report says it covers: enough for `keyless merge` to combine shards and repositories. */
+export interface ReportedScan {
+  readonly kind: 'history';
+  readonly repository: string;
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Commits in the scan's commit order (findings' `commitOrder` is below it). */
+  readonly commits: number;
+  /** Files or blobs that could not be scanned (the scan failed closed on them unless allowed). */
+  readonly unscanned: number;
 }
 
 /** Rule metadata from detectors. */

@@ -89,6 +89,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     if (f.commit.email) properties['authorEmail'] = f.commit.email;
   }
   if (f.occurrences !== undefined) properties['occurrences'] = f.occurrences;
+  if (f.commitOrder !== undefined) properties['commitOrder'] = f.commitOrder;
   return {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -155,6 +156,7 @@ export function sarifLog(findings: readonly Finding[], ctx: ReportContext): Reco
           },
         },
         columnKind: 'utf16CodeUnits',
+        ...(ctx.scanned ? { properties: { keyless: ctx.scanned } } : {}),
         results: [
           ...findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? -1, ctx)),
           ...suppressed.map((f) => ({ ...sarifResult(f, index.get(f.ruleId) ?? -1, ctx), suppressions: [sarifSuppression(f)] })),

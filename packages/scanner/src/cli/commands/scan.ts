@@ -28,6 +28,7 @@ import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, 
 import { scanTargetsOf, type ScanTargets } from '../scan-targets.js';
 import type { ScanOptions, ScanOutcome } from '../../pipeline/scan-types.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
+import { SHARD_OPTIONS, shardOf } from '../shard-option.js';
 
 const SCAN_ONLY_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -78,7 +79,7 @@ async function scanTargets(targets: ScanTargets, mode: ScanMode, options: ScanOp
 }
 
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS }, Infinity);
+  const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS, ...SHARD_OPTIONS }, Infinity);
   if (flag(p, 'help')) {
     io.stdout.write(SCAN_HELP);
     return EXIT_CLEAN;
@@ -90,6 +91,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const baselineFile = stringOption(p, 'baseline');
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
+  const shard = shardOf(p, mode, 'scan');
   const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');
@@ -113,7 +115,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     baselineRepoPath = read.repoPath;
     if (read.warning) settingsWarnings.push(read.warning);
   }
-  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io);
+  const relaunched = await relaunchForFullHistory(mode, root, !flag(p, 'no-cache'), io, shard);
   if (relaunched !== undefined) return relaunched;
   if (debug) {
     const from = source.kind === 'commit' ? `${configFrom} ${source.commit}` : configFrom;
@@ -132,6 +134,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     debug,
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
+    ...(shard ? { shard } : {}),
   };
   const outcome = await scanTargets(targets, mode, options, io);
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
@@ -152,6 +155,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     suppressed,
     suppressionCounts: counts,
     ...(notices ? { notices } : {}),
+    ...(outcome.scanned ? { scanned: { kind: 'history' as const, ...outcome.scanned, unscanned: unscannedCount(outcome) } } : {}),
     // Baselined and suppressed secrets stay masked in the code frames of reported findings on their
     // lines, and so do secrets the detectors see in each frame.
     maskAlso: [...outcome.findings, ...suppressed],

@@ -39,11 +39,38 @@ export class IntroIndex {
     else if (!list.includes(c)) list.push(c);
   }
 
-  /** Is commit number `a` older than `b`? Committer time, then log order (later in the log is older). */
+  /**
+   * Commits known from the cache (by number), with the order the scan that listed them gave them:
+   * on equal committer times they keep that order (their log order then), before commits listed now.
+   */
+  readonly fixedOrders = new Map<number, number>();
+
+  /**
+   * Each commit's place in the scan's commit order, oldest first (see `older`): exact when the
+   * listing held every commit (no cache); an incremental scan ranks with git/commit-ranks.ts.
+   */
+  commitOrders(): Int32Array {
+    const all = Array.from({ length: this.commits.length }, (_, c) => c);
+    all.sort((a, b) => (this.older(a, b) ? -1 : this.older(b, a) ? 1 : 0));
+    const orders = new Int32Array(this.commits.length);
+    all.forEach((c, rank) => (orders[c] = rank));
+    return orders;
+  }
+
+  /**
+   * Is commit number `a` older than `b`? Committer time, then log order (later in the log is older);
+   * commits from the cache keep the order of the scan that listed them.
+   */
   older(a: number, b: number): boolean {
     const ta = this.commits[a]!.time;
     const tb = this.commits[b]!.time;
-    return ta !== tb ? ta < tb : a > b;
+    if (ta !== tb) return ta < tb;
+    // Same time: commits from the cache in the order their scan gave them (their log order then),
+    // before the commits listed now; listed commits in log order.
+    const oa = this.fixedOrders.get(a);
+    const ob = this.fixedOrders.get(b);
+    if (oa !== undefined || ob !== undefined) return ob === undefined || (oa !== undefined && oa < ob);
+    return a > b;
   }
 }
 
@@ -122,13 +149,17 @@ export class FindingAggregator {
     return this.byIdentity.size;
   }
 
-  /** The findings, each with its introducing commit and occurrence count, in report order. */
-  results(): Finding[] {
+  /**
+   * The findings, each with its introducing commit, occurrence count and (given the commit orders,
+   * `IntroIndex.commitOrders`) the commit's order, in report order.
+   */
+  results(orders?: Int32Array): Finding[] {
     return [...this.byIdentity.values()]
       .map(({ finding, intro, occurrences }) => ({
         ...finding,
         commit: this.index.commits[intro]!.info,
         occurrences,
+        ...(orders ? { commitOrder: orders[intro]! } : {}),
       }))
       .sort(compareFindings);
   }

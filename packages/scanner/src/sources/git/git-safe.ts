@@ -135,3 +135,26 @@ export function safeGitArgs(cwd: string, args: readonly string[], options: SafeG
   const config = SAFE_GIT_CONFIG.filter(([k]) => !(options.honourHooksPath && k === 'core.hooksPath'));
   return ['--no-pager', ...config.flatMap(([k, v]) => ['-c', `${k}=${v}`]), '-C', cwd, sub, ...(SUBCOMMAND_FLAGS[sub] ?? []), ...rest];
 }
+
+/**
+ * Protocols a fetch may use (`keyless scan-repos` only; every other git call has no transport at
+ * all): https, ssh (the system's `ssh` in batch mode, never a configured command) and local paths.
+ * Not `ext::` (runs a command), `git://` or `http://` (unauthenticated, in clear).
+ */
+export const FETCH_PROTOCOLS: readonly string[] = ['https', 'ssh', 'file'];
+
+/**
+ * The `-c` settings of a clone or fetch: the safe settings above, with the transport that a fetch
+ * needs let through for FETCH_PROTOCOLS only.
+ */
+export function safeFetchConfig(): string[] {
+  const settings = SAFE_GIT_CONFIG.map(([k, v]) => `${k}=${k === 'core.sshCommand' ? 'ssh -o BatchMode=yes' : v}`);
+  return [...settings, ...FETCH_PROTOCOLS.map((p) => `protocol.${p}.allow=always`)];
+}
+
+/** The environment of a clone or fetch: the safe environment, without editors (a fetch edits nothing). */
+export function safeFetchEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = safeGitEnv(base);
+  for (const key of ['EDITOR', 'VISUAL']) delete env[key];
+  return env;
+}

@@ -23,6 +23,9 @@ import { explainPartialClone, failOnMissingBlobs } from '../git/missing-objects.
 import { readHistoryTips, type HistoryTips } from './history-tips.js';
 import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
+import { repositoryIdentity } from '../git/repo-identity.js';
+import { rankCommits } from '../git/commit-ranks.js';
+import { shardFilter } from './shard.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -69,13 +72,13 @@ interface CachePlan {
  * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
  */
 async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
-  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx));
+  const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx), options.shard);
   if (options.cache === false) return { key, warnings: [], reason: '--no-cache' };
   const root = cacheRoot();
   if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
     return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
   }
-  const file = cacheFile(root, repo.gitDir);
+  const file = cacheFile(root, repo.gitDir, options.shard);
   const loaded = await loadHistoryCache(file, key);
   if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
   if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
@@ -125,6 +128,7 @@ class SkippedPaths {
 async function listCommits(
   repo: GitRepo,
   ctx: ScanContext,
+  inShard: (path: string) => boolean,
   tips: readonly string[],
   previous: HistoryCacheData | undefined,
   index: IntroIndex,
@@ -137,8 +141,10 @@ async function listCommits(
   const onCommit = (commit: LoggedCommit) => {
     listed++;
     const c = index.addCommit(commit.info, commit.time);
-    for (const b of commit.blobs) if (ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
-    for (const s of commit.skipped) if (ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
+    // Every shard lists every commit (the same commit order everywhere) and keeps its paths only;
+    // the shard goes first, so each shard counts only its own excluded paths.
+    for (const b of commit.blobs) if (inShard(b.path) && ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
+    for (const s of commit.skipped) if (inShard(s.path) && ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
     progress.update(listed);
   };
   if (!previous) {
@@ -231,15 +237,42 @@ async function scanVersions(
 }
 
 /** The blobs with findings and where each was introduced, for the cache's next re-scan. */
-function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>): HistoryCacheData['dirty'] {
+function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>, orders: Int32Array): HistoryCacheData['dirty'] {
   const dirtyIntros = new Map<string, CachedIntro[]>();
   for (const v of versions) {
     if (!dirty.has(v.blob)) continue;
     const list = dirtyIntros.get(v.blob) ?? [];
-    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path });
+    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path, order: orders[c]! });
     dirtyIntros.set(v.blob, list);
   }
   return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
+}
+
+/**
+ * Each indexed commit's place in the scan's commit order (reports' `commitOrder`), and how many
+ * commits the tips reach. A full listing holds every commit: ranked in memory. An incremental one
+ * does not: one light `git log` pass ranks them among all (the same numbers a full scan gives).
+ */
+async function commitOrdersOf(
+  repo: GitRepo,
+  index: IntroIndex,
+  tips: readonly string[],
+  previous: HistoryCacheData | undefined,
+  listed: number,
+  attributed: boolean,
+): Promise<{ orders: Int32Array; commits: number }> {
+  if (!previous) return { orders: attributed ? index.commitOrders() : new Int32Array(0), commits: listed };
+  // Nothing new since the cached scan: its orders and count still hold.
+  const now = new Set(tips);
+  const same = new Set(previous.tips).size === now.size && previous.tips.every((t) => now.has(t));
+  if (listed === 0 && same && index.fixedOrders.size === index.commits.length) {
+    return { orders: Int32Array.from(index.commits, (_, c) => index.fixedOrders.get(c)!), commits: previous.reachable };
+  }
+  const wanted = new Map(index.commits.map((c) => [c.info.commit, c.time]));
+  const { count, ranks } = await rankCommits(repo.cwd, tips, wanted);
+  // A commit no tip reaches any more (the cache would have been dropped): after every other.
+  const orders = Int32Array.from(index.commits, (c) => ranks.get(c.info.commit) ?? count);
+  return { orders, commits: count };
 }
 
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
@@ -262,9 +295,15 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const skipped = new SkippedPaths();
   for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
   trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
-  const newCommits = await listCommits(repo, ctx, tips, previous, index, skipped, progress);
+  const inShard = shardFilter(options.shard);
+  const newCommits = await listCommits(repo, ctx, inShard, tips, previous, index, skipped, progress);
   for (const d of previous?.dirty ?? []) {
-    for (const i of d.intros) index.addIntro(d.blob, index.addCommit(i.commit, i.time), i.path);
+    for (const i of d.intros) {
+      if (!inShard(i.path)) continue;
+      const c = index.addCommit(i.commit, i.time);
+      if (c >= newCommits) index.fixedOrders.set(c, i.order);
+      index.addIntro(d.blob, c, i.path);
+    }
   }
   trace(`${newCommits} commits listed`);
 
@@ -287,7 +326,9 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     const more = boundary.length > 1 ? ` (and ${boundary.length - 1} more)` : '';
     warnings.push(`shallow clone: history before ${first}${more} is not scanned`);
   }
-  const { findings, suppressed } = splitSuppressed(scan.aggregator.results());
+  const { orders, commits: reachable } = await commitOrdersOf(repo, index, tips, previous, newCommits, scan.aggregator.size > 0);
+  trace('commit orders');
+  const { findings, suppressed } = splitSuppressed(scan.aggregator.results(orders));
   // Fingerprints: remembered ones are recalled; the rest computed only if the caller will ask.
   recallSlowHashes([...findings, ...suppressed], previous?.slowHashes);
   if (options.fingerprints) await prepareFingerprints([...findings, ...suppressed]);
@@ -302,7 +343,8 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         tips,
         boundary: state.boundary,
         commits: commitsScanned,
-        dirty: dirtyIntrosOf(index, versions, scan.dirty),
+        reachable,
+        dirty: dirtyIntrosOf(index, versions, scan.dirty, orders),
         skipped: skippedList,
         slowHashes: slowHashMemoOf([...findings, ...suppressed]),
       });
@@ -317,9 +359,11 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
+  const scanned = { repository: await repositoryIdentity(repo), ...(options.shard ? { shard: options.shard } : {}), commits: reachable };
   return {
     findings,
     suppressed,
+    scanned,
     warnings: capped,
     stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
   };

@@ -11,15 +11,21 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommitInfo } from '../../finding/finding.js';
 import { isSlowHashMemo, type SlowHashMemo } from './fingerprint-memo.js';
+import type { Shard } from '../../pipeline/scan-types.js';
 
-/** 2: tips are the commits walked (not ref targets) and `boundary` is recorded. */
-export const HISTORY_CACHE_VERSION = 2;
+/**
+ * 2: tips are the commits walked (not ref targets) and `boundary` is recorded. 3: each intro keeps
+ * its commit's order (reports' `commitOrder`); a shard has a file of its own.
+ */
+export const HISTORY_CACHE_VERSION = 3;
 
 /** One place a blob was introduced. */
 export interface CachedIntro {
   readonly commit: CommitInfo;
   readonly time: number;
   readonly path: string;
+  /** The commit's place in the commit order of the scan that listed it (IntroIndex.commitOrders). */
+  readonly order: number;
 }
 
 export interface HistoryCacheData {
@@ -32,6 +38,8 @@ export interface HistoryCacheData {
   readonly boundary: string;
   /** Number of commits those tips cover (for stats). */
   readonly commits: number;
+  /** Commits the tips reach (reports' `scan.commits`; `commits` may count some no longer reachable). */
+  readonly reachable: number;
   /** Blobs with findings, re-scanned each time (their intros are kept to attribute them). */
   readonly dirty: readonly { readonly blob: string; readonly intros: readonly CachedIntro[] }[];
   /** Blobs skipped (size limit, binary), repeated in stats. */
@@ -40,9 +48,15 @@ export interface HistoryCacheData {
   readonly slowHashes?: SlowHashMemo;
 }
 
-export function cacheFile(root: string, gitDir: string): string {
+/**
+ * The cache file of a repository, or of one shard of it (`--shard I/N`): a shard's file covers only
+ * its paths (its blobs with findings and skipped paths) and is never read by another shard or by an
+ * unsharded scan, which need the others' paths too.
+ */
+export function cacheFile(root: string, gitDir: string, shard?: Shard): string {
   const id = createHash('sha256').update(gitDir).digest('hex').slice(0, 32);
-  return join(root, 'history', `${id}.json`);
+  const part = shard && shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
+  return join(root, 'history', `${id}${part}.json`);
 }
 
 function isCommitInfo(x: unknown): x is CommitInfo {
@@ -61,6 +75,7 @@ function isValid(x: unknown): x is HistoryCacheData {
     typeof d.key === 'string' &&
     typeof d.boundary === 'string' &&
     isCount(d.commits) &&
+    isCount(d.reachable) &&
     Array.isArray(d.tips) &&
     d.tips.every((t) => typeof t === 'string' && SHA.test(t)) &&
     Array.isArray(d.skipped) &&
@@ -73,7 +88,7 @@ function isValid(x: unknown): x is HistoryCacheData {
         typeof b.blob === 'string' &&
         SHA.test(b.blob) &&
         Array.isArray(b.intros) &&
-        b.intros.every((i: CachedIntro) => !!i && isCommitInfo(i.commit) && SHA.test(i.commit.commit) && typeof i.path === 'string' && isCount(i.time)),
+        b.intros.every((i: CachedIntro) => !!i && isCommitInfo(i.commit) && SHA.test(i.commit.commit) && typeof i.path === 'string' && isCount(i.time) && isCount(i.order)),
     )
   );
 }
@@ -111,7 +126,11 @@ export async function saveHistoryCache(file: string, data: HistoryCacheData): Pr
   await rename(tmp, file);
 }
 
-/** The cache key: repository location + a hash of everything that decides what is found. */
-export function historyCacheKey(gitDir: string, setup: unknown): string {
-  return createHash('sha256').update(gitDir).update('\0').update(JSON.stringify(setup)).digest('hex');
+/**
+ * The cache key: repository location + a hash of everything that decides what is found, and the
+ * shard (a file written for one shard is stale for any other split).
+ */
+export function historyCacheKey(gitDir: string, setup: unknown, shard?: Shard): string {
+  const part = shard && shard.count > 1 ? `${shard.index}/${shard.count}` : '';
+  return createHash('sha256').update(gitDir).update('\0').update(JSON.stringify(setup)).update('\0').update(part).digest('hex');
 }

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Scaling bench (issue 19). Two parts:
+//   growth  synthetic histories of 10k and 100k commits (1M with --1m or KEYLESS_BENCH_1M=1: it takes
+//           long), generated with `git fast-import` (a path per 10 commits, two paths edited per
+//           commit, a secret now and then): a cold `keyless scan --history` of each, reporting wall and
+//           CPU time and peak RSS, per commit and per path version.
+//   shards  on a real clone (--repo PATH or KEYLESS_BENCH_REPO; skipped without one): first the cost
+//           structure (the commit listing every shard repeats; path versions per path, the heaviest
+//           paths, and how the shard hash spreads versions for N = 2, 4), then the unsharded scan and
+//           N = 2, 4 shards, each shard a separate process run one after another (CPU time is then not
+//           disturbed by the other shards): CPU per shard, the longest shard's CPU and wall as % of
+//           the single scan's, and whether the merged shards equal the single scan's report.
+// Times and peak RSS are measured by GNU time (/usr/bin/time) around the CLI process: CPU includes
+// its git processes and worker threads; peak RSS is that of the largest process (node or git).
+// Options: --commits 10000,100000  --shards 2,4  --only growth|shards  --keep (keep generated repos)
+//          --repeat R (shards: each scan R times, the run with the least CPU kept: a shared machine
+//          inflates CPU times by tens of percent from run to run)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cliBin = fileURLToPath(new URL('../packages/scanner/bin/keyless.js', import.meta.url));
+const { HISTORY_NODE_FLAGS } = await import(new URL('../packages/scanner/dist/src/cli/relaunch.js', import.meta.url).href);
+const { shardOfPath } = await import(new URL('../packages/scanner/dist/src/sources/history/shard.js', import.meta.url).href);
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) {
+  console.error('scale bench: needs GNU time at /usr/bin/time (CPU and peak RSS of the scan and its git processes)');
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = opt('only');
+const sizes = (opt('commits') ?? '10000,100000').split(',').map(Number);
+if (args.includes('--1m') || process.env.KEYLESS_BENCH_1M === '1') sizes.push(1_000_000);
+const shardCounts = (opt('shards') ?? '2,4').split(',').map(Number);
+const realRepo = opt('repo') ?? process.env.KEYLESS_BENCH_REPO;
+const keep = args.includes('--keep');
+const repeat = Math.max(1, Number(opt('repeat') ?? 1));
+
+const git = (cwd, ...a) => execFileSync('git', ['-C', cwd, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
+const fmt = (n, d = 1) => n.toFixed(d);
+
+/** Runs the CLI under GNU time; returns wall, CPU (user + sys, s), peak RSS (MB), exit code, stderr. */
+function timed(cliArgs, env = {}) {
+  const r = spawnSync(TIME, ['-f', 'KEYLESS-TIME %e %U %S %M', process.execPath, ...HISTORY_NODE_FLAGS, cliBin, ...cliArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('KEYLESS-TIME '));
+  if (!line) throw new Error(`no timing: ${r.stderr.slice(-500)}`);
+  const [wall, user, sys, rssKb] = line.split(' ').slice(1).map(Number);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`keyless ${cliArgs.join(' ')} exited ${r.status}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// ---- growth: synthetic histories --------------------------------------------------------------
+
+const CONFIG = JSON.stringify({ detectors: [{ id: 'bench-token', pattern: 'bkt_(?<secret>[a-z0-9]{28})', keywords: ['bkt_'] }] });
+const token = (n) => ['bkt', `${n}`.padStart(8, '0') + 'x4'.repeat(10)].join('_');
+
+/** Writes the fast-import stream of `commits` commits to `out` with backpressure. */
+async function writeHistory(out, commits) {
+  const paths = Math.max(100, Math.floor(commits / 10));
+  const lines = 12;
+  const t0 = 1_600_000_000;
+  let buf = '';
+  const flush = async () => {
+    if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+    buf = '';
+  };
+  const data = (s) => `data ${Buffer.byteLength(s)}\n${s}\n`;
+  for (let c = 1; c <= commits; c++) {
+    buf += `commit refs/heads/main\nmark :${c}\ncommitter Bench <bench@example.test> ${t0 + c * 30} +0000\n${data(`c${c}`)}`;
+    if (c === 1) buf += `M 100644 inline keyless.config.json\n${data(CONFIG)}`;
+    for (let k = 0; k < 2; k++) {
+      const p = (c * 7919 + k * 104729) % paths;
+      // A version differs from the one before it in one line (which one follows the commit).
+      let s = `// file ${p}\n`;
+      for (let l = 0; l < lines; l++) s += l === c % lines ? `export const v${l} = ${c};\n` : `export const v${l} = ${p + l};\n`;
+      if (c % 997 === 0 && k === 0) s += `TOKEN=${token(c)}\n`;
+      buf += `M 100644 inline src/d${p % 100}/f${p}.ts\n${data(s)}`;
+    }
+    if (buf.length > 1 << 20) await flush();
+  }
+  buf += 'done\n';
+  await flush();
+  out.end();
+}
+
+async function syntheticRepo(commits) {
+  const dir = mkdtempSync(join(tmpdir(), `keyless-scale-${commits}-`));
+  git(tmpdir(), 'init', '-q', '-b', 'main', dir);
+  const child = spawn('git', ['-C', dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const closed = new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited ${code}`)))));
+  await writeHistory(child.stdin, commits);
+  await closed;
+  git(dir, 'checkout', '-q', '-f', 'main');
+  return dir;
+}
+
+/** `timed` `repeat` times; the run with the least CPU. */
+function leastCpu(cliArgs, env) {
+  let best;
+  for (let i = 0; i < repeat; i++) {
+    const r = timed(cliArgs, env);
+    if (!best || r.cpu < best.cpu) best = r;
+  }
+  return best;
+}
+
+/** "N path versions" from the --debug trace. */
+const versionsOf = (stderr) => Number(/(\d+) path versions/.exec(stderr)?.[1] ?? NaN);
+
+if (only !== 'shards') {
+  console.log('growth: cold `keyless scan --history --no-cache` of synthetic histories');
+  console.log('commits  versions  generate s  wall s  cpu s  peak RSS MB  wall µs/commit  wall µs/version  RSS KB/1k commits  findings');
+  for (const commits of sizes) {
+    const g0 = performance.now();
+    const repo = await syntheticRepo(commits);
+    const gen = (performance.now() - g0) / 1000;
+    try {
+      const cache = mkdtempSync(join(tmpdir(), 'keyless-scale-cache-'));
+      const r = timed(['scan', '--history', '--no-cache', '--debug', '--format', 'json', repo], { KEYLESS_CACHE_DIR: cache });
+      rmSync(cache, { recursive: true, force: true });
+      const versions = versionsOf(r.stderr);
+      const findings = JSON.parse(r.stdout).findings.length;
+      console.log(
+        `${String(commits).padStart(7)}  ${String(versions).padStart(8)}  ${fmt(gen).padStart(10)}  ${fmt(r.wall).padStart(6)}  ${fmt(r.cpu).padStart(5)}  ${fmt(r.rssMb, 0).padStart(11)}  ` +
+          `${fmt((r.wall * 1e6) / commits, 0).padStart(14)}  ${fmt((r.wall * 1e6) / versions, 0).padStart(15)}  ${fmt((r.rssMb * 1024 * 1000) / commits, 0).padStart(17)}  ${findings}`,
+      );
+    } finally {
+      if (!keep) rmSync(repo, { recursive: true, force: true });
+      else console.log(`  kept ${repo}`);
+    }
+  }
+}
+
+// ---- shards: a real clone ---------------------------------------------------------------------
+
+if (only !== 'growth' && realRepo) {
+  const repo = realRepo;
+  console.log(`\nshards: ${repo}, ${git(repo, 'rev-list', '--all', '--count')} commits`);
+  // The fixed cost every shard repeats: the listing (git's part of it).
+  const l0 = performance.now();
+  const raw = execFileSync('git', ['-C', repo, 'log', '--all', '--raw', '-c', '--no-renames', '--no-abbrev', '--format='], { maxBuffer: 1 << 30 }).toString('latin1');
+  const listing = (performance.now() - l0) / 1000;
+  const versionsByPath = new Map();
+  for (const line of raw.split('\n')) {
+    const m = /^:+[0-7 ]+ ([0-9a-f ]+) [A-Z]+\t(.*)$/.exec(line);
+    if (!m) continue;
+    const ids = m[1].trim().split(' ');
+    const blob = ids[ids.length - 1];
+    if (/^0+$/.test(blob)) continue;
+    const set = versionsByPath.get(m[2]) ?? new Set();
+    set.add(blob);
+    versionsByPath.set(m[2], set);
+  }
+  const counts = [...versionsByPath].map(([p, s]) => [p, s.size]).sort((a, b) => b[1] - a[1]);
+  const total = counts.reduce((n, [, c]) => n + c, 0);
+  console.log(`listing: git log --all --raw -c ${fmt(listing)} s (each shard repeats it); ${counts.length} paths, ${total} path versions`);
+  console.log(`heaviest paths: ${counts.slice(0, 5).map(([p, c]) => `${p} ${c} (${fmt((100 * c) / total)}%)`).join(', ')}`);
+  for (const n of shardCounts) {
+    const per = Array.from({ length: n }, () => 0);
+    for (const [p, c] of counts) per[shardOfPath(p, n) - 1] += c;
+    console.log(`versions per shard, N=${n}: ${per.map((v) => `${fmt((100 * v) / total)}%`).join(' ')}`);
+  }
+
+  const out = mkdtempSync(join(tmpdir(), 'keyless-scale-shards-'));
+  const cache = mkdtempSync(join(tmpdir(), 'keyless-scale-cache-'));
+  const env = { KEYLESS_CACHE_DIR: cache };
+  try {
+    const single = leastCpu(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', '--output', join(out, 'single.json'), repo], env);
+    if (repeat > 1) console.log(`each scan run ${repeat} times, the run with the least CPU kept`);
+    console.log(`N=1: wall ${fmt(single.wall)} s, cpu ${fmt(single.cpu)} s, peak RSS ${fmt(single.rssMb, 0)} MB`);
+    const expected = JSON.parse(readFileSync(join(out, 'single.json'), 'utf8'));
+    for (const n of shardCounts) {
+      const runs = [];
+      const files = [];
+      for (let i = 1; i <= n; i++) {
+        const file = join(out, `shard-${i}-of-${n}.json`);
+        files.push(file);
+        runs.push(leastCpu(['scan', '--history', '--no-cache', '--quiet', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env));
+      }
+      const merged = spawnSync(process.execPath, [cliBin, 'merge', '--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const equal = JSON.stringify(JSON.parse(merged.stdout)) === JSON.stringify(expected);
+      const longestCpu = Math.max(...runs.map((r) => r.cpu));
+      const longestWall = Math.max(...runs.map((r) => r.wall));
+      console.log(
+        `N=${n}: cpu per shard ${runs.map((r) => fmt(r.cpu)).join(' / ')} s (sum ${fmt(runs.reduce((s, r) => s + r.cpu, 0))}), ` +
+          `longest shard cpu ${fmt((100 * longestCpu) / single.cpu)}% of single, wall ${fmt(longestWall)} s (${fmt((100 * longestWall) / single.wall)}%), ` +
+          `peak RSS ${fmt(Math.max(...runs.map((r) => r.rssMb)), 0)} MB; merged = single: ${equal}`,
+      );
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+} else if (only !== 'growth') {
+  console.log('\nshards: skipped (pass a real clone with --repo PATH or KEYLESS_BENCH_REPO)');
+}

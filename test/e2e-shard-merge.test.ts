@@ -1,0 +1,219 @@
+/**
+ * Sharded history scans and `keyless merge` end to end, on generated histories (helpers/sharded-
+ * history.ts: secrets in many paths and commits, renames, one secret repeated across paths, inline
+ * ignores, a merged side branch, commits sharing a committer time). The N shards run as separate
+ * processes; their merged report must equal the unsharded scan's report, JSON and SARIF, with a
+ * cold cache and with each shard's incremental cache after new commits. JSON and SARIF reports
+ * have no timing fields, so they are compared whole.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { appendHistory, GIT_ENV, generatedRepo } from './helpers/sharded-history.js';
+
+const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function keyless(cwd: string, cache: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, maxBuffer: 1 << 26 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** One process per shard, all started at once; resolves with the report files. */
+async function shards(root: string, cache: string, count: number, format: string, out: string, extra: string[] = []): Promise<string[]> {
+  const files = Array.from({ length: count }, (_, i) => join(out, `shard-${i + 1}-of-${count}.${format}`));
+  const codes = await Promise.all(
+    files.map(
+      (file, i) =>
+        new Promise<number | null>((resolve) => {
+          const args = [BIN, 'scan', '--history', '--shard', `${i + 1}/${count}`, '--format', format, '--output', file, '--quiet', ...extra, root];
+          const child = spawn(process.execPath, args, { env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, stdio: 'ignore' });
+          child.on('close', resolve);
+        }),
+    ),
+  );
+  // Each shard alone: 1 when it has findings, 0 when not; never an error.
+  for (const c of codes) assert.ok(c === 0 || c === 1, `a shard exited ${c}`);
+  return files;
+}
+
+const parse = (text: string) => JSON.parse(text) as Record<string, unknown> & { findings: Record<string, unknown>[] };
+
+describe('keyless scan --history --shard I/N and keyless merge', () => {
+  let repo: string;
+  before(async () => {
+    repo = await generatedRepo({ commits: 200, paths: 50, seed: 7 }, tempDir('keyless-shard-repos-'));
+  });
+
+  test('4 shards as separate processes, merged (JSON), equal the unsharded scan: findings, commits, counts', async () => {
+    const out = tempDir('keyless-shard-out-');
+    const full = keyless(repo, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    assert.equal(full.code, 1, full.stderr);
+    const expected = parse(full.stdout);
+    assert.ok(expected.findings.length > 100, `${expected.findings.length} findings`);
+    assert.ok(expected.findings.some((f) => (f['occurrences'] as number) > 1));
+    assert.ok(expected.findings.some((f) => /-moved\d+\./.test(f['path'] as string)), 'renamed paths have findings');
+    assert.deepEqual(expected['scan'], { kind: 'history', repository: repo, commits: 200, unscanned: 0 });
+    const orders = expected.findings.map((f) => f['commitOrder'] as number);
+    assert.ok(orders.every((o) => Number.isInteger(o) && o >= 0 && o < 200));
+
+    const files = await shards(repo, tempDir('keyless-cache-'), 4, 'json', out);
+    const reports = files.map((f) => parse(readFileSync(f, 'utf8')));
+    // Each shard lists every commit, scans its own paths only (no overlap), says which shard it is.
+    reports.forEach((r, i) => assert.deepEqual(r['scan'], { kind: 'history', repository: repo, shard: { index: i + 1, count: 4 }, commits: 200, unscanned: 0 }));
+    const pathsOf = (r: (typeof reports)[number]) => new Set(r.findings.map((f) => f['path'] as string));
+    for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) for (const p of pathsOf(reports[a]!)) assert.ok(!pathsOf(reports[b]!).has(p), p);
+    assert.ok(reports.filter((r) => r.findings.length > 0).length >= 3);
+
+    const merged = keyless(out, tempDir('keyless-cache-'), 'merge', ...files);
+    assert.equal(merged.code, 1, merged.stderr);
+    assert.deepEqual(parse(merged.stdout), expected);
+    assert.match(merged.stderr, new RegExp(`^keyless: merged 4 reports: ${expected.findings.length} findings in 1 repository\n$`));
+  });
+
+  test('3 shards merged as SARIF equal the unsharded SARIF log', async () => {
+    const out = tempDir('keyless-shard-out-');
+    const full = keyless(repo, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'sarif', '--quiet', '.');
+    assert.equal(full.code, 1, full.stderr);
+    const files = await shards(repo, tempDir('keyless-cache-'), 3, 'sarif', out, ['--no-cache']);
+    const merged = keyless(out, tempDir('keyless-cache-'), 'merge', '--output', join(out, 'merged.sarif'), ...files);
+    assert.equal(merged.code, 1, merged.stderr);
+    const log = JSON.parse(readFileSync(join(out, 'merged.sarif'), 'utf8')) as { runs: { results: unknown[]; properties: unknown }[] };
+    assert.deepEqual(log, JSON.parse(full.stdout));
+    assert.ok(log.runs[0]!.results.length > 100);
+    assert.deepEqual(log.runs[0]!.properties, { keyless: { kind: 'history', repository: repo, commits: 200, unscanned: 0 } });
+  });
+
+  test("each shard's incremental cache stays its own and exact after new commits", async () => {
+    const work = await generatedRepo({ commits: 120, paths: 30, seed: 11 }, tempDir('keyless-shard-repos-'));
+    const cache = tempDir('keyless-cache-');
+    const out1 = tempDir('keyless-shard-out-');
+    await shards(work, cache, 3, 'json', out1);
+    const files = readdirSync(join(cache, 'history')).sort();
+    assert.equal(files.length, 3, files.join(' '));
+    assert.deepEqual(
+      files.map((f) => f.replace(/^[0-9a-f]{32}/, '')),
+      ['.shard-1-of-3.json', '.shard-2-of-3.json', '.shard-3-of-3.json'],
+    );
+    // New commits re-add old secrets at their paths (same generator seed) and add new ones.
+    await appendHistory(work, { commits: 60, paths: 30, seed: 11 }, 1_800_000_000);
+    const out2 = tempDir('keyless-shard-out-');
+    const warm = await shards(work, cache, 3, 'json', out2);
+    const merged = keyless(out2, tempDir('keyless-cache-'), 'merge', ...warm);
+    const full = keyless(work, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    assert.equal(full.code, 1, full.stderr);
+    assert.deepEqual(parse(merged.stdout), parse(full.stdout));
+    // Nothing new: the shards re-use their caches' orders and counts, still exact.
+    const again = await shards(work, cache, 3, 'json', tempDir('keyless-shard-out-'));
+    assert.deepEqual(parse(keyless(out2, tempDir('keyless-cache-'), 'merge', ...again).stdout), parse(full.stdout));
+    // The unsharded scan's own cache is another file; with it, a re-scan equals the full scan too.
+    const unsharded = keyless(work, cache, 'scan', '--history', '--format', 'json', '--quiet', '.');
+    assert.deepEqual(parse(unsharded.stdout), parse(full.stdout));
+    assert.equal(readdirSync(join(cache, 'history')).length, 4);
+  });
+
+  test('bad --shard values and --shard outside --history: one line, exit 2', () => {
+    const cache = tempDir('keyless-cache-');
+    const cases: [string[], string][] = [
+      [['--history', '--shard', '0/4'], "--shard must be I/N with 1 <= I <= N <= 1024 (got '0/4')"],
+      [['--history', '--shard', '5/4'], "--shard must be I/N with 1 <= I <= N <= 1024 (got '5/4')"],
+      [['--history', '--shard', 'x'], "--shard must be I/N with 1 <= I <= N <= 1024 (got 'x')"],
+      [['--history', '--shard', '1/0'], "--shard must be I/N with 1 <= I <= N <= 1024 (got '1/0')"],
+      [['--shard', '1/4'], '--shard needs --history (a history scan is split by path; other scans are not)'],
+      [['--staged', '--shard', '1/4'], '--shard needs --history (a history scan is split by path; other scans are not)'],
+      [['--range', 'main~1..main', '--shard', '1/4'], '--shard needs --history (a history scan is split by path; other scans are not)'],
+    ];
+    for (const [args, message] of cases) {
+      const r = keyless(repo, cache, 'scan', ...args, '.');
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `keyless: ${message}\nkeyless: run 'keyless scan --help' for usage\n`);
+    }
+  });
+
+  test('merge refuses incomplete, overlapping and mixed sets (exit 2), and --allow-partial lists what is missing', async () => {
+    const out = tempDir('keyless-shard-out-');
+    const cache = tempDir('keyless-cache-');
+    const four = await shards(repo, cache, 4, 'json', out);
+    const two = await shards(repo, cache, 2, 'json', tempDir('keyless-shard-out-'));
+    const sarif = await shards(repo, cache, 2, 'sarif', tempDir('keyless-shard-out-'));
+    const refuse = (args: string[], message: string) => {
+      const r = keyless(out, cache, 'merge', ...args);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.split('\n')[0], `keyless: ${message}`);
+    };
+    refuse([four[0]!, four[1]!, four[2]!], `repository ${repo}: shard 4/4 is missing (have 1/4, 2/4, 3/4); merge all 4, or pass --allow-partial`);
+    refuse([four[1]!, four[3]!], `repository ${repo}: shards 1/4, 3/4 are missing (have 2/4, 4/4); merge all 4, or pass --allow-partial`);
+    refuse([...four, four[1]!], `repository ${repo}: shard 2/4 is in both ${four[1]} and ${four[1]}`);
+    refuse([...four, two[0]!], `repository ${repo}: shards of different splits (${four.map((f, i) => `${i + 1}/4 in ${f}`).join(', ')}, 1/2 in ${two[0]})`);
+    refuse([four[0]!, sarif[0]!], `the reports mix JSON (${four[0]}) and SARIF (${sarif[0]}); merge reports of one format`);
+    writeFileSync(join(out, 'tree.json'), JSON.stringify({ findings: [] }));
+    refuse([join(out, 'tree.json')], `${join(out, 'tree.json')}: it does not say what was scanned (no 'scan' block): merge reports of 'keyless scan --history' or 'keyless scan-repos'`);
+    refuse([join(out, 'missing.json')], `cannot read ${join(out, 'missing.json')} (ENOENT)`);
+    refuse(['--format', 'sarif', ...four], '--format sarif needs SARIF reports (these are JSON)');
+
+    const partial = keyless(out, cache, 'merge', '--allow-partial', four[0]!, four[2]!);
+    assert.equal(partial.code, 1, partial.stderr);
+    assert.deepEqual(parse(partial.stdout)['scan'], { kind: 'history', repository: repo, commits: 200, unscanned: 0, missingShards: ['2/4', '4/4'] });
+    assert.match(partial.stderr, /keyless: warning: .*: shards 2\/4, 4\/4 are missing \(accepted with --allow-partial\)/);
+  });
+
+  test('shards of different commits are refused: their commit orders do not compare', async () => {
+    const work = await generatedRepo({ commits: 40, paths: 10, seed: 3 }, tempDir('keyless-shard-repos-'));
+    const cache = tempDir('keyless-cache-');
+    const [first] = await shards(work, cache, 2, 'json', tempDir('keyless-shard-out-'));
+    await appendHistory(work, { commits: 5, paths: 10, seed: 4 }, 1_800_000_000);
+    const [, second] = await shards(work, cache, 2, 'json', tempDir('keyless-shard-out-'));
+    const r = keyless(work, cache, 'merge', first!, second!);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.split('\n')[0], `keyless: repository ${work}: the reports scanned different histories (40 and 45 commits: ${first}, ${second}); run every shard on the same commits`);
+  });
+
+  test('reports of two repositories are merged side by side, never into each other; exit codes follow --fail-on', async () => {
+    const parent = tempDir('keyless-shard-repos-');
+    // Two repositories with the same history: the same secrets at the same paths.
+    const a = await generatedRepo({ commits: 30, paths: 8, seed: 5 }, parent);
+    const b = await generatedRepo({ commits: 30, paths: 8, seed: 5 }, parent);
+    const cache = tempDir('keyless-cache-');
+    const out = tempDir('keyless-shard-out-');
+    const ra = join(out, 'a.json');
+    const rb = await shards(b, cache, 2, 'json', out);
+    assert.equal(keyless(a, cache, 'scan', '--history', '--format', 'json', '--output', ra, '--quiet', '.').code, 1);
+    const one = parse(readFileSync(ra, 'utf8'));
+    const r = keyless(out, cache, 'merge', ra, ...rb);
+    assert.equal(r.code, 1, r.stderr);
+    const merged = parse(r.stdout);
+    const [first, second] = [a, b].sort();
+    assert.deepEqual(merged['repositories'], [first, second].map((repository) => ({ kind: 'history', repository, commits: 30, unscanned: 0 })));
+    assert.equal(merged.findings.length, 2 * one.findings.length);
+    assert.deepEqual(
+      merged.findings.filter((f) => f['repository'] === a).map(({ repository: _r, ...f }) => f),
+      one.findings,
+    );
+    assert.deepEqual(merged.findings.map((f) => f['repository']), [...one.findings.map(() => first), ...one.findings.map(() => second)]);
+
+    assert.equal(keyless(out, cache, 'merge', '--fail-on', 'critical', ra).code, 0);
+    assert.equal(keyless(out, cache, 'merge', '--fail-on', 'none', ra).code, 0);
+    assert.equal(keyless(out, cache, 'merge', '--exit-code', '3', ra).code, 3);
+    const text = keyless(out, cache, 'merge', '--format', 'text', '--quiet', ra);
+    assert.equal(text.stdout.split('\n').length - 1, one.findings.length);
+    assert.match(text.stdout.split('\n')[0]!, /^[^ ]+:\d+:\d+ {2}high {2}e2e-token {2}[0-9a-f]{12}$/);
+  });
+});
