@@ -12,6 +12,7 @@ import { after, describe, test } from 'node:test';
 import { hostileDir, put, removeHostileDirs } from './helpers/hostile-tree.js';
 import { disorder, runKeyless, stderrLines, tally, type CliRun } from './helpers/hostile-run.js';
 import { plantedSecret } from './helpers/planted-secret.js';
+import { repo, type Repo } from './helpers/hostile-repo.js';
 import { isolatedEnv } from './helpers/sandbox-repo.js';
 
 const planted = plantedSecret();
@@ -20,24 +21,6 @@ after(() => {
   removeHostileDirs();
   process.stdout.write(`# hostile-git: ${tally.tried} CLI runs on hostile inputs, ${tally.crashes} crashes, ${tally.hangs} hangs, peak RSS ${Math.round(tally.maxRssKib / 1024)} MiB\n`);
 });
-
-interface Repo {
-  readonly dir: string;
-  readonly env: NodeJS.ProcessEnv;
-  git(...args: string[]): string;
-}
-
-/** A repository in a temp dir with an isolated git environment (no user config, fixed identity). */
-function repo(prefix: string): Repo {
-  const base = hostileDir(prefix);
-  const dir = join(base, 'repo');
-  const env = isolatedEnv(join(base, 'home'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  put(base, 'home/.keep', '');
-  put(base, 'repo/.keep', '');
-  git('init', '-q', '-b', 'main');
-  return { dir, env, git };
-}
 
 function commitFiles(r: Repo, message: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) put(r.dir, path, content);

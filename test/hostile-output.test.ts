@@ -21,10 +21,10 @@ import {
   generateEntraClientSecret,
   generateIdentifiableKey,
 } from '@keyless/scanner/detectors';
-import { hostileDir, put, removeHostileDirs } from './helpers/hostile-tree.js';
+import { put, removeHostileDirs } from './helpers/hostile-tree.js';
 import { disorder, runKeyless, type CliRun } from './helpers/hostile-run.js';
 import { plantedSecret } from './helpers/planted-secret.js';
-import { isolatedEnv } from './helpers/sandbox-repo.js';
+import { repo, type Repo } from './helpers/hostile-repo.js';
 
 after(() => removeHostileDirs());
 
@@ -36,24 +36,6 @@ function redacted(secret: string): string {
 
 /** Control characters (but LF), DEL, C1 and bidi controls: none may reach a human output raw. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-
-interface Repo {
-  readonly dir: string;
-  readonly env: NodeJS.ProcessEnv;
-  git(...args: string[]): string;
-}
-
-function repo(prefix: string): Repo {
-  const base = hostileDir(prefix);
-  const dir = join(base, 'repo');
-  const env = isolatedEnv(join(base, 'home'));
-  put(base, 'home/.keep', '');
-  put(base, 'repo/.keep', '');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  git('init', '-q', '-b', 'main');
-  git('config', 'commit.gpgsign', 'false');
-  return { dir, env, git };
-}
 
 function keyless(r: Repo, args: readonly string[], timeoutMs = 60_000): CliRun {
   const run = runKeyless(args, { cwd: r.dir, env: r.env, timeoutMs });

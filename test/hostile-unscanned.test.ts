@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import { disorder, runKeyless, stderrLines, type CliRun } from './helpers/hostile-run.js';
 import { hostileDir, put, putRawName, removeHostileDirs } from './helpers/hostile-tree.js';
 import { plantedSecret } from './helpers/planted-secret.js';
-import { isolatedEnv } from './helpers/sandbox-repo.js';
+import { repo } from './helpers/hostile-repo.js';
 
 const planted = plantedSecret();
 const SECRET_COLUMN = planted.line.indexOf(planted.secret) + 1;
@@ -23,24 +23,6 @@ const isRoot = process.getuid?.() === 0;
 const PATH_MAX = 4096;
 
 after(() => removeHostileDirs());
-
-interface Repo {
-  readonly dir: string;
-  readonly env: NodeJS.ProcessEnv;
-  git(...args: string[]): string;
-}
-
-/** A repository in a temp dir with an isolated git environment (no user config, fixed identity). */
-function repo(prefix: string): Repo {
-  const base = hostileDir(prefix);
-  const dir = join(base, 'repo');
-  const env = isolatedEnv(join(base, 'home'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  put(base, 'home/.keep', '');
-  put(base, 'repo/.keep', '');
-  git('init', '-q', '-b', 'main');
-  return { dir, env, git };
-}
 
 /** Runs the CLI with JSON output; asserts an orderly run and no full secret anywhere in the output. */
 function keyless(cwd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; asUid?: number } = {}): CliRun {

@@ -24,6 +24,7 @@ const CHECKED_SNIPPETS = [
   'install',
   'install-eslint',
   'cli',
+  'scale-out',
   'config',
   'baseline',
   'inline-ignore',
@@ -143,6 +144,37 @@ describe('README: CLI, configuration, baseline, ignores, explain', () => {
     }
     const report = findings(readFileSync(join(repo.dir, 'report.json'), 'utf8'));
     assert.deepEqual(report.map((f) => f.path).sort(), ['config/settings.txt', 'staged.txt']);
+  });
+
+  test('scale-out: the four shards merged are the unsharded history scan; scan-repos reports the repository', () => {
+    const repo = SandboxRepo.create('readme-scale-out');
+    repo.commit('one', { 'config/settings.txt': `${planted.line}\n`, 'README.md': '# app\n' });
+    repo.commit('two', { 'deploy/app.env': `${planted.line}\n`, 'src/a.txt': 'a\n', 'src/b.txt': 'b\n' });
+    repo.commit('three', { 'config/settings.txt': '# moved to Key Vault\n', 'ops/old.txt': `${planted.line}\n` });
+    const lines = commandLines(snippet(snippets, 'scale-out').body);
+    assert.equal(lines.length, 3);
+    const [shardLine, mergeLine, reposLine] = lines as [string, string, string];
+    assert.ok(shardLine.includes('--shard 2/4') && shardLine.includes('shard-2.json'), shardLine);
+    for (const i of [1, 2, 3, 4]) {
+      const line = shardLine.replace('--shard 2/4', `--shard ${i}/4`).replace('shard-2.json', `shard-${i}.json`);
+      const r = sh(repo, line);
+      assert.ok(r.status === 0 || r.status === 1, `${line}\n${r.stderr}`);
+    }
+    const merged = sh(repo, mergeLine);
+    assert.equal(merged.status, 1, merged.stderr);
+    const whole = sh(repo, 'keyless scan --history --no-cache --format json');
+    assert.equal(whole.status, 1, whole.stderr);
+    const key = (f: JsonFinding & { commit?: string }) => `${f.path}:${f.line}:${f.ruleId}:${f.commit ?? ''}`;
+    const expected = findings(whole.stdout).map(key).sort();
+    assert.equal(expected.length, 3, whole.stdout);
+    assert.deepEqual(findings(readFileSync(join(repo.dir, 'history.json'), 'utf8')).map(key).sort(), expected);
+
+    repo.write('repos.txt', `${repo.dir}\n`);
+    const org = sh(repo, reposLine);
+    assert.equal(org.status, 1, org.stderr);
+    const orgFindings = findings(readFileSync(join(repo.dir, 'org.json'), 'utf8')) as (JsonFinding & { repository?: string })[];
+    assert.deepEqual(orgFindings.map(key).sort(), expected);
+    assert.ok(orgFindings.every((f) => f.repository === repo.dir), JSON.stringify(orgFindings.map((f) => f.repository)));
   });
 
   test('config: valid against the shipped schema, and each setting takes effect', () => {
