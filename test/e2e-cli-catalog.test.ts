@@ -5,27 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { generateEntraClientSecret, generateIdentifiableKey } from '@keyless/scanner/detectors';
+import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
 
-const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+after(removeTempDirs);
 
 function keyless(args: readonly string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 test('appsettings.json: Entra client secret and storage key, with keys and remediation', () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-catalog-')));
-  dirs.push(root);
+  const root = tempDir('catalog');
   const clientSecret = generateEntraClientSecret(3);
   const storageKey = generateIdentifiableKey('storage', 2);
   const settings = {

@@ -6,27 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createPrng, ALPHABETS, generatePassword } from '@keyless/scanner/detectors';
+import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
 
-const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+after(removeTempDirs);
 
 function keyless(args: readonly string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function repo(): { root: string; strong: string; weak: string; groq: string } {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-confidence-')));
-  dirs.push(root);
+  const root = tempDir('confidence');
   const strong = generatePassword(31, 18);
   const weak = ['sword', 'fish'].join('');
   const groq = `gsk_${createPrng(33).chars(ALPHABETS.base62, 52)}`;

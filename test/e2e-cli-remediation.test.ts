@@ -6,21 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { generateGithubToken, generateIdentifiableKey, generateSendGridKey } from '@keyless/scanner/detectors';
+import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
 
-const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+after(removeTempDirs);
 
 function keyless(args: readonly string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,8 +29,7 @@ const sendGridKey = generateSendGridKey(42);
 const storageKey = generateIdentifiableKey('storage', 43);
 
 function project(): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-remediation-')));
-  dirs.push(root);
+  const root = tempDir('remediation');
   writeFileSync(join(root, '.env'), `GITHUB_TOKEN=${githubToken}\nSENDGRID_API_KEY=${sendGridKey}\n`);
   writeFileSync(join(root, 'appsettings.json'), `${JSON.stringify({ Storage: { AccountKey: storageKey } }, null, 2)}\n`);
   return root;

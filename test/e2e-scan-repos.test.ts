@@ -8,24 +8,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { GIT_ENV, generatedRepo } from './helpers/sharded-history.js';
+import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
 
-const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
+after(removeTempDirs);
 
 function keyless(cwd: string, cache: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, maxBuffer: 1 << 26 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,7 +32,7 @@ describe('keyless scan-repos', () => {
   let repos: string[];
   let broken: string;
   before(async () => {
-    parent = tempDir('keyless-scan-repos-');
+    parent = tempDir('scan-repos');
     repos = [];
     for (let i = 0; i < 19; i++) repos.push(await generatedRepo({ commits: 8 + i, paths: 6, seed: 100 + i }, parent));
     broken = join(parent, 'not-a-repository');
@@ -52,8 +44,8 @@ describe('keyless scan-repos', () => {
   });
 
   test('19 of 20 scanned, the broken one reported; exit 2, or 1 with --allow-unscanned', () => {
-    const cache = tempDir('keyless-cache-');
-    const workdir = join(tempDir('keyless-workdir-'), 'mirrors');
+    const cache = tempDir('cache');
+    const workdir = join(tempDir('workdir'), 'mirrors');
     const r = keyless(parent, cache, 'scan-repos', 'repos.txt', '--workdir', workdir, '--jobs', '3', '--output', join(parent, 'report.json'));
     assert.equal(r.code, 2, r.stderr);
     const error = `fatal: repository '${broken}' does not exist`;
@@ -72,7 +64,7 @@ describe('keyless scan-repos', () => {
     // Each repository's findings are those of its own history scan, named by repository.
     let total = 0;
     for (const repo of repos) {
-      const own = keyless(repo, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+      const own = keyless(repo, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
       const expected = (JSON.parse(own.stdout) as Report).findings;
       const got = report.findings.filter((f) => f['repository'] === repo).map(({ repository: _r, ...f }) => f);
       assert.deepEqual(got, expected, repo);
@@ -90,7 +82,7 @@ describe('keyless scan-repos', () => {
   });
 
   test('bad lists and options: one line, exit 2', () => {
-    const cache = tempDir('keyless-cache-');
+    const cache = tempDir('cache');
     writeFileSync(join(parent, 'dup.txt'), `${repos[0]}\n${repos[0]}\n`);
     writeFileSync(join(parent, 'option.txt'), '--upload-pack=touch\n');
     writeFileSync(join(parent, 'empty.txt'), '# nothing\n');

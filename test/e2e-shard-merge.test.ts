@@ -8,21 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { appendHistory, GIT_ENV, generatedRepo } from './helpers/sharded-history.js';
+import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
 
-const BIN = fileURLToPath(new URL('../../packages/scanner/bin/keyless.js', import.meta.url));
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
+after(removeTempDirs);
 
 interface Run {
   readonly code: number | null;
@@ -31,7 +23,7 @@ interface Run {
 }
 
 function keyless(cwd: string, cache: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd, encoding: 'utf8', env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, maxBuffer: 1 << 26 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,7 +34,7 @@ async function shards(root: string, cache: string, count: number, format: string
     files.map(
       (file, i) =>
         new Promise<number | null>((resolve) => {
-          const args = [BIN, 'scan', '--history', '--shard', `${i + 1}/${count}`, '--format', format, '--output', file, '--quiet', ...extra, root];
+          const args = [KEYLESS_BIN, 'scan', '--history', '--shard', `${i + 1}/${count}`, '--format', format, '--output', file, '--quiet', ...extra, root];
           const child = spawn(process.execPath, args, { env: { ...GIT_ENV, KEYLESS_CACHE_DIR: cache }, stdio: 'ignore' });
           child.on('close', resolve);
         }),
@@ -58,12 +50,12 @@ const parse = (text: string) => JSON.parse(text) as Record<string, unknown> & { 
 describe('keyless scan --history --shard I/N and keyless merge', () => {
   let repo: string;
   before(async () => {
-    repo = await generatedRepo({ commits: 200, paths: 50, seed: 7 }, tempDir('keyless-shard-repos-'));
+    repo = await generatedRepo({ commits: 200, paths: 50, seed: 7 }, tempDir('shard-repos'));
   });
 
   test('4 shards as separate processes, merged (JSON), equal the unsharded scan: findings, commits, counts', async () => {
-    const out = tempDir('keyless-shard-out-');
-    const full = keyless(repo, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    const out = tempDir('shard-out');
+    const full = keyless(repo, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
     assert.equal(full.code, 1, full.stderr);
     const expected = parse(full.stdout);
     assert.ok(expected.findings.length > 100, `${expected.findings.length} findings`);
@@ -73,7 +65,7 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     const orders = expected.findings.map((f) => f['commitOrder'] as number);
     assert.ok(orders.every((o) => Number.isInteger(o) && o >= 0 && o < 200));
 
-    const files = await shards(repo, tempDir('keyless-cache-'), 4, 'json', out);
+    const files = await shards(repo, tempDir('cache'), 4, 'json', out);
     const reports = files.map((f) => parse(readFileSync(f, 'utf8')));
     // Each shard lists every commit, scans its own paths only (no overlap), says which shard it is.
     reports.forEach((r, i) => assert.deepEqual(r['scan'], { kind: 'history', repository: repo, shard: { index: i + 1, count: 4 }, commits: 200, unscanned: 0 }));
@@ -81,18 +73,18 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) for (const p of pathsOf(reports[a]!)) assert.ok(!pathsOf(reports[b]!).has(p), p);
     assert.ok(reports.filter((r) => r.findings.length > 0).length >= 3);
 
-    const merged = keyless(out, tempDir('keyless-cache-'), 'merge', ...files);
+    const merged = keyless(out, tempDir('cache'), 'merge', ...files);
     assert.equal(merged.code, 1, merged.stderr);
     assert.deepEqual(parse(merged.stdout), expected);
     assert.match(merged.stderr, new RegExp(`^keyless: merged 4 reports: ${expected.findings.length} findings in 1 repository\n$`));
   });
 
   test('3 shards merged as SARIF equal the unsharded SARIF log', async () => {
-    const out = tempDir('keyless-shard-out-');
-    const full = keyless(repo, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'sarif', '--quiet', '.');
+    const out = tempDir('shard-out');
+    const full = keyless(repo, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'sarif', '--quiet', '.');
     assert.equal(full.code, 1, full.stderr);
-    const files = await shards(repo, tempDir('keyless-cache-'), 3, 'sarif', out, ['--no-cache']);
-    const merged = keyless(out, tempDir('keyless-cache-'), 'merge', '--output', join(out, 'merged.sarif'), ...files);
+    const files = await shards(repo, tempDir('cache'), 3, 'sarif', out, ['--no-cache']);
+    const merged = keyless(out, tempDir('cache'), 'merge', '--output', join(out, 'merged.sarif'), ...files);
     assert.equal(merged.code, 1, merged.stderr);
     const log = JSON.parse(readFileSync(join(out, 'merged.sarif'), 'utf8')) as { runs: { results: unknown[]; properties: unknown }[] };
     assert.deepEqual(log, JSON.parse(full.stdout));
@@ -101,9 +93,9 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
   });
 
   test("each shard's incremental cache stays its own and exact after new commits", async () => {
-    const work = await generatedRepo({ commits: 120, paths: 30, seed: 11 }, tempDir('keyless-shard-repos-'));
-    const cache = tempDir('keyless-cache-');
-    const out1 = tempDir('keyless-shard-out-');
+    const work = await generatedRepo({ commits: 120, paths: 30, seed: 11 }, tempDir('shard-repos'));
+    const cache = tempDir('cache');
+    const out1 = tempDir('shard-out');
     await shards(work, cache, 3, 'json', out1);
     const files = readdirSync(join(cache, 'history')).sort();
     assert.equal(files.length, 3, files.join(' '));
@@ -113,15 +105,15 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     );
     // New commits re-add old secrets at their paths (same generator seed) and add new ones.
     await appendHistory(work, { commits: 60, paths: 30, seed: 11 }, 1_800_000_000);
-    const out2 = tempDir('keyless-shard-out-');
+    const out2 = tempDir('shard-out');
     const warm = await shards(work, cache, 3, 'json', out2);
-    const merged = keyless(out2, tempDir('keyless-cache-'), 'merge', ...warm);
-    const full = keyless(work, tempDir('keyless-cache-'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    const merged = keyless(out2, tempDir('cache'), 'merge', ...warm);
+    const full = keyless(work, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
     assert.equal(full.code, 1, full.stderr);
     assert.deepEqual(parse(merged.stdout), parse(full.stdout));
     // Nothing new: the shards re-use their caches' orders and counts, still exact.
-    const again = await shards(work, cache, 3, 'json', tempDir('keyless-shard-out-'));
-    assert.deepEqual(parse(keyless(out2, tempDir('keyless-cache-'), 'merge', ...again).stdout), parse(full.stdout));
+    const again = await shards(work, cache, 3, 'json', tempDir('shard-out'));
+    assert.deepEqual(parse(keyless(out2, tempDir('cache'), 'merge', ...again).stdout), parse(full.stdout));
     // The unsharded scan's own cache is another file; with it, a re-scan equals the full scan too.
     const unsharded = keyless(work, cache, 'scan', '--history', '--format', 'json', '--quiet', '.');
     assert.deepEqual(parse(unsharded.stdout), parse(full.stdout));
@@ -129,7 +121,7 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
   });
 
   test('bad --shard values and --shard outside --history: one line, exit 2', () => {
-    const cache = tempDir('keyless-cache-');
+    const cache = tempDir('cache');
     const cases: [string[], string][] = [
       [['--history', '--shard', '0/4'], "--shard must be I/N with 1 <= I <= N <= 1024 (got '0/4')"],
       [['--history', '--shard', '5/4'], "--shard must be I/N with 1 <= I <= N <= 1024 (got '5/4')"],
@@ -148,11 +140,11 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
   });
 
   test('merge refuses incomplete, overlapping and mixed sets (exit 2), and --allow-partial lists what is missing', async () => {
-    const out = tempDir('keyless-shard-out-');
-    const cache = tempDir('keyless-cache-');
+    const out = tempDir('shard-out');
+    const cache = tempDir('cache');
     const four = await shards(repo, cache, 4, 'json', out);
-    const two = await shards(repo, cache, 2, 'json', tempDir('keyless-shard-out-'));
-    const sarif = await shards(repo, cache, 2, 'sarif', tempDir('keyless-shard-out-'));
+    const two = await shards(repo, cache, 2, 'json', tempDir('shard-out'));
+    const sarif = await shards(repo, cache, 2, 'sarif', tempDir('shard-out'));
     const refuse = (args: string[], message: string) => {
       const r = keyless(out, cache, 'merge', ...args);
       assert.equal(r.code, 2, r.stderr);
@@ -176,23 +168,23 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
   });
 
   test('shards of different commits are refused: their commit orders do not compare', async () => {
-    const work = await generatedRepo({ commits: 40, paths: 10, seed: 3 }, tempDir('keyless-shard-repos-'));
-    const cache = tempDir('keyless-cache-');
-    const [first] = await shards(work, cache, 2, 'json', tempDir('keyless-shard-out-'));
+    const work = await generatedRepo({ commits: 40, paths: 10, seed: 3 }, tempDir('shard-repos'));
+    const cache = tempDir('cache');
+    const [first] = await shards(work, cache, 2, 'json', tempDir('shard-out'));
     await appendHistory(work, { commits: 5, paths: 10, seed: 4 }, 1_800_000_000);
-    const [, second] = await shards(work, cache, 2, 'json', tempDir('keyless-shard-out-'));
+    const [, second] = await shards(work, cache, 2, 'json', tempDir('shard-out'));
     const r = keyless(work, cache, 'merge', first!, second!);
     assert.equal(r.code, 2);
     assert.equal(r.stderr.split('\n')[0], `keyless: repository ${work}: the reports scanned different histories (40 and 45 commits: ${first}, ${second}); run every shard on the same commits`);
   });
 
   test('reports of two repositories are merged side by side, never into each other; exit codes follow --fail-on', async () => {
-    const parent = tempDir('keyless-shard-repos-');
+    const parent = tempDir('shard-repos');
     // Two repositories with the same history: the same secrets at the same paths.
     const a = await generatedRepo({ commits: 30, paths: 8, seed: 5 }, parent);
     const b = await generatedRepo({ commits: 30, paths: 8, seed: 5 }, parent);
-    const cache = tempDir('keyless-cache-');
-    const out = tempDir('keyless-shard-out-');
+    const cache = tempDir('cache');
+    const out = tempDir('shard-out');
     const ra = join(out, 'a.json');
     const rb = await shards(b, cache, 2, 'json', out);
     assert.equal(keyless(a, cache, 'scan', '--history', '--format', 'json', '--output', ra, '--quiet', '.').code, 1);
