@@ -2,10 +2,16 @@
  * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
  * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
  */
-import { isNotSecret } from './not-secrets.js';
+import { whyNotSecret } from './not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
 const DEFAULT_WINDOW_CAP = 4096;
+/**
+ * Not-secret reasons that an audit-tier judge (`screensWeakValues`) decides on its own: a word such as
+ * `password` under a password key, or `dummy-pass`, is a weak credential to an auditor. References,
+ * empty values, GUIDs and the like are never findings.
+ */
+const SCREENED_BY_AUDIT_JUDGES: ReadonlySet<string> = new Set(['placeholder', 'trivial value']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledPattern {
@@ -194,7 +200,8 @@ export function createEngine(detectors: readonly Detector[]): Engine {
           if (seen.has(start)) continue;
           const w = c.detector.window;
           if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
-          if (isNotSecret(secret) && !(c.detector.uuidShaped && UUID.test(secret))) continue;
+          const notSecret = whyNotSecret(secret);
+          if (notSecret !== undefined && !(c.detector.uuidShaped && UUID.test(secret)) && !(c.detector.screensWeakValues && SCREENED_BY_AUDIT_JUDGES.has(notSecret))) continue;
           seen.add(start);
           found.push({ detector: c.detector, secret, start, end: ws + span[1] });
         }
@@ -204,9 +211,12 @@ export function createEngine(detectors: readonly Detector[]): Engine {
   }
 
   function judgeAssignment(key: string, value: string, place: AssignmentPlace = 'code'): AssignmentDetector | undefined {
-    if (!value || isNotSecret(value)) return undefined;
+    if (!value) return undefined;
+    const notSecret = whyNotSecret(value);
+    if (notSecret !== undefined && !SCREENED_BY_AUDIT_JUDGES.has(notSecret)) return undefined;
     const lowerKey = key.toLowerCase();
     for (const a of assignments) {
+      if (notSecret !== undefined && !a.screensWeakValues) continue;
       if (!a.keywords.some((k) => lowerKey.includes(k.toLowerCase()))) continue;
       if (a.matchesKey(key) && a.acceptsValue(value, key, place)) return a;
     }
