@@ -106,6 +106,8 @@ export const cliCredentialArgument: PatternDetector = {
   validate: (secret, match) => {
     const flag = match.groups?.['flag'] ?? '';
     if (flag === '-p' && !/\b(?:docker|podman|helm|oras|nerdctl|buildah|skopeo)[ \t]+(?:registry[ \t]+)?login\b|\bmysql(?:dump|admin)?\b/i.test(match.input)) return false;
+    // A token-length value typed as filler across separators (`A3-9HKKD8-abcdef-12345-789ab`) is not a credential.
+    if (secret.length >= 16 && !looksGenerated(secret)) return false;
     return judge(secret, FLAG_KEY[flag] ?? 'password');
   },
   remediation: 'generic-secret',
@@ -123,6 +125,7 @@ export const cliCredentialArgument: PatternDetector = {
       'huggingface-cli login --token ${{ secrets.HF_TOKEN }}',
       'docker run -p 8080:80 nginx',
       'tool --token <your-token>',
+      'deploy-tool login --token A3-9HKKD8-abcdef-12345-789ab-def01-34567 --region eu',
     ],
   }),
 };
