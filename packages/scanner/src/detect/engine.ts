@@ -2,6 +2,7 @@
  * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
  * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
  */
+import { createKeywordScanner } from './keyword-scan.js';
 import { whyNotSecret } from './not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
@@ -28,40 +29,6 @@ export interface Engine {
    * after the not-secret filter.
    */
   judgeAssignment(key: string, value: string, place?: AssignmentPlace): AssignmentDetector | undefined;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The keywords as one alternation factored by common prefixes (`gl(?:pat-|dt-|...)`): fewer
- * alternatives to try at each position than a flat list of every keyword, so the prefilter's cost
- * grows less with the catalog. At a position the longest keyword wins (optional tails are greedy),
- * as with a longest-first flat alternation. Keywords are lower case.
- */
-export function keywordTrie(keywords: readonly string[]): string {
-  interface Node {
-    readonly next: Map<string, Node>;
-    end: boolean;
-  }
-  const root: Node = { next: new Map(), end: false };
-  for (const k of keywords) {
-    let n = root;
-    for (const c of k) {
-      let child = n.next.get(c);
-      if (!child) n.next.set(c, (child = { next: new Map(), end: false }));
-      n = child;
-    }
-    n.end = true;
-  }
-  const emit = (n: Node): string => {
-    const alts = [...n.next].map(([c, child]) => escapeRegExp(c) + emit(child));
-    if (alts.length === 0) return '';
-    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    return n.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
 }
 
 function withFlags(re: RegExp, required: string): RegExp {
@@ -133,20 +100,9 @@ export function createEngine(detectors: readonly Detector[]): Engine {
       byKeyword.set(key, list);
     }
   }
-  // Longest keywords first so that an alternation prefers the most specific anchor at a position;
-  // shorter keywords overlapping it are still found because windows cover the whole line.
-  const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  // A hit of the longest keyword at a position hides the shorter keywords that start there
-  // (`password` hides `pass`): its detectors include theirs.
-  for (const long of keywordList) {
-    const own = byKeyword.get(long)!;
-    for (const short of keywordList) {
-      if (short.length < long.length && long.startsWith(short)) {
-        for (const c of byKeyword.get(short)!) if (!own.includes(c)) own.push(c);
-      }
-    }
-  }
-  const prefilter = keywordList.length ? new RegExp(keywordTrie(keywordList), 'gi') : undefined;
+  const keywordList = [...byKeyword.keys()];
+  const prefilter = keywordList.length ? createKeywordScanner(keywordList) : undefined;
+  const detectorsOfKeyword = keywordList.map((k) => byKeyword.get(k)!);
   assignments.sort((a, b) => b.priority - a.priority);
 
   function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
@@ -162,20 +118,16 @@ export function createEngine(detectors: readonly Detector[]): Engine {
     if (!prefilter || text.length === 0) return [];
     const windows = new Map<CompiledPattern, [number, number][]>();
     const lineOf = lineTracker(text);
-    prefilter.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = prefilter.exec(text)) !== null) {
-      const kw = hit[0].toLowerCase();
-      const hitEnd = hit.index + hit[0].length;
-      const line = lineOf(hit.index);
-      for (const c of byKeyword.get(kw) ?? []) {
+    // Every occurrence of every keyword, overlapping ones included ("key" inside "accountkey"); a
+    // shorter keyword at the same start as a longer one only adds a window inside the longer's.
+    prefilter.scan(text, (k, hitStart, hitEnd) => {
+      const line = lineOf(hitStart);
+      for (const c of detectorsOfKeyword[k]!) {
         const list = windows.get(c) ?? [];
-        list.push(windowFor(c, text, hit.index, hitEnd, line));
+        list.push(windowFor(c, text, hitStart, hitEnd, line));
         windows.set(c, list);
       }
-      // Overlapping keywords (e.g. "key" inside "accountkey") must still be seen: step one char.
-      prefilter.lastIndex = hit.index + 1;
-    }
+    });
     const found: DetectorMatch[] = [];
     for (const [c, list] of windows) {
       list.sort((a, b) => a[0] - b[0]);
