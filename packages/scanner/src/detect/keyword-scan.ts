@@ -62,8 +62,9 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
   for (let st = 0; st < states; st++) {
     for (let c = 65; c <= 90; c++) delta[st * ALPHABET + c] = delta[st * ALPHABET + (c | 32)]!;
   }
-  const hasOutput = new Uint8Array(states);
-  for (let s = 0; s < states; s++) hasOutput[s] = outputs[s]!.length > 0 ? 1 : 0;
+  // A target state that completes a keyword is stored negated (state 0 never does), so the scan
+  // loop tests for a hit without a second table lookup.
+  for (let i = 0; i < delta.length; i++) if (outputs[delta[i]!]!.length > 0) delta[i] = -delta[i]!;
   const lengths = keywords.map((k) => k.length);
 
   return {
@@ -76,7 +77,8 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
           continue;
         }
         s = delta[(s << 7) | c]!;
-        if (hasOutput[s] === 1) {
+        if (s < 0) {
+          s = -s;
           for (const k of outputs[s]!) onHit(k, i + 1 - lengths[k]!, i + 1);
         }
       }
