@@ -77,7 +77,7 @@ const MANAGED_IDENTITY = /managed identity|ManagedIdentityCredential|DefaultAzur
 const GENERIC_RULES = [
   'authorization-header-credential', 'cli-credential-argument', 'cli-user-password', 'generic-secret-assignment',
   'jwt-token', 'login-call-password', 'netrc-password', 'password-directive', 'password-hash', 'private-key', 'putty-private-key',
-  'secret-comparison', 'url-credentials', 'weak-password-assignment', 'weak-password-directive', 'weak-url-password',
+  'secret-comparison', 'sql-user-password', 'url-credentials', 'weak-password-assignment', 'weak-password-directive', 'weak-url-password',
 ];
 
 const CONTEXTS: readonly (RemediationContext | undefined)[] = [
