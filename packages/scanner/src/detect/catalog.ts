@@ -16,7 +16,7 @@ import { sqlConnectionStringPassword } from './detectors/sql-connection-string.j
 import { thirdPartyDetectors } from './detectors/third-party.js';
 import type { Detector } from './types.js';
 import { urlCredentials } from './detectors/url-credentials.js';
-import { weakPasswordAssignment } from './detectors/weak-passwords.js';
+import { passwordDirective, weakPasswordAssignment, weakPasswordDirective, weakUrlPassword } from './detectors/weak-passwords.js';
 
 /**
  * The built-in detectors of the default (precise) gate, confidence medium or high. Order does not
@@ -38,6 +38,7 @@ export const catalog: readonly Detector[] = [
   ...credentialFileDetectors,
   ...frameworkSecretDetectors,
   passwordHash,
+  passwordDirective,
   ...contextDetectors,
   genericSecretAssignment,
 ];
@@ -46,7 +47,7 @@ export const catalog: readonly Detector[] = [
  * Detectors of the audit tier (confidence `low`): only with `--confidence low` / config
  * `minConfidence: "low"`. Kept out of `catalog` so the default gate and the ESLint rules stay precise.
  */
-export const auditDetectors: readonly Detector[] = [weakPasswordAssignment];
+export const auditDetectors: readonly Detector[] = [weakPasswordAssignment, weakUrlPassword, weakPasswordDirective];
 
 /** Every built-in detector, both tiers (documentation, `keyless explain`, the engine's confidence gate). */
 export const allDetectors: readonly Detector[] = [...catalog, ...auditDetectors];

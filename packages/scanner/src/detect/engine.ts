@@ -2,10 +2,17 @@
  * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
  * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
  */
-import { isNotSecret } from './not-secrets.js';
+import { createKeywordScanner } from './keyword-scan.js';
+import { whyNotSecret } from './not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
 
 const DEFAULT_WINDOW_CAP = 4096;
+/**
+ * Not-secret reasons that an audit-tier judge (`screensWeakValues`) decides on its own: a word such as
+ * `password` under a password key, or `dummy-pass`, is a weak credential to an auditor. References,
+ * empty values, GUIDs and the like are never findings.
+ */
+const SCREENED_BY_AUDIT_JUDGES: ReadonlySet<string> = new Set(['placeholder', 'trivial value']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledPattern {
@@ -22,40 +29,6 @@ export interface Engine {
    * after the not-secret filter.
    */
   judgeAssignment(key: string, value: string, place?: AssignmentPlace): AssignmentDetector | undefined;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The keywords as one alternation factored by common prefixes (`gl(?:pat-|dt-|...)`): fewer
- * alternatives to try at each position than a flat list of every keyword, so the prefilter's cost
- * grows less with the catalog. At a position the longest keyword wins (optional tails are greedy),
- * as with a longest-first flat alternation. Keywords are lower case.
- */
-export function keywordTrie(keywords: readonly string[]): string {
-  interface Node {
-    readonly next: Map<string, Node>;
-    end: boolean;
-  }
-  const root: Node = { next: new Map(), end: false };
-  for (const k of keywords) {
-    let n = root;
-    for (const c of k) {
-      let child = n.next.get(c);
-      if (!child) n.next.set(c, (child = { next: new Map(), end: false }));
-      n = child;
-    }
-    n.end = true;
-  }
-  const emit = (n: Node): string => {
-    const alts = [...n.next].map(([c, child]) => escapeRegExp(c) + emit(child));
-    if (alts.length === 0) return '';
-    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    return n.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
 }
 
 function withFlags(re: RegExp, required: string): RegExp {
@@ -127,20 +100,9 @@ export function createEngine(detectors: readonly Detector[]): Engine {
       byKeyword.set(key, list);
     }
   }
-  // Longest keywords first so that an alternation prefers the most specific anchor at a position;
-  // shorter keywords overlapping it are still found because windows cover the whole line.
-  const keywordList = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  // A hit of the longest keyword at a position hides the shorter keywords that start there
-  // (`password` hides `pass`): its detectors include theirs.
-  for (const long of keywordList) {
-    const own = byKeyword.get(long)!;
-    for (const short of keywordList) {
-      if (short.length < long.length && long.startsWith(short)) {
-        for (const c of byKeyword.get(short)!) if (!own.includes(c)) own.push(c);
-      }
-    }
-  }
-  const prefilter = keywordList.length ? new RegExp(keywordTrie(keywordList), 'gi') : undefined;
+  const keywordList = [...byKeyword.keys()];
+  const prefilter = keywordList.length ? createKeywordScanner(keywordList) : undefined;
+  const detectorsOfKeyword = keywordList.map((k) => byKeyword.get(k)!);
   assignments.sort((a, b) => b.priority - a.priority);
 
   function windowFor(c: CompiledPattern, text: string, hit: number, hitEnd: number, line: [number, number]): [number, number] {
@@ -156,20 +118,16 @@ export function createEngine(detectors: readonly Detector[]): Engine {
     if (!prefilter || text.length === 0) return [];
     const windows = new Map<CompiledPattern, [number, number][]>();
     const lineOf = lineTracker(text);
-    prefilter.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = prefilter.exec(text)) !== null) {
-      const kw = hit[0].toLowerCase();
-      const hitEnd = hit.index + hit[0].length;
-      const line = lineOf(hit.index);
-      for (const c of byKeyword.get(kw) ?? []) {
+    // Every occurrence of every keyword, overlapping ones included ("key" inside "accountkey"); a
+    // shorter keyword at the same start as a longer one only adds a window inside the longer's.
+    prefilter.scan(text, (k, hitStart, hitEnd) => {
+      const line = lineOf(hitStart);
+      for (const c of detectorsOfKeyword[k]!) {
         const list = windows.get(c) ?? [];
-        list.push(windowFor(c, text, hit.index, hitEnd, line));
+        list.push(windowFor(c, text, hitStart, hitEnd, line));
         windows.set(c, list);
       }
-      // Overlapping keywords (e.g. "key" inside "accountkey") must still be seen: step one char.
-      prefilter.lastIndex = hit.index + 1;
-    }
+    });
     const found: DetectorMatch[] = [];
     for (const [c, list] of windows) {
       list.sort((a, b) => a[0] - b[0]);
@@ -194,7 +152,8 @@ export function createEngine(detectors: readonly Detector[]): Engine {
           if (seen.has(start)) continue;
           const w = c.detector.window;
           if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
-          if (isNotSecret(secret) && !(c.detector.uuidShaped && UUID.test(secret))) continue;
+          const notSecret = whyNotSecret(secret);
+          if (notSecret !== undefined && !(c.detector.uuidShaped && UUID.test(secret)) && !(c.detector.screensWeakValues && SCREENED_BY_AUDIT_JUDGES.has(notSecret))) continue;
           seen.add(start);
           found.push({ detector: c.detector, secret, start, end: ws + span[1] });
         }
@@ -204,9 +163,12 @@ export function createEngine(detectors: readonly Detector[]): Engine {
   }
 
   function judgeAssignment(key: string, value: string, place: AssignmentPlace = 'code'): AssignmentDetector | undefined {
-    if (!value || isNotSecret(value)) return undefined;
+    if (!value) return undefined;
+    const notSecret = whyNotSecret(value);
+    if (notSecret !== undefined && !SCREENED_BY_AUDIT_JUDGES.has(notSecret)) return undefined;
     const lowerKey = key.toLowerCase();
     for (const a of assignments) {
+      if (notSecret !== undefined && !a.screensWeakValues) continue;
       if (!a.keywords.some((k) => lowerKey.includes(k.toLowerCase()))) continue;
       if (a.matchesKey(key) && a.acceptsValue(value, key, place)) return a;
     }

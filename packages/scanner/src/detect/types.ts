@@ -77,6 +77,8 @@ export interface PatternDetector {
    * "a GUID is an identifier" rule does not drop it. Default false.
    */
   readonly uuidShaped?: boolean;
+  /** As `AssignmentDetector.screensWeakValues`: an audit-tier detector that judges placeholder-like words itself. */
+  readonly screensWeakValues?: boolean;
   /** Optional structural/checksum validation of the secret (and the whole match for context). */
   readonly validate?: (secret: string, match: RegExpExecArray) => boolean;
   readonly remediation: RemediationKind;
@@ -104,6 +106,12 @@ export interface AssignmentDetector {
    * `place` says whether it was written in code or in a config file (default: code).
    */
   readonly acceptsValue: (value: string, key: string, place?: AssignmentPlace) => boolean;
+  /**
+   * The judge screens placeholder-like and trivial words itself (audit tier: `password`, `dummy-pass`
+   * are weak credentials there), so the engine's not-secret filter lets those reasons through to it;
+   * references, empty values and identifiers are still dropped before. Default false.
+   */
+  readonly screensWeakValues?: boolean;
   readonly remediation: RemediationKind;
   /** Examples as key/value pairs. */
   readonly examples: () => {

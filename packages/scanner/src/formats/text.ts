@@ -44,7 +44,7 @@ const SHELL_ASSIGNMENT =
 const INI_ASSIGNMENT = /^[ \t]*(?<name>[A-Za-z_][\w.-]{0,99})[ \t]*[=:][ \t]*(?<value>[^\s"'`].*)$/;
 
 const SHELL_SUFFIXES = ['.sh', '.bash', '.zsh', '.ksh', '.envrc', '.cmd', '.bat', '.dockerfile', '.mk'];
-const SHELL_NAMES = new Set(['dockerfile', 'containerfile', 'makefile', '.bashrc', '.zshrc', '.profile', '.bash_profile']);
+const SHELL_NAMES = new Set(['dockerfile', 'containerfile', 'makefile', '.bashrc', '.zshrc', '.profile', '.bash_profile', '.bash_history', '.zsh_history', '.sh_history']);
 /** ini-like files, and YAML/TOML read as text when their structured reader rejected them (`key: value`). */
 const INI_SUFFIXES = ['.ini', '.properties', '.cfg', '.conf', '.cnf', '.npmrc', '.pypirc', '.gitconfig', '.yml', '.yaml', '.toml'];
 const MINIFIED_SUFFIXES = ['.min.js', '.min.mjs', '.min.cjs', '.min.css', '.map', '.bundle.js'];

@@ -2,7 +2,8 @@
  * Secrets recognised by where they are written rather than by their own shape: an `Authorization:
  * Bearer|Basic` header value, `curl -u user:password`, a credential passed as a CLI argument
  * (`--password`, `--token`, `docker login -p`, `huggingface-cli login --token`, `mysql -p...`) and a
- * literal compared with a secret-named variable (`if (apiKey == "...")`). Precision first: every
+ * literal compared with a secret-named variable (`if (apiKey == "...")`), a SQL login statement
+ * (`IDENTIFIED BY '...'`, `WITH PASSWORD '...'`). Precision first: every
  * value must also pass the generic secret-value judge (generic-assignment.ts) for the key it stands
  * for, so references, placeholders, words and identifiers are not reported.
  */
@@ -95,17 +96,20 @@ export const cliCredentialArgument: PatternDetector = {
   id: 'cli-credential-argument',
   title: 'Credential passed as a command-line argument',
   description:
-    'A literal value after `--password`, `--token`, `--api-key`, `--secret`, `--client-secret` (e.g. `huggingface-cli login --token`, `az login --password`), or after `-p` in `docker login` / `mysql -p`. The value must pass the secret-value judge.',
+    'A literal value after `--password`, `--token`, `--api-key`, `--secret`, `--client-secret` (e.g. `huggingface-cli login --token`, `az login --password`), after `-p` in `docker login` / `az login` / `mysql -p` / `sshpass -p`, or after `-a` in `redis-cli`. The value must pass the secret-value judge.',
   severity: 'high',
   confidence: 'medium',
   priority: 45,
-  keywords: ['--pass', '-token', '-secret', '--api', 'login', 'mysql'],
+  keywords: ['--pass', '-token', '-secret', '--api', 'login', 'mysql', 'sshpass', 'redis-cli'],
   pattern:
-    /(?<![A-Za-z0-9_-])(?<flag>--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token)|-p)(?:[ \t]+|=|(?<=-p)(?=[^\s-]))["']?(?<secret>[^\s'"`$<>{}()|;&\\]{6,256})["']?(?=[\s;|&)]|$)/g,
+    /(?<![A-Za-z0-9_-])(?<flag>--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token)|-p|-a)(?:[ \t]+|=|(?<=-p)(?=[^\s-]))["']?(?<secret>[^\s'"`$<>{}()|;&\\]{6,256})["']?(?=[\s;|&)]|$)/g,
   window: { before: 200, after: 270 },
   validate: (secret, match) => {
     const flag = match.groups?.['flag'] ?? '';
-    if (flag === '-p' && !/\b(?:docker|podman|helm|oras|nerdctl|buildah|skopeo)[ \t]+(?:registry[ \t]+)?login\b|\bmysql(?:dump|admin)?\b/i.test(match.input)) return false;
+    if (flag === '-p' && !/\b(?:docker|podman|helm|oras|nerdctl|buildah|skopeo|az)[ \t]+(?:registry[ \t]+)?login\b|\bmysql(?:dump|admin)?\b|\bsshpass\b/i.test(match.input)) return false;
+    if (flag === '-a' && !/\bredis-cli\b/.test(match.input)) return false;
+    // A token-length value typed as filler across separators (`A3-9HKKD8-abcdef-12345-789ab`) is not a credential.
+    if (secret.length >= 16 && !looksGenerated(secret)) return false;
     return judge(secret, FLAG_KEY[flag] ?? 'password');
   },
   remediation: 'generic-secret',
@@ -115,6 +119,9 @@ export const cliCredentialArgument: PatternDetector = {
       `huggingface-cli login --token ${rngFor('hf-cli', 6).chars(ALPHABETS.base62, 37)}`,
       `az login --service-principal -u http://app --password ${generatePassword(7, 20)} --tenant contoso.onmicrosoft.com`,
       `mysql -h db -u root -p${generatePassword(8, 12)} orders`,
+      `sshpass -p '${generatePassword(11, 14)}' ssh deploy@web01.contoso.net`,
+      `redis-cli -h cache.contoso.net -a ${generatePassword(12, 16)} ping`,
+      `az login --service-principal -u http://app -p ${generatePassword(13, 20)} --tenant contoso.onmicrosoft.com`,
     ],
     negative: [
       'mkdir -p build/output',
@@ -122,7 +129,10 @@ export const cliCredentialArgument: PatternDetector = {
       'echo "$PW" | docker login --password-stdin -u deploy',
       'huggingface-cli login --token ${{ secrets.HF_TOKEN }}',
       'docker run -p 8080:80 nginx',
+      `tar -a ${generatePassword(14, 12)} -cf out.tar`,
+      'redis-cli -h cache -a $REDIS_PASSWORD ping',
       'tool --token <your-token>',
+      'deploy-tool login --token A3-9HKKD8-abcdef-12345-789ab-def01-34567 --region eu',
     ],
   }),
 };
@@ -149,4 +159,34 @@ export const secretComparison: PatternDetector = {
   }),
 };
 
-export const contextDetectors: readonly PatternDetector[] = [authorizationHeader, curlUserPassword, cliCredentialArgument, secretComparison];
+export const sqlUserPassword: PatternDetector = {
+  kind: 'pattern',
+  id: 'sql-user-password',
+  title: 'Password in a SQL user statement (IDENTIFIED BY, PASSWORD)',
+  description:
+    "A literal password in a SQL statement that creates or changes a database login: MySQL/MariaDB `IDENTIFIED [WITH plugin] BY '...'` and `PASSWORD('...')`, PostgreSQL `WITH [ENCRYPTED] PASSWORD '...'` (migrations, dumps, `.mysql_history`, `.psql_history`). The value must pass the secret-value judge.",
+  severity: 'high',
+  confidence: 'medium',
+  priority: 40,
+  keywords: ['identified', 'password'],
+  pattern: /(?<![A-Za-z0-9_])(?:IDENTIFIED[ \t]+(?:WITH[ \t]+[A-Za-z0-9_$]{1,64}[ \t]+)?BY|PASSWORD)[ \t]*(?:\([ \t]*)?'(?<secret>[^'\\\s]{1,128})'/gi,
+  window: { before: 0, after: 260 },
+  validate: (secret) => judge(secret, 'password'),
+  remediation: 'generic-secret',
+  examples: () => ({
+    positive: [
+      `CREATE USER 'app'@'%' IDENTIFIED BY '${generatePassword(15, 14)}';`,
+      `ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '${generatePassword(16, 14)}';`,
+      `SET PASSWORD FOR 'app'@'localhost' = PASSWORD('${generatePassword(17, 14)}');`,
+      `CREATE ROLE app WITH LOGIN ENCRYPTED PASSWORD '${generatePassword(18, 14)}';`,
+    ],
+    negative: [
+      "CREATE USER 'app'@'%' IDENTIFIED BY 'password';",
+      "CREATE USER app WITH PASSWORD '${DB_PASSWORD}';",
+      "ALTER USER 'app'@'%' IDENTIFIED BY '<your password>';",
+      'CREATE USER app IDENTIFIED BY :password;',
+    ],
+  }),
+};
+
+export const contextDetectors: readonly PatternDetector[] = [authorizationHeader, curlUserPassword, cliCredentialArgument, secretComparison, sqlUserPassword];
