@@ -1,0 +1,79 @@
+/**
+ * Secrets behind an encoding inside one candidate value (formats/value-encodings.ts): the value is
+ * decoded (base64 of printable text, percent-encoding, `\u`/`\x` escapes, HTML entities; at most two
+ * deep, at most 4 KiB), the detectors run on the decoded text, and each match is placed at the
+ * ENCODED span in the file: exactly where the decoding keeps a map (percent, escapes, entities),
+ * the whole value for base64. The match's secret is the decoded secret, so it fingerprints like the
+ * same secret written in clear (a baseline entry survives an encoding change).
+ */
+import type { Engine } from '../detect/engine.js';
+import type { AssignmentPlace, DetectorMatch } from '../detect/types.js';
+import { isNotSecret } from '../detect/not-secrets.js';
+import { CHARACTER_REFERENCE, decodedLayers, decodeWholeBase64, HEX_ESCAPE, type ValueEncoding } from '../formats/value-encodings.js';
+import type { Candidate } from '../formats/types.js';
+
+export interface EncodedMatch {
+  readonly match: DetectorMatch;
+  /** The encodings, outermost first, joined by `+` (`base64`, `percent+base64`). */
+  readonly encoding: string;
+}
+
+/** May a value judged under `key` be reported (false for public search-only keys)? */
+export type KeyFilter = (c: Candidate) => boolean;
+
+/**
+ * Matches in the decodings of `c` (empty for almost every value). `text` is the file; positions are
+ * exact only when the candidate's value is its file text verbatim.
+ */
+export function encodedMatches(c: Candidate, text: string, engine: Engine, place: AssignmentPlace, keyAllowed: KeyFilter): EncodedMatch[] {
+  const layers = decodedLayers(c.value);
+  if (layers.length === 0) return [];
+  const verbatim = !c.transformed && c.end - c.start === c.value.length && text.startsWith(c.value, c.start);
+  const out: EncodedMatch[] = [];
+  // Deepest decodings first: where two layers find the same secret, the fully decoded one is kept.
+  for (const layer of [...layers].reverse()) {
+    const encoding = layer.encodings.join('+');
+    const place_ = (m: { start: number; end: number }): { start: number; end: number } => {
+      if (!verbatim || !layer.exact) return { start: c.start, end: c.end };
+      const start = c.start + (layer.rawOffset[m.start] ?? 0);
+      // The end is the input offset after the last decoded unit's encoded form.
+      const end = c.start + (layer.rawOffset[m.end] ?? c.value.length);
+      return end > start ? { start, end } : { start: c.start, end: c.end };
+    };
+    for (const m of engine.scanText(layer.value)) {
+      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(m) }, encoding });
+    }
+    const judged = engine.judgeAssignment(c.key, layer.value, place);
+    if (judged && keyAllowed(c)) {
+      out.push({ match: { detector: judged, secret: layer.value, start: c.start, end: c.end }, encoding });
+    }
+  }
+  return out;
+}
+
+/**
+ * Is the value base64 of a placeholder or other non-secret (`Y2hhbmdlbWU=` is `changeme`)? Then it
+ * is not judged as a secret in its encoded form either.
+ */
+export function isEncodedNonSecret(value: string): boolean {
+  const decoded = decodeWholeBase64(value);
+  return decoded !== undefined && isNotSecret(decoded.value);
+}
+
+/** Matches sharing a span with a decoded one are the same secret: the decoded one is reported. */
+export function withoutEncodedSpans(matches: readonly DetectorMatch[], encoded: readonly EncodedMatch[]): DetectorMatch[] {
+  if (encoded.length === 0) return [...matches];
+  return matches.filter((m) => !encoded.some((e) => e.match.detector.id === m.detector.id && m.start < e.match.end && e.match.start < m.end));
+}
+
+/**
+ * The encoding a reader undid before handing the value over (JSON / YAML / string-literal `\u`
+ * escapes, XML entities), read from the file text of the value; simple escapes (`\"`, `\n`) and
+ * YAML folding are not encodings of a secret.
+ */
+export function readerEncoding(c: Candidate, raw: string): ValueEncoding | undefined {
+  if (c.encoding) return c.encoding;
+  if (HEX_ESCAPE.test(raw)) return 'escape';
+  if (CHARACTER_REFERENCE.test(raw)) return 'html-entity';
+  return undefined;
+}
