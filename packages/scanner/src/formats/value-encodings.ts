@@ -227,9 +227,11 @@ export function decodedLayers(value: string): DecodedLayer[] {
   for (let depth = 0; depth < MAX_DECODE_DEPTH && frontier.length > 0; depth++) {
     const next: DecodedLayer[] = [];
     for (const layer of frontier) {
+      const previous = layer.encodings[layer.encodings.length - 1];
       for (const decode of DECODERS) {
         const d = decode(layer.value);
-        if (!d || seen.has(d.value)) continue;
+        // Only base64 is undone twice: `%2541` percent-decoded once is the text `%41`, not `A`.
+        if (!d || seen.has(d.value) || (d.encoding === previous && d.encoding !== 'base64')) continue;
         seen.add(d.value);
         const rawOffset = depth === 0 ? d.rawOffset : compose(layer.rawOffset, d.rawOffset);
         next.push({ encodings: [...layer.encodings, d.encoding], value: d.value, rawOffset, exact: layer.exact && d.encoding !== 'base64' });

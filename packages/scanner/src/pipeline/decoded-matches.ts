@@ -60,10 +60,20 @@ export function isEncodedNonSecret(value: string): boolean {
   return decoded !== undefined && isNotSecret(decoded.value);
 }
 
-/** Matches sharing a span with a decoded one are the same secret: the decoded one is reported. */
-export function withoutEncodedSpans(matches: readonly DetectorMatch[], encoded: readonly EncodedMatch[]): DetectorMatch[] {
-  if (encoded.length === 0) return [...matches];
-  return matches.filter((m) => !encoded.some((e) => e.match.detector.id === m.detector.id && m.start < e.match.end && e.match.start < m.end));
+/**
+ * Where a match found as written and a decoded one overlap, which is reported: the decoded one when
+ * its span covers the written one (the same secret, or more of it: `Password=p%40ss`), the written
+ * one otherwise. Decoding a whole value can cut a secret that the value's own syntax holds whole
+ * (percent-decoding a URL puts an `@` into its user-info password): then the decoded match, a part
+ * of the secret, must not replace the match of the whole.
+ */
+export function preferDecoded(written: readonly DetectorMatch[], encoded: readonly EncodedMatch[]): DetectorMatch[] {
+  if (encoded.length === 0) return [...written];
+  const overlaps = (a: DetectorMatch, b: DetectorMatch) => a.start < b.end && b.start < a.end;
+  const covers = (a: DetectorMatch, b: DetectorMatch) => a.start <= b.start && b.end <= a.end;
+  const kept = encoded.filter((e) => !written.some((w) => overlaps(w, e.match) && !covers(e.match, w)));
+  const keptWritten = written.filter((w) => !kept.some((e) => overlaps(w, e.match)));
+  return [...kept.map((e) => e.match), ...keptWritten];
 }
 
 /**

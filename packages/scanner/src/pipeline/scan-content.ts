@@ -8,7 +8,7 @@ import { isIgnoredInline } from '../filters/inline-ignore.js';
 import { isPublicSearchKey } from '../filters/public-search-keys.js';
 import { assignmentPlaceFor, readerFor, textReader } from '../formats/index.js';
 import type { Candidate, FormatReadResult } from '../formats/types.js';
-import { encodedMatches, isEncodedNonSecret, readerEncoding, withoutEncodedSpans, type EncodedMatch } from './decoded-matches.js';
+import { encodedMatches, isEncodedNonSecret, preferDecoded, readerEncoding, type EncodedMatch } from './decoded-matches.js';
 
 export interface ContentMatch {
   readonly match: DetectorMatch;
@@ -137,7 +137,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   }
   // A pattern match inside a candidate's range also learns the candidate's key.
   // A secret found both encoded and decoded at one span is reported decoded (and says so).
-  const resolved = resolveOverlaps(encoded.length ? [...encoded.map((e) => e.match), ...withoutEncodedSpans(all, encoded)] : all);
+  const resolved = resolveOverlaps(encoded.length ? preferDecoded(all, encoded) : all);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
   // Ignore directives are read once per line and rule: a minified line can hold thousands of matches.

@@ -100,6 +100,21 @@ describe('percent-encoding', () => {
   });
 });
 
+describe('a decoding never cuts a secret in two', () => {
+  test("a URL's percent-encoded user-info password stays whole, as written", () => {
+    const pw = password.replace(/[^A-Za-z0-9]/g, 'x');
+    for (const escape of ['%40', '%2F', '%3A', '%25']) {
+      const written = `${pw.slice(0, 5)}${escape}${pw.slice(5)}`;
+      const env = `DATABASE_URL=postgres://app:${written}@db.contoso.com:5432/orders\n`;
+      const rows = scan('.env', env);
+      assert.equal(rows.length, 1, escape);
+      assert.deepEqual([rows[0]!.rule, rows[0]!.column, rows[0]!.endColumn], ['url-credentials', at(env, written, '', '', '').column, at(env, written, '', '', '').endColumn], escape);
+      // `%25` decodes once: to `%`, never on to the character after it.
+      assert.ok(rows[0]!.secret === written || rows[0]!.secret === decodeURIComponent(written), `${escape}: ${rows[0]!.secret}`);
+    }
+  });
+});
+
 describe('\\u and \\x escapes', () => {
   test('a \\u-escaped token in a JS string is reported at the escaped span', () => {
     const escaped = [...github].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
