@@ -37,6 +37,17 @@ function isPrintable(s: string): boolean {
   return true;
 }
 
+/**
+ * No byte that printable UTF-8 text never holds (C0 controls but tab/LF/CR, DEL, 0xC0/0xC1/0xF5+):
+ * random bytes fail this within a few bytes, before any (throwing) UTF-8 decoder runs.
+ */
+function printableBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f || b === 0xc0 || b === 0xc1 || b >= 0xf5) return false;
+  }
+  return true;
+}
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function utf8Text(bytes: Uint8Array): string | undefined {
@@ -63,8 +74,11 @@ export function decodeWholeBase64(value: string): DecodedValue | undefined {
   if (n - end > 2) return undefined;
   for (let i = 0; i < end; i++) if (!isBase64Char(value.charCodeAt(i))) return undefined;
   if (end < n && n % 4 !== 0) return undefined;
+  // The first 6 bytes reject almost every identifier or random key before the whole value is decoded.
+  const head = decodeBase64(value.slice(0, 8));
+  if (!head || !printableBytes(head)) return undefined;
   const bytes = decodeBase64(value);
-  if (!bytes || bytes.length === 0) return undefined;
+  if (!bytes || bytes.length === 0 || !printableBytes(bytes)) return undefined;
   const text = utf8Text(bytes);
   if (text === undefined || !isPrintable(text) || text.trim().length < 8) return undefined;
   const rawOffset = new Int32Array(text.length + 1);
@@ -196,6 +210,19 @@ export function decodeHtmlEntities(value: string): DecodedValue | undefined {
 
 const DECODERS = [decodeWholeBase64, decodePercent, decodeHexEscapes, decodeHtmlEntities] as const;
 
+/** Cheap first look (the hot path: every candidate of every file): could any decoder apply? */
+function mayBeEncoded(value: string): boolean {
+  const n = value.length;
+  if (n < 3 || n > MAX_ENCODED_VALUE) return false;
+  if (value.includes('%') || value.includes('\\') || value.includes('&')) return true;
+  if (n < MIN_BASE64_VALUE) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (!isBase64Char(c) && c !== 61 /* = */) return false;
+  }
+  return true;
+}
+
 /** One decoding of a value, possibly after another (depth 2): the encodings outermost first. */
 export interface DecodedLayer {
   readonly encodings: readonly ValueEncoding[];
@@ -221,6 +248,7 @@ export const MAX_DECODE_DEPTH = 2;
  * for almost every value: each decoder first checks for its marker (`%`, `\`, `&`, base64-only).
  */
 export function decodedLayers(value: string): DecodedLayer[] {
+  if (!mayBeEncoded(value)) return [];
   const out: DecodedLayer[] = [];
   const seen = new Set<string>([value]);
   let frontier: DecodedLayer[] = [{ encodings: [], value, rawOffset: new Int32Array(0), exact: true }];
