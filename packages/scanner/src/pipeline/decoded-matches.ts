@@ -18,6 +18,11 @@ export interface EncodedMatch {
   readonly encoding: string;
 }
 
+/** `key=` before a decoded value, when the key is a plain name (no line breaks, at most 100 characters). */
+function keyPrefix(key: string): string {
+  return key.length > 0 && key.length <= 100 && !/[\r\n=]/.test(key) ? `${key}=` : '';
+}
+
 /** May a value judged under `key` be reported (false for public search-only keys)? */
 export type KeyFilter = (c: Candidate) => boolean;
 
@@ -40,8 +45,13 @@ export function encodedMatches(c: Candidate, text: string, engine: Engine, place
       const end = c.start + (layer.rawOffset[m.end] ?? c.value.length);
       return end > start ? { start, end } : { start: c.start, end: c.end };
     };
-    for (const m of engine.scanText(layer.value)) {
-      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(m) }, encoding });
+    // The decoded value is scanned behind its key (`AccountKey=<decoded>`), so detectors that need
+    // the key as context find it as they would in clear; matches must lie in the value itself.
+    const prefix = keyPrefix(c.key);
+    for (const m of engine.scanText(prefix + layer.value)) {
+      if (m.start < prefix.length) continue;
+      const inValue = { start: m.start - prefix.length, end: m.end - prefix.length };
+      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(inValue) }, encoding });
     }
     const judged = engine.judgeAssignment(c.key, layer.value, place);
     if (judged && keyAllowed(c)) {

@@ -212,6 +212,22 @@ describe('fingerprints', () => {
   });
 });
 
+describe('the decoded value is judged with its key, as in clear', () => {
+  test('a storage account key base64-encoded under AccountKey: same rule and fingerprint as in clear', () => {
+    const key = generateLegacyAccountKey(305);
+    const findings = (text: string) => scanContent(text, 'appsettings.json', engine).matches.map((m) => makeFinding(m, 'appsettings.json'));
+    const clear = findings(`{ "Storage": { "AccountKey": "${key}" } }\n`);
+    const encodedText = `{ "Storage": { "AccountKey": "${b64(key)}" } }\n`;
+    const encoded = findings(encodedText);
+    assert.equal(clear.length, 1);
+    assert.deepEqual(
+      encoded.map((f) => [f.ruleId, f.column, f.endColumn, f.encoding, f.secret]),
+      [[clear[0]!.ruleId, at(encodedText, b64(key), '', '', '').column, at(encodedText, b64(key), '', '', '').endColumn, 'base64', key]],
+    );
+    assert.equal(findingFingerprint(encoded[0]!), findingFingerprint(clear[0]!));
+  });
+});
+
 describe('redaction of the span', () => {
   test("the finding's line keeps the encoded form, and the span to mask covers all of it", () => {
     const encoded = b64(sql.replace(password, generateLegacyAccountKey(304)));
