@@ -19,7 +19,7 @@ export interface EncodedMatch {
 }
 
 /** `key=` before a decoded value, when the key is a plain name (no line breaks, at most 100 characters). */
-function keyPrefix(key: string): string {
+export function keyPrefix(key: string): string {
   return key.length > 0 && key.length <= 100 && !/[\r\n=]/.test(key) ? `${key}=` : '';
 }
 

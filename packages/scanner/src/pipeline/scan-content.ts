@@ -8,7 +8,7 @@ import { isIgnoredInline } from '../filters/inline-ignore.js';
 import { isPublicSearchKey } from '../filters/public-search-keys.js';
 import { assignmentPlaceFor, readerFor, textReader } from '../formats/index.js';
 import type { Candidate, FormatReadResult } from '../formats/types.js';
-import { encodedMatches, isEncodedNonSecret, preferDecoded, readerEncoding, type EncodedMatch } from './decoded-matches.js';
+import { encodedMatches, isEncodedNonSecret, keyPrefix, preferDecoded, readerEncoding, type EncodedMatch } from './decoded-matches.js';
 
 export interface ContentMatch {
   readonly match: DetectorMatch;
@@ -105,7 +105,11 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   for (const c of result.candidates) {
     if (c.transformed) {
       let encoding: string | undefined | null = null;
-      for (const m of engine.scanText(c.value)) {
+      // Behind its key, as in the decoding layer: key-context detectors see the value as in clear.
+      const prefix = keyPrefix(c.key);
+      for (const found of engine.scanText(prefix + c.value)) {
+        if (found.start < prefix.length) continue;
+        const m = { ...found, start: found.start - prefix.length, end: found.end - prefix.length };
         // Where the secret itself is written verbatim in the range (e.g. a block scalar's body, a
         // JSON string with escapes elsewhere), point at it exactly; otherwise at the whole value.
         const exact = text.indexOf(m.secret, c.start);
