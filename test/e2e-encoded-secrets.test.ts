@@ -40,6 +40,7 @@ const encoded = {
   escape: [...github].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
   'html-entity': [...ghEntity].map((ch) => `&#x${ch.charCodeAt(0).toString(16)};`).join(''),
   percent: encodeURIComponent(password),
+  percentConnection: encodeURIComponent(`Server=contoso;Database=orders;User ID=app;Password=${password};`),
 };
 const secrets = [accountKey, github, ghEntity, password];
 
@@ -47,7 +48,7 @@ const files = {
   'appsettings.json': `{\n  "Blob": {\n    "Settings": "${encoded.base64}"\n  }\n}\n`,
   'src/client.js': `// GitHub client\nconst token = "${encoded.escape}";\n`,
   'web.config': `<configuration>\n  <appSettings>\n    <add key="GitHub" value="${encoded['html-entity']}" />\n  </appSettings>\n</configuration>\n`,
-  'src/db.ts': `export const connection = "Server=contoso;Database=orders;User ID=app;Password=${encoded.percent};";\n`,
+  'src/db.ts': `export const connectionUrl = "https://contoso.com/setup?conn=${encoded.percentConnection}";\n`,
 };
 
 /** Every 10-character piece of `s`: none may appear in an output. */
@@ -57,7 +58,9 @@ function pieces(s: string): string[] {
   return out;
 }
 function assertNothingShown(output: string): void {
-  for (const s of [...secrets, ...Object.values(encoded)]) {
+  // The whole percent-encoded connection string is context (server, user) around its encoded password.
+  const encodedSecrets = Object.entries(encoded).filter(([name]) => name !== 'percentConnection').map(([, text]) => text);
+  for (const s of [...secrets, ...encodedSecrets]) {
     const leaked = pieces(s).find((p) => output.includes(p));
     assert.equal(leaked, undefined, `a piece of a secret or of its encoded form is shown: ${leaked}`);
   }

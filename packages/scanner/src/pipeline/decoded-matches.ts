@@ -14,8 +14,10 @@ import type { Candidate } from '../formats/types.js';
 
 export interface EncodedMatch {
   readonly match: DetectorMatch;
-  /** The encodings, outermost first, joined by `+` (`base64`, `percent+base64`). */
+  /** The encodings, outermost first, joined by `+` (`base64`, `base64+percent`). */
   readonly encoding: string;
+  /** Placed exactly on the secret's encoded characters (no base64 among the encodings, value verbatim). */
+  readonly exact: boolean;
 }
 
 /** `key=` before a decoded value, when the key is a plain name (no line breaks, at most 100 characters). */
@@ -35,8 +37,9 @@ export function encodedMatches(c: Candidate, text: string, engine: Engine, place
   if (layers.length === 0) return [];
   const verbatim = !c.transformed && c.end - c.start === c.value.length && text.startsWith(c.value, c.start);
   const out: EncodedMatch[] = [];
-  // Deepest decodings first: where two layers find the same secret, the fully decoded one is kept.
-  for (const layer of [...layers].reverse()) {
+  // Shallowest decodings first: where two layers find the same secret at one span, the one decoded
+  // least is kept (`base64` of `Password=p%40ss` is the secret `p%40ss`, as the clear string's).
+  for (const layer of layers) {
     const encoding = layer.encodings.join('+');
     const place_ = (m: { start: number; end: number }): { start: number; end: number } => {
       if (!verbatim || !layer.exact) return { start: c.start, end: c.end };
@@ -48,14 +51,15 @@ export function encodedMatches(c: Candidate, text: string, engine: Engine, place
     // The decoded value is scanned behind its key (`AccountKey=<decoded>`), so detectors that need
     // the key as context find it as they would in clear; matches must lie in the value itself.
     const prefix = keyPrefix(c.key);
+    const exact = verbatim && layer.exact;
     for (const m of engine.scanText(prefix + layer.value)) {
       if (m.start < prefix.length) continue;
       const inValue = { start: m.start - prefix.length, end: m.end - prefix.length };
-      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(inValue) }, encoding });
+      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(inValue) }, encoding, exact });
     }
     const judged = engine.judgeAssignment(c.key, layer.value, place);
     if (judged && keyAllowed(c)) {
-      out.push({ match: { detector: judged, secret: layer.value, start: c.start, end: c.end }, encoding });
+      out.push({ match: { detector: judged, secret: layer.value, start: c.start, end: c.end }, encoding, exact: false });
     }
   }
   return out;
@@ -71,18 +75,26 @@ export function isEncodedNonSecret(value: string): boolean {
 }
 
 /**
- * Where a match found as written and a decoded one overlap, which is reported: the decoded one when
- * its span covers the written one (the same secret, or more of it: `Password=p%40ss`), the written
- * one otherwise. Decoding a whole value can cut a secret that the value's own syntax holds whole
- * (percent-decoding a URL puts an `@` into its user-info password): then the decoded match, a part
- * of the secret, must not replace the match of the whole.
+ * Where a match found as written and a decoded one overlap, which is reported:
+ * - the decoded one when its span covers the written one and holds more (the value was base64, or
+ *   the written match was only a part: `Password%3Dp%40ss`);
+ * - the written one when the decoding found the secret at exactly its span (`sig=...%2B...` of a SAS
+ *   URL is reported as written, as before, so its fingerprint and baselines do not change);
+ * - the written one when the decoded match is smaller: decoding a whole value can cut a secret that
+ *   the value's own syntax holds whole (percent-decoding a URL puts an `@` into its user-info
+ *   password), and a part must not replace the match of the whole.
  */
 export function preferDecoded(written: readonly DetectorMatch[], encoded: readonly EncodedMatch[]): DetectorMatch[] {
   if (encoded.length === 0) return [...written];
   const overlaps = (a: DetectorMatch, b: DetectorMatch) => a.start < b.end && b.start < a.end;
-  const covers = (a: DetectorMatch, b: DetectorMatch) => a.start <= b.start && b.end <= a.end;
-  const kept = encoded.filter((e) => !written.some((w) => overlaps(w, e.match) && !covers(e.match, w)));
-  const keptWritten = written.filter((w) => !kept.some((e) => overlaps(w, e.match)));
+  const wins = (e: EncodedMatch, w: DetectorMatch) => {
+    if (e.match.start > w.start || w.end > e.match.end) return false;
+    const sameSpan = e.match.start === w.start && e.match.end === w.end;
+    return !(sameSpan && e.exact);
+  };
+  // Across detectors the usual priorities decide (resolveOverlaps); here only one rule's two readings.
+  const kept = encoded.filter((e) => !written.some((w) => w.detector.id === e.match.detector.id && overlaps(w, e.match) && !wins(e, w)));
+  const keptWritten = written.filter((w) => !kept.some((e) => w.detector.id === e.match.detector.id && overlaps(w, e.match)));
   return [...kept.map((e) => e.match), ...keptWritten];
 }
 

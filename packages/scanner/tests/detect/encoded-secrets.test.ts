@@ -87,11 +87,16 @@ describe('base64', () => {
 });
 
 describe('percent-encoding', () => {
-  test('a percent-encoded SQL password is placed exactly on its encoded form', () => {
+  test('a connection string percent-encoded whole (a URL parameter): the password is placed on its encoded characters', () => {
     const pw = `${password.slice(0, 6)}@/${password.slice(6)}`;
-    const encoded = encodeURIComponent(pw);
-    const text = `const connection = "Server=contoso;Database=orders;User ID=app;Password=${encoded};";\n`;
-    assert.deepEqual(scan('src/db.ts', text), [at(text, encoded, 'sql-connection-string-password', 'percent', pw)]);
+    const encoded = encodeURIComponent(`Server=contoso;Database=orders;User ID=app;Password=${pw};`);
+    const text = `export const connectionUrl = "https://contoso.com/setup?conn=${encoded}";\n`;
+    assert.deepEqual(scan('src/db.ts', text), [at(text, encodeURIComponent(pw), 'sql-connection-string-password', 'percent', pw)]);
+  });
+  test('a password with %XX in a connection string (taken literally by ADO.NET) is reported as written', () => {
+    const written = encodeURIComponent(`${password.slice(0, 6)}@/${password.slice(6)}`);
+    const text = `const connection = "Server=contoso;Database=orders;User ID=app;Password=${written};";\n`;
+    assert.deepEqual(scan('src/db.ts', text), [{ ...at(text, written, 'sql-connection-string-password', '', written), encoding: undefined }]);
   });
   test('a percent-encoded token in a .properties value', () => {
     const encoded = [...github].map((ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`).join('');
@@ -155,11 +160,52 @@ describe('HTML entities', () => {
 });
 
 describe('two encodings deep', () => {
-  test('base64 of a percent-encoded connection string', () => {
-    const pw = `${password.slice(0, 4)}#${password.slice(4)}`;
-    const encoded = b64(`Server=contoso;Database=orders;User ID=app;Password=${encodeURIComponent(pw)};`);
+  const percentAll = (t: string) => [...t].map((ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+  test('base64 of a percent-encoded token', () => {
+    const encoded = b64(percentAll(`token ${github}`));
+    const text = `{ "Deploy": "${encoded}" }\n`;
+    assert.deepEqual(scan('appsettings.json', text), [at(text, encoded, 'github-token', 'base64+percent', github)]);
+  });
+  test('base64 of a connection string whose password holds %XX: the secret is the clear string\'s', () => {
+    const written = encodeURIComponent(`${password.slice(0, 4)}#${password.slice(4)}`);
+    const encoded = b64(`Server=contoso;Database=orders;User ID=app;Password=${written};`);
     const text = `{ "Db": "${encoded}" }\n`;
-    assert.deepEqual(scan('appsettings.json', text), [at(text, encoded, 'sql-connection-string-password', 'base64+percent', pw)]);
+    assert.deepEqual(scan('appsettings.json', text), [at(text, encoded, 'sql-connection-string-password', 'base64', written)]);
+  });
+});
+
+describe('every pattern detector, every encoding', () => {
+  const encoders: Record<string, (s: string) => string> = {
+    base64: b64,
+    percent: (s) => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+    escape: (s) => [...s].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    'html-entity': (s) => [...s].map((ch) => `&#x${ch.codePointAt(0)!.toString(16)};`).join(''),
+  };
+  test("each single-line positive example, encoded as a JSON value under a neutral key, is the clear line's finding", () => {
+    const missed: string[] = [];
+    let checked = 0;
+    for (const d of catalog) {
+      if (d.kind !== 'pattern') continue;
+      for (const line of d.examples().positive) {
+        const clear = engine.scanText(line);
+        if (line.includes('\n') || clear.length !== 1 || clear[0]!.detector.id !== d.id) continue;
+        for (const [encoding, encode] of Object.entries(encoders)) {
+          const value = encode(line);
+          if (value.length > 4096) continue;
+          checked++;
+          const text = `{\n  "Settings": ${JSON.stringify(value)}\n}\n`;
+          const found = scan('appsettings.json', text);
+          // Percent and entity encodings map back character by character: the span is the secret's
+          // own encoded characters; base64, and escapes the JSON reader undid, are placed at the value.
+          const secret = clear[0]!.secret;
+          const exact = encoding === 'percent' || encoding === 'html-entity';
+          const expected = [at(text, JSON.stringify(exact ? encode(secret) : value).slice(1, -1), d.id, encoding, secret)];
+          if (JSON.stringify(found) !== JSON.stringify(expected)) missed.push(`${d.id} ${encoding}: ${JSON.stringify(found.map((f) => [f.rule, f.encoding]))}`);
+        }
+      }
+    }
+    assert.ok(checked > 400, `${checked} encoded examples`);
+    assert.deepEqual(missed, []);
   });
 });
 
