@@ -140,7 +140,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     }
   }
   // A pattern match inside a candidate's range also learns the candidate's key.
-  // A secret found both encoded and decoded at one span is reported decoded (and says so).
+  // Where one rule reads a secret both as written and decoded, preferDecoded keeps one (see there).
   const resolved = resolveOverlaps(encoded.length ? preferDecoded(all, encoded) : all);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
