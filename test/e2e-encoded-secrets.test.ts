@@ -125,6 +125,20 @@ describe('encoded secrets in every output format', () => {
   });
 });
 
+describe('suppressions', () => {
+  test('keyless-ignore on the encoded line, and an allowlist regex on the decoded secret', () => {
+    const root = tree('encoded-suppressed', {
+      'src/client.js': `// GitHub client\n// keyless-ignore-next-line\nconst token = "${encoded.escape}";\n`,
+      'appsettings.json': files['appsettings.json'],
+      'keyless.config.json': JSON.stringify({ allowlist: { values: [`^${accountKey.slice(0, 12).replace(/[+/]/g, '\\$&')}`] } }),
+    });
+    const run = keyless(['scan', '--no-cache', '--format', 'json'], root);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const { suppressed } = JSON.parse(run.stdout) as { suppressed?: Record<string, number> };
+    assert.deepEqual([suppressed?.['inlineIgnore'], suppressed?.['allowlist']], [1, 1]);
+  });
+});
+
 describe('fingerprints', () => {
   test('a baseline written for the secret in clear keeps matching it base64-encoded', () => {
     const clear = tree('encoded-clear', { 'appsettings.json': `{\n  "Blob": {\n    "Settings": "${connection}"\n  }\n}\n` });
