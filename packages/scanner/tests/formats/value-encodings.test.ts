@@ -15,7 +15,8 @@ import {
   ENCODING_PATTERNS,
   MAX_ENCODED_VALUE,
 } from '../../src/formats/value-encodings.js';
-import { fake } from './helpers.js';
+import { decodeEscapes } from '../../src/formats/escapes.js';
+import { fake, prng } from './helpers.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** The encoded span of decoded [s, e). */
@@ -109,6 +110,34 @@ describe('layers', () => {
   });
   test('most values decode to nothing', () => {
     for (const v of ['hello', 'https://contoso.com/a?b=c', fake(4, 40), 'C:\\path\\file']) assert.deepEqual(decodedLayers(v), [], v);
+  });
+});
+
+describe('hostile values', () => {
+  test('random mixes of every marker: no throw, maps in bounds and in order, exact spans re-decode alike', () => {
+    const alphabet = ['%', '%4', '%41', '%C3', '%A9', '\\', '\\u', '\\x', '00', '4', '1', 'F', 'g', '&', '&#', '&#x', ';', 'amp', 'A', 'b', '=', '+', '/', '-', ' ', '\n', '\u0000'];
+    const next = prng(7);
+    for (let n = 0; n < 3000; n++) {
+      let value = '';
+      const parts = 1 + Math.floor(next() * 40);
+      for (let i = 0; i < parts; i++) value += alphabet[Math.floor(next() * alphabet.length)];
+      for (const layer of decodedLayers(value)) {
+        const map = layer.rawOffset;
+        assert.equal(map.length, layer.value.length + 1, value);
+        assert.equal(map[layer.value.length], value.length, value);
+        for (let i = 1; i < map.length; i++) assert.ok(map[i - 1]! <= map[i]! && map[i]! <= value.length, value);
+        if (layer.exact && layer.encodings.length === 1) {
+          // Any decoded range [s, e) came from value[map[s], map[e]): decoding that slice gives it back.
+          const s = Math.floor(next() * layer.value.length);
+          const e = s + 1 + Math.floor(next() * (layer.value.length - s));
+          const slice = value.slice(map[s], map[e]);
+          const encoding = layer.encodings[0];
+          const again =
+            encoding === 'escape' ? decodeEscapes(slice).value : ((encoding === 'percent' ? decodePercent(slice) : decodeHtmlEntities(slice))?.value ?? slice);
+          if (!/[\uD800-\uDFFF]/.test(layer.value)) assert.equal(again, layer.value.slice(s, e), `${JSON.stringify(value)} [${s}, ${e})`);
+        }
+      }
+    }
   });
 });
 
