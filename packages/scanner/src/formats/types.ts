@@ -2,7 +2,7 @@
  * A format reader turns a file into key/value candidates with exact positions, so that
  * `"ClientSecret": "..."` is judged together with its key.
  */
-import type { ValueEncoding } from './value-encodings.js';
+import type { ValueEncoding } from '../detect/value-encodings.js';
 
 export interface Candidate {
   /** The key the value is assigned to (last segment), e.g. `ClientSecret`, `DB_PASSWORD`. */

@@ -1,5 +1,5 @@
 /**
- * Secrets behind an encoding inside one candidate value (formats/value-encodings.ts): the value is
+ * Secrets behind an encoding inside one candidate value (detect/value-encodings.ts): the value is
  * decoded (base64 of printable text, percent-encoding, `\u`/`\x` escapes, HTML entities; at most two
  * deep, at most 4 KiB), the detectors run on the decoded text, and each match is placed at the
  * ENCODED span in the file: exactly where the decoding keeps a map (percent, escapes, entities),
@@ -9,7 +9,7 @@
 import type { Engine } from '../detect/engine.js';
 import type { AssignmentPlace, DetectorMatch } from '../detect/types.js';
 import { isNotSecret } from '../detect/not-secrets.js';
-import { CHARACTER_REFERENCE, decodedLayers, decodeWholeBase64, HEX_ESCAPE, type ValueEncoding } from '../formats/value-encodings.js';
+import { CHARACTER_REFERENCE, decodedLayers, decodeWholeBase64, HEX_ESCAPE, type ValueEncoding } from '../detect/value-encodings.js';
 import type { Candidate } from '../formats/types.js';
 
 export interface EncodedMatch {

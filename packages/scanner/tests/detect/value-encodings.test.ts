@@ -1,5 +1,5 @@
 /**
- * The value decoders behind encoded-secret detection (formats/value-encodings.ts): what each one
+ * The value decoders behind encoded-secret detection (detect/value-encodings.ts): what each one
  * accepts and refuses, its map back to encoded offsets, the depth and length bounds, and that every
  * regular expression of the module is linear-time (recheck).
  */
@@ -14,9 +14,9 @@ import {
   decodeWholeBase64,
   ENCODING_PATTERNS,
   MAX_ENCODED_VALUE,
-} from '../../src/formats/value-encodings.js';
-import { decodeEscapes } from '../../src/formats/escapes.js';
-import { fake, prng } from './helpers.js';
+} from '../../src/detect/value-encodings.js';
+import { decodeEscapes } from '../../src/detect/escapes.js';
+import { fake, prng } from '../formats/helpers.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** The encoded span of decoded [s, e). */

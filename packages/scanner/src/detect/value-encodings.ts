@@ -6,7 +6,7 @@
  * reported at its encoded span. Bounded: values longer than `MAX_ENCODED_VALUE` are not decoded.
  * Every decoder is a single linear pass (no backtracking regular expression).
  */
-import { decodeBase64 } from '../detect/encoding.js';
+import { decodeBase64 } from './encoding.js';
 import { decodeEscapes } from './escapes.js';
 
 /** How a decoded finding was written in the file (JSON `encoding`, SARIF `properties.encoding`). */
