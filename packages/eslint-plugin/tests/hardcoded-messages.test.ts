@@ -34,3 +34,14 @@ test('assignment findings name the key and never echo the value', () => {
   assert.match(m!.message, /^Hardcoded secret assigned to "smtpPassword": .* \(high, keyless generic-secret-assignment\)\./);
   assert.ok(!m!.message.includes(value.slice(0, 6)));
 });
+
+test('encoded findings name the encoding and echo neither the secret nor its encoded form', () => {
+  const key = generateIdentifiableKey('storage', 5);
+  const encoded = btoa(`DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=${key};EndpointSuffix=core.windows.net`);
+  const messages = linter.verify(`const blob = "${encoded}";`, config, { filename: 'a.js' });
+  assert.deepEqual(
+    messages.map((m) => [m.line, m.column, m.message.split('.')[0]]),
+    [[1, 14, 'Hardcoded Azure Storage account key, base64-encoded (critical, keyless azure-storage-account-key)']],
+  );
+  for (const m of messages) assert.ok(!m.message.includes(key.slice(0, 8)) && !m.message.includes(encoded.slice(0, 8)), m.message);
+});

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast-node-types.js';
-import type { DetectorMatch, Severity } from '@keyless/scanner/detectors';
+import { decodedLayers, type DetectorMatch, type Severity } from '@keyless/scanner/detectors';
 import { createRule } from '../create-rule.js';
 import { assignmentKeyFor } from '../detection/assignment-key.js';
 import { credentialParameterFor } from '../detection/credential-parameter.js';
@@ -15,7 +15,7 @@ import { mayBeSecretKey } from '../detection/engine.js';
 import { configForFile, ignoredInline } from '../detection/project-config.js';
 import { detectorMessageData, MIN_SEVERITY_SCHEMA, MIN_TEXT_LENGTH, severityFilter } from '../detection/report-options.js';
 
-type MessageIds = 'hardcodedSecret' | 'secretAssignment' | 'secretArgument' | 'configError';
+type MessageIds = 'hardcodedSecret' | 'encodedSecret' | 'secretAssignment' | 'secretArgument' | 'configError';
 export type Options = [{ minSeverity?: Severity; checkAssignments?: boolean }];
 
 
@@ -30,6 +30,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       hardcodedSecret: 'Hardcoded {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
+      encodedSecret: 'Hardcoded {{title}}, {{encoding}}-encoded ({{severity}}, keyless {{id}}). {{hint}}',
       secretAssignment: 'Hardcoded secret assigned to "{{key}}": {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
       configError: '{{message}}',
       secretArgument: 'Hardcoded secret passed as {{key}} to {{callee}}: {{title}} ({{severity}}, keyless {{id}}). {{hint}}',
@@ -103,6 +104,24 @@ export default createRule<Options, MessageIds>({
       return reported;
     }
 
+    /**
+     * The literal's value decoded as the scanner's encoded-secret layer does (whole-value base64 of
+     * text, percent-encoding, HTML entities, escapes the parser left; two deep, 4 KiB): the first
+     * secret found is reported on the whole literal, naming the encoding. Returns whether one was.
+     */
+    function scanEncoded(node: TSESTree.Node, value: string): boolean {
+      for (const layer of decodedLayers(value)) {
+        for (const m of engine.scanText(layer.value)) {
+          if (!wanted(m.detector)) continue;
+          if (kept(m.detector.id, m.secret, node.loc.start.line)) {
+            context.report({ node, messageId: 'encodedSecret', data: { ...detectorMessageData(m.detector), encoding: layer.encodings.join('+') } });
+          }
+          return true;
+        }
+      }
+      return false;
+    }
+
     function judge(node: TSESTree.Node, value: string): void {
       if (!checkAssignments) return;
       const key = assignmentKeyFor(node);
@@ -132,13 +151,13 @@ export default createRule<Options, MessageIds>({
         const parentType = node.parent.type;
         if (parentType === AST_NODE_TYPES.ImportDeclaration || parentType === AST_NODE_TYPES.ExportAllDeclaration) return;
         const exact = node.raw.length === value.length + 2;
-        if (!scan(node, value, exact ? node.range[0] + 1 : -1)) judge(node, value);
+        if (!scan(node, value, exact ? node.range[0] + 1 : -1) && !scanEncoded(node, value)) judge(node, value);
       },
       TemplateElement(node) {
         const cooked = node.value.cooked;
         if (cooked === null || cooked.length < MIN_TEXT_LENGTH) return;
         const exact = node.value.raw === cooked;
-        const found = scan(node, cooked, exact ? node.range[0] + 1 : -1);
+        const found = scan(node, cooked, exact ? node.range[0] + 1 : -1) || scanEncoded(node, cooked);
         // The parent may also be a TS template literal *type*, which is never an assignment.
         const template = node.parent;
         if (!found && template.type === AST_NODE_TYPES.TemplateLiteral && template.expressions.length === 0) judge(template, cooked);

@@ -19,7 +19,12 @@ const escapedStorageKey = storageKey.replace('+', '\\u002B');
 /** Same shape, one character changed: the checksum fails. */
 const lookAlike = (storageKey[0] === 'A' ? 'B' : 'A') + storageKey.slice(1);
 
+/** The connection string base64-encoded, and percent-encoded whole: only its decoding holds the key. */
+const base64Connection = btoa(connectionString);
+const percentConnection = encodeURIComponent(connectionString);
+
 const ruleTester = createRuleTester();
+const encodedSecret = 'encodedSecret' as const;
 const hardcodedSecret = 'hardcodedSecret' as const;
 const secretAssignment = 'secretAssignment' as const;
 
@@ -37,6 +42,9 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     // Severity threshold and assignment checks are options.
     { ...esm(`export const url = "${sasUrl}";`), options: [{ minSeverity: 'critical' }] },
     { ...esm(`export const dbPassword = "${password}";`), options: [{ checkAssignments: false }] },
+    // Base64 of ordinary text, and of an image: decoded (or not), nothing secret in it.
+    esm(`export const banner = "${btoa('Welcome to the orders service, version two')}";`),
+    esm(`export const pixel = "${btoa(String.fromCharCode(137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13))}";`),
   ],
   invalid: [
     {
@@ -108,6 +116,21 @@ ruleTester.run('no-hardcoded-credentials', rule, {
         { messageId: secretAssignment, line: 3, column: 36, endLine: 3, endColumn: 54 },
         { messageId: secretAssignment, line: 4, column: 40, endLine: 4, endColumn: 58 },
         { messageId: secretAssignment, line: 6, column: 20, endLine: 6, endColumn: 38 },
+      ],
+    },
+    {
+      // A connection string base64-encoded, percent-encoded, and in a template literal: the whole
+      // literal is reported, the message names the encoding.
+      ...ts(
+        `export const blob = "${base64Connection}";`,
+        `export const setupUrl = "https://contoso.com/setup?conn=${percentConnection}";`,
+        `export const blob2 = \`${base64Connection}\`;`,
+      ),
+      output: null,
+      errors: [
+        { messageId: encodedSecret, line: 1, column: 21, endLine: 1, endColumn: 23 + base64Connection.length },
+        { messageId: encodedSecret, line: 2, column: 25, endLine: 2, endColumn: 27 + 'https://contoso.com/setup?conn='.length + percentConnection.length },
+        { messageId: encodedSecret, line: 3, column: 22, endLine: 3, endColumn: 24 + base64Connection.length },
       ],
     },
     {

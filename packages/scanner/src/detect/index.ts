@@ -10,6 +10,7 @@ export * from './examples/generate.js';
 export { marvin32, marvin32Ascii, seedFromAscii } from './checksums/marvin32.js';
 export { crc32, crc32Latin1 } from './checksums/crc32.js';
 export { decodeBase64, encodeBase64, decodeBase32, encodeBase32Lower } from './encoding.js';
+export { decodedLayers, MAX_ENCODED_VALUE, type DecodedLayer, type ValueEncoding } from './value-encodings.js';
 export {
   IDENTIFIABLE_FAMILIES,
   isValidIdentifiableKey,

@@ -9,6 +9,8 @@
  * words of five or more letters or characters outside those alphabets (`<`, `*`, `${`).
  */
 
+import { isWellKnownPublicKey } from './well-known-public-keys.js';
+
 interface NotSecretRule {
   /** Shown by `whyNotSecret` (debug output). */
   readonly reason: string;
@@ -116,6 +118,7 @@ const RULES: readonly NotSecretRule[] = [
   { reason: 'empty', test: (v) => v.trim().length === 0 },
   { reason: 'Key Vault reference', test: (_, l) => l.startsWith('@microsoft.keyvault(') },
   { reason: 'development storage (Azurite)', test: (v, l) => l.includes('usedevelopmentstorage=true') || v.includes(AZURITE_KEY) || l.includes('devstoreaccount1') },
+  { reason: 'published sample key', test: (v) => isWellKnownPublicKey(v) },
   { reason: 'variable reference', test: (v) => WHOLE_REFERENCE.some((re) => re.test(v)) || EMBEDDED_REFERENCE.test(v) },
   { reason: 'placeholder', test: (v) => ANGLE_PLACEHOLDER.test(v) || FILLER.test(v) || PLACEHOLDER_WORDS.test(v) || YOUR_PREFIX.test(v) },
   { reason: 'placeholder', test: (v) => v.includes('...') || v.includes('…') || v.includes('***') || /xxxxx|XXXXX/.test(v) },

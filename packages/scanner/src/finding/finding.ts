@@ -37,6 +37,12 @@ export interface Finding {
   readonly lineText: string;
   readonly commit?: CommitInfo;
   /**
+   * Set when the secret was written encoded (`base64`, `percent`, `escape`, `html-entity`; several
+   * outermost first, joined by `+`): the position is the encoded form's, `secret` the decoded value
+   * (so the fingerprint is the clear secret's; see packages/scanner/docs/encoded-secrets.md).
+   */
+  readonly encoding?: string;
+  /**
    * How many times the same secret was seen at this path under this rule (history scans). The
    * fingerprint is not stored here: it is a slow hash, computed only when asked for
    * (`findingFingerprint`, fingerprint.ts).

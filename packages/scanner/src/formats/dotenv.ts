@@ -3,7 +3,7 @@
  * `#` comments after unquoted values, multi-line quoted values. Throws on a line that is not an
  * assignment, a comment or blank, and on an unterminated quote.
  */
-import { decodeEscapes } from './escapes.js';
+import { decodeEscapes } from '../detect/escapes.js';
 import { baseNameOf, hasSuffix } from './paths.js';
 import { finishRead, positionText } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';

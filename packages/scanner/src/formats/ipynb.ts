@@ -5,7 +5,7 @@
  * are skipped.
  */
 import type { Node } from 'jsonc-parser';
-import { decodeEscapes } from './escapes.js';
+import { decodeEscapes } from '../detect/escapes.js';
 import { parseJsonTree, propertiesOf } from './json.js';
 import { hasSuffix } from './paths.js';
 import { finishRead } from './result.js';

@@ -5,7 +5,7 @@
  * shell-like files and `password = ...` in ini-like files. Runs on every file, so it is cheap: one
  * keyword pass over the text, and the assignment patterns only on lines with a keyword.
  */
-import { decodeEscapes } from './escapes.js';
+import { decodeEscapes } from '../detect/escapes.js';
 import { baseNameOf, hasSuffix } from './paths.js';
 import { finishRead } from './result.js';
 import type { Candidate, FormatReader } from './types.js';

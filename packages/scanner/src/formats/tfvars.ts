@@ -5,7 +5,7 @@
  * comment and function arguments (`getSecret('kv', 'name')`) are not values. Throws on unterminated
  * strings/comments/heredocs and unbalanced brackets.
  */
-import { decodeEscapes } from './escapes.js';
+import { decodeEscapes } from '../detect/escapes.js';
 import { hasSuffix } from './paths.js';
 import { finishRead, positionText } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';

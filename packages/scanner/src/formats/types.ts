@@ -2,6 +2,7 @@
  * A format reader turns a file into key/value candidates with exact positions, so that
  * `"ClientSecret": "..."` is judged together with its key.
  */
+import type { ValueEncoding } from '../detect/value-encodings.js';
 
 export interface Candidate {
   /** The key the value is assigned to (last segment), e.g. `ClientSecret`, `DB_PASSWORD`. */
@@ -18,6 +19,8 @@ export interface Candidate {
    * Pattern detectors then also run on `value`, and findings point at the whole range.
    */
   readonly transformed?: boolean;
+  /** The encoding the reader undid to get `value` (a Kubernetes Secret's base64 `data:`). */
+  readonly encoding?: ValueEncoding;
 }
 
 export interface FormatReadResult {

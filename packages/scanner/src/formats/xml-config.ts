@@ -5,7 +5,7 @@
  * (`password="..."`). A linear tag scanner, not a validating parser: it throws on unterminated
  * tags/comments and on mismatched closing tags.
  */
-import { decodeXmlEntities } from './escapes.js';
+import { decodeXmlEntities } from '../detect/escapes.js';
 import { hasSuffix } from './paths.js';
 import { finishRead, positionText } from './result.js';
 import type { Candidate, FormatReader, FormatReadResult } from './types.js';

@@ -37,6 +37,7 @@ interface ScalarText {
   readonly start: number;
   readonly end: number;
   readonly transformed: boolean;
+  readonly encoding?: 'base64';
 }
 
 /** A scalar's value with the offsets of its text (quotes excluded); undefined for null and empty. */
@@ -71,6 +72,7 @@ function push(w: Walk, key: string, keyPath: readonly string[], s: ScalarText): 
     start: s.start,
     end: s.end,
     ...(s.transformed ? { transformed: true } : {}),
+    ...(s.encoding ? { encoding: s.encoding } : {}),
   });
 }
 
@@ -113,7 +115,7 @@ function walk(w: Walk, node: unknown, key: string, keyPath: string[], secretData
     if (!s || keyPath.length === 0) return;
     if (secretData) {
       const decoded = decodeSecretData(s.value);
-      if (decoded !== undefined) push(w, key, keyPath, { value: decoded, start: s.start, end: s.end, transformed: true });
+      if (decoded !== undefined) push(w, key, keyPath, { value: decoded, start: s.start, end: s.end, transformed: true, encoding: 'base64' });
       return;
     }
     push(w, key, keyPath, s);

@@ -17,6 +17,7 @@ export function makeFinding(m: ContentMatch, path: string, commit?: CommitInfo):
     secret: m.match.secret,
     ...(m.key !== undefined ? { key: m.key } : {}),
     lineText: m.lineText,
+    ...(m.encoding !== undefined ? { encoding: m.encoding } : {}),
     ...(commit ? { commit } : {}),
   };
 }

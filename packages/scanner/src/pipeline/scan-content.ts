@@ -8,6 +8,7 @@ import { isIgnoredInline } from '../filters/inline-ignore.js';
 import { isPublicSearchKey } from '../filters/public-search-keys.js';
 import { assignmentPlaceFor, readerFor, textReader } from '../formats/index.js';
 import type { Candidate, FormatReadResult } from '../formats/types.js';
+import { encodedMatches, isEncodedNonSecret, keyPrefix, preferDecoded, readerEncoding, type EncodedMatch } from './decoded-matches.js';
 
 export interface ContentMatch {
   readonly match: DetectorMatch;
@@ -18,6 +19,11 @@ export interface ContentMatch {
   readonly endLine: number;
   readonly endColumn: number;
   readonly lineText: string;
+  /**
+   * Set when the secret was found decoded (`base64`, `percent`, `escape`, `html-entity`; several
+   * outermost first, joined by `+`): the position is the encoded form's, the secret the decoded one.
+   */
+  readonly encoding?: string;
 }
 
 export interface ContentScanResult {
@@ -93,9 +99,17 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   for (const m of engine.scanText(text)) {
     if (!inRanges(m.start, result.skipRanges)) all.push(m);
   }
+  const encodings = new Map<DetectorMatch, string>();
+  const encoded: EncodedMatch[] = [];
+  const keyAllowed = (c: Candidate): boolean => !isPublicSearchKey(c.key, c.keyPath, text.slice(Math.max(0, c.start - 300), c.start));
   for (const c of result.candidates) {
     if (c.transformed) {
-      for (const m of engine.scanText(c.value)) {
+      let encoding: string | undefined | null = null;
+      // Behind its key, as in the decoding layer: key-context detectors see the value as in clear.
+      const prefix = keyPrefix(c.key);
+      for (const found of engine.scanText(prefix + c.value)) {
+        if (found.start < prefix.length) continue;
+        const m = { ...found, start: found.start - prefix.length, end: found.end - prefix.length };
         // Where the secret itself is written verbatim in the range (e.g. a block scalar's body, a
         // JSON string with escapes elsewhere), point at it exactly; otherwise at the whole value.
         const exact = text.indexOf(m.secret, c.start);
@@ -105,17 +119,29 @@ export function scanContent(text: string, path: string, engine: Engine): Content
         const mapped: DetectorMatch = { detector: m.detector, secret: m.secret, start, end };
         all.push(mapped);
         keyed.set(mapped, keyOf(c));
+        if (!verbatim && (encoding ??= readerEncoding(c, text.slice(c.start, c.end))) !== undefined) encodings.set(mapped, encoding);
       }
     }
-    const judged = engine.judgeAssignment(c.key, c.value, place ??= assignmentPlaceFor(path, text));
-    if (judged && !isPublicSearchKey(c.key, c.keyPath, text.slice(Math.max(0, c.start - 300), c.start))) {
+    place ??= assignmentPlaceFor(path, text);
+    for (const e of encodedMatches(c, text, engine, place, keyAllowed)) {
+      encoded.push(e);
+      encodings.set(e.match, e.encoding);
+      keyed.set(e.match, keyOf(c));
+    }
+    const judged = engine.judgeAssignment(c.key, c.value, place);
+    if (judged && keyAllowed(c) && !isEncodedNonSecret(c.value)) {
       const m: DetectorMatch = { detector: judged, secret: c.value, start: c.start, end: c.end };
       all.push(m);
       keyed.set(m, keyOf(c));
+      if (c.transformed && c.value !== text.slice(c.start, c.end)) {
+        const encoding = readerEncoding(c, text.slice(c.start, c.end));
+        if (encoding !== undefined) encodings.set(m, encoding);
+      }
     }
   }
   // A pattern match inside a candidate's range also learns the candidate's key.
-  const resolved = resolveOverlaps(all);
+  // Where one rule reads a secret both as written and decoded, preferDecoded keeps one (see there).
+  const resolved = resolveOverlaps(encoded.length ? preferDecoded(all, encoded) : all);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
   // Ignore directives are read once per line and rule: a minified line can hold thousands of matches.
@@ -140,9 +166,11 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     const s = index.position(m.start);
     const e = index.position(m.end);
     const lineText = index.lineText(s.line);
+    const encoding = encodings.get(m);
     const found: ContentMatch = {
       match: m,
       ...(key !== undefined ? { key } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
       line: s.line,
       column: s.column,
       endLine: e.line,

@@ -32,6 +32,7 @@ export function jsonFinding(f: Finding, ctx: ReportContext): Record<string, unkn
     confidence: f.confidence,
     endLine: f.endLine,
     ...(f.key !== undefined ? { key: f.key } : {}),
+    ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
     ...(f.occurrences !== undefined ? { occurrences: f.occurrences } : {}),
     ...(f.category === 'posture' ? postureFields(f, ctx) : {}),
     ...(f.commitOrder !== undefined ? { commitOrder: f.commitOrder } : {}),

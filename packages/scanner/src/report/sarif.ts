@@ -88,6 +88,7 @@ function sarifResult(f: Finding, ruleIndex: number, ctx: ReportContext): Record<
     properties['date'] = f.commit.date;
     if (f.commit.email) properties['authorEmail'] = f.commit.email;
   }
+  if (f.encoding !== undefined) properties['encoding'] = f.encoding;
   if (f.occurrences !== undefined) properties['occurrences'] = f.occurrences;
   if (f.commitOrder !== undefined) properties['commitOrder'] = f.commitOrder;
   return {

@@ -45,7 +45,8 @@ function findingBlock(f: Finding, ctx: ReportContext, secrets: LineSecrets, c: C
   if (f.occurrences !== undefined && f.occurrences > 1) lines.push(`    ${c.dim(`seen ${f.occurrences} times`)}`);
   lines.push(...codeFrame(f, ctx, secrets, c));
   const label = f.category === 'posture' ? 'found ' : 'secret';
-  lines.push(`    ${c.dim(label)} ${escapeTerminalLines(shownSecret(f, ctx))}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
+  const encoded = f.encoding !== undefined ? `  ${c.dim(`(${esc(f.encoding)}-encoded)`)}` : '';
+  lines.push(`    ${c.dim(label)} ${escapeTerminalLines(shownSecret(f, ctx))}${encoded}${f.key ? `  ${c.dim('key')} ${esc(f.key)}` : ''}`);
   lines.push(`    ${c.green('fix')}    ${esc(g.summary)}`);
   for (const step of g.steps) lines.push(`           - ${esc(step)}`);
   if (g.replacement) {

@@ -93,10 +93,10 @@ describe('Azure Files storage key in a Kubernetes Secret', () => {
     const m = scanContent(text, 'k8s/azure-files.yaml', engine).matches;
     assert.deepEqual(m.map((x) => [x.match.detector.id, x.line, x.match.secret]), [['azure-storage-key-parameter', 7, key]]);
   });
-  test('data (base64) is reported at the encoded value', () => {
+  test('data (base64) is reported at the encoded value, under the same rule as in clear', () => {
     const encoded = btoa(key);
     const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: azure-files\ndata:\n  azurestorageaccountname: Y29udG9zbw==\n  azurestorageaccountkey: ${encoded}\n`;
     const m = scanContent(text, 'k8s/azure-files.yaml', engine).matches;
-    assert.deepEqual(m.map((x) => [x.match.detector.id, x.line, x.column, x.match.secret]), [['generic-secret-assignment', 7, 27, key]]);
+    assert.deepEqual(m.map((x) => [x.match.detector.id, x.line, x.column, x.encoding, x.match.secret]), [['azure-storage-key-parameter', 7, 27, 'base64', key]]);
   });
 });
