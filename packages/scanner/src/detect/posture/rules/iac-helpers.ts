@@ -3,7 +3,7 @@
  * `listConnectionStrings()`; Terraform `primary_access_key`, `primary_connection_string` and their
  * kin) and the service they belong to. Pure; every pattern is linear (no nested quantifiers).
  */
-import type { PDecl, PostureDoc, PValue } from '../tree.js';
+import { entryOf, textOf, type PDecl, type PNode, type PostureDoc, type PValue } from '../tree.js';
 import type { PostureService } from '../types.js';
 
 /** `stg.listKeys(`, `listKeys(`, `sb::rule.listKeys(`, `listConnectionStrings(` (Bicep method and ARM function forms). */
@@ -111,4 +111,31 @@ export function spanIn(value: PValue, doc: PostureDoc, index: number, length: nu
   const at = verbatim.indexOf(value.text.slice(index, index + length));
   if (at !== -1 && length > 0) return { start: value.start + at, end: value.start + at + length };
   return { start: value.start, end: value.end };
+}
+
+/**
+ * Every value under `node` with its key path and the app setting it sets: the `name` of a
+ * `{ name: 'X', value: ... }` item (Bicep/ARM `appSettings`, container `env`), else the key it is
+ * under (`app_settings = { X = ... }`, a `sites/config` resource's properties).
+ */
+export function* settingValuesUnder(node: PNode | undefined, path: readonly string[] = [], named?: string): Generator<{ value: PValue; path: readonly string[]; setting?: string }> {
+  if (!node) return;
+  if (node.kind === 'value') {
+    const setting = named ?? path[path.length - 1];
+    yield { value: node, path, ...(setting !== undefined ? { setting } : {}) };
+    return;
+  }
+  if (node.kind === 'array') {
+    for (const item of node.items) yield* settingValuesUnder(item, path);
+    return;
+  }
+  const name = textOf(entryOf(node, 'name')?.value);
+  for (const e of node.entries) yield* settingValuesUnder(e.value, [...path, e.key], e.key === 'value' && name !== undefined ? name : undefined);
+}
+
+/** A resource's own body: an ARM resource without the child resources nested in it (they are declarations of their own). */
+export function ownBody(d: PDecl): PNode | undefined {
+  const body = d.body;
+  if (body?.kind !== 'object' || d.kind !== 'resource' || !entryOf(body, 'resources')) return body;
+  return { ...body, entries: body.entries.filter((e) => e.key !== 'resources') };
 }
