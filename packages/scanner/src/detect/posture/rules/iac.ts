@@ -176,13 +176,13 @@ export function isSecretName(name: string): boolean {
 
 /**
  * Declared types that never hold a secret value or cannot be marked secure: booleans and numbers
- * (`param allowSharedKeyAccess bool`), and Bicep/ARM arrays (`@secure()` applies to string and
- * object only, so `param secrets array` of a container app cannot follow the advice).
+ * (`param allowSharedKeyAccess bool`), and Bicep/ARM arrays, nullable ones too (`@secure()` applies to
+ * string and object only, so `param secrets array` of a container app cannot follow the advice).
  */
 const NOT_SECURABLE_TYPE = /^(?:bool|int|number|array|[\w.]{1,80}\[\])$/i;
 
 function canHoldSecret(d: PDecl): boolean {
-  return !NOT_SECURABLE_TYPE.test(d.type.trim());
+  return !NOT_SECURABLE_TYPE.test(d.type.replace(/\s+/g, '').replace(/\?$/, ''));
 }
 
 export const iacSecretParamNotSecure: PostureRule = {
@@ -215,7 +215,7 @@ export const iacSecretParamNotSecure: PostureRule = {
       { path: 'variables.tf', text: 'variable "client_secret" {\n  type = string\n}\n' },
     ],
     negative: [
-      { path: 'storage.bicep', text: "param allowSharedKeyAccess bool = false\n@description('The secrets of the container app')\nparam secrets array = []\nparam appinsightsConnectionString string\nparam applicationInsightsInstrumentationKey string\n" },
+      { path: 'storage.bicep', text: "param allowSharedKeyAccess bool = false\n@description('The secrets of the container app')\nparam secrets array = []\nparam keyVaultSecrets secretType[]?\nparam appinsightsConnectionString string\nparam applicationInsightsInstrumentationKey string\n" },
       { path: 'azuredeploy.json', text: arm('  "parameters": {\n    "allowSharedKeyAccess": { "type": "bool" },\n    "secretValues": { "type": "array" }\n  },\n  "resources": []') },
       { path: 'main.bicep', text: "@secure()\nparam adminPassword string\nparam keyVaultSecretName string\nparam connectionStringKey string = 'AZURE-COSMOS-CONNECTION-STRING'\n" },
       { path: 'azuredeploy.json', text: arm('  "parameters": {\n    "adminPassword": { "type": "securestring" }\n  },\n  "resources": []') },
@@ -308,7 +308,7 @@ function searchKeyMode(o: PNode): PEntry | undefined {
 export const iacLocalAuthEnabled: PostureRule = {
   id: 'posture-iac-local-auth-enabled',
   title: 'Key (local) authentication explicitly left on',
-  description: 'A resource explicitly keeps key / SAS / local authentication on (`allowSharedKeyAccess: true`, `disableLocalAuth: false`, Terraform `shared_access_key_enabled = true`, `local_authentication_enabled = true`...). While it is on, any leaked key or connection string works; with Entra-only auth, none exists.',
+  description: 'A resource explicitly keeps key / SAS / local authentication on (`allowSharedKeyAccess: true`, `disableLocalAuth: false`, Redis `disableAccessKeyAuthentication: false`, AI Search `authOptions` `apiKeyOnly` / `aadOrApiKey`, Terraform `shared_access_key_enabled = true`, `local_authentication_enabled = true`, `access_keys_authentication_enabled = true`...). While it is on, any leaked key or connection string works; with Entra-only auth, none exists.',
   severity: 'low',
   languages: IAC,
   check(doc) {
@@ -333,9 +333,9 @@ export const iacLocalAuthEnabled: PostureRule = {
     'Then set the flag to its secret-free value and rotate the keys that were in use.',
   ],
   snippets: [
-    { language: 'bicep', code: "resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  // ...\n  properties: {\n    allowSharedKeyAccess: false\n  }\n}\n// Cosmos DB, Service Bus, Event Hubs, App Configuration, AI Search, AI services: disableLocalAuth: true" },
+    { language: 'bicep', code: "resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  // ...\n  properties: {\n    allowSharedKeyAccess: false\n  }\n}\n// Cosmos DB, Service Bus, Event Hubs, App Configuration, AI Search, AI services: disableLocalAuth: true\n// (AI Search: and no authOptions); Redis: disableAccessKeyAuthentication: true" },
     { language: 'arm', code: '"properties": { "allowSharedKeyAccess": false }\n// Cosmos DB, Service Bus, Event Hubs, App Configuration, AI Search, AI services: "disableLocalAuth": true' },
-    { language: 'terraform', code: 'provider "azurerm" {\n  features {}\n  storage_use_azuread = true\n}\nresource "azurerm_storage_account" "sa" {\n  # ...\n  shared_access_key_enabled = false\n}\n# Event Hubs / AI Search: local_authentication_enabled = false; Service Bus, App Configuration, AI services: local_auth_enabled = false' },
+    { language: 'terraform', code: 'provider "azurerm" {\n  features {}\n  storage_use_azuread = true\n}\nresource "azurerm_storage_account" "sa" {\n  # ...\n  shared_access_key_enabled = false\n}\n# Event Hubs / AI Search: local_authentication_enabled = false; Service Bus, App Configuration, AI services: local_auth_enabled = false\n# Redis: access_keys_authentication_enabled = false' },
   ],
   defaults: 'Only explicit values are reported. An omitted setting means key auth is on for every service covered (Storage `allowSharedKeyAccess` null is treated as true; `disableLocalAuth` defaults to false), but most templates omit it while still using keys elsewhere, so an omitted value is left to posture-iac-key-in-setting, which reports the actual key use.',
   docs: ['https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent', 'https://learn.microsoft.com/azure/cosmos-db/how-to-setup-rbac#disable-local-auth'],
