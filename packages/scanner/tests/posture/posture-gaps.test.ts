@@ -62,6 +62,16 @@ describe('posture: app settings in a separate sites/config resource', () => {
     assert.deepEqual(found('azuredeploy.json', resources('')), ['posture-iac-keyvault-reference-without-identity@12:34 @Microsoft.KeyVault(...) without identity']);
     assert.deepEqual(found('azuredeploy.json', resources('\n      "identity": { "type": "SystemAssigned" },')), []);
   });
+  test('ARM: a top-level config resource named after its app ([concat(...)] or web/appsettings) is matched with that app', () => {
+    const template = (identity: string, configName: string) =>
+      `${ARM_HEAD}  "resources": [\n    { "type": "Microsoft.Web/sites", "name": "[parameters('site')]",${identity} "properties": {} },\n    {\n      "type": "Microsoft.Web/sites/config",\n      "name": "${configName}",\n      "properties": { "Db": "@Microsoft.KeyVault(VaultName=kv;SecretName=db)" }\n    }\n  ]\n}\n`;
+    const concat = "[concat(parameters('site'), '/appsettings')]";
+    assert.deepEqual(found('azuredeploy.json', template('', concat)), ['posture-iac-keyvault-reference-without-identity@9:30 @Microsoft.KeyVault(...) without identity']);
+    assert.deepEqual(found('azuredeploy.json', template(' "identity": { "type": "SystemAssigned" },', concat)), []);
+    assert.deepEqual(found('azuredeploy.json', template('', "[concat(parameters('other'), '/appsettings')]")), [], 'the config of an app declared elsewhere');
+    const literal = template('', 'web/appsettings').replace("[parameters('site')]", 'web');
+    assert.deepEqual(found('azuredeploy.json', literal), ['posture-iac-keyvault-reference-without-identity@9:30 @Microsoft.KeyVault(...) without identity']);
+  });
 });
 
 describe('posture: keys passed into modules', () => {

@@ -402,11 +402,25 @@ const KV_REFERENCE = /@Microsoft\.KeyVault\(|keyVaultUrl|key_vault_secret_id/;
 /** App settings and connection strings declared apart from the app (`Microsoft.Web/sites/config`, `appsettings` / `connectionstrings`). */
 const APP_CONFIG_TYPES = /^Microsoft\.Web\/sites\/config$/i;
 
-/** The app a `sites/config` resource configures: Bicep `parent: app`, or the ARM resource it is nested in; undefined when declared elsewhere. */
-function configuredApp(d: PDecl, byName: ReadonlyMap<string, PDecl>): PDecl | undefined {
+/**
+ * The app a `sites/config` resource configures: Bicep `parent: app`; the ARM resource it is nested
+ * in; a top-level ARM config whose name starts with an app's name (`web/appsettings`) or embeds its
+ * name expression (`[concat(parameters('site'), '/appsettings')]` for an app named
+ * `[parameters('site')]`). Undefined when the app is declared elsewhere.
+ */
+function configuredApp(doc: PostureDoc, d: PDecl, byName: ReadonlyMap<string, PDecl>): PDecl | undefined {
   if (d.parent) return d.parent;
+  if (doc.language === 'arm') return doc.decls.find((app) => app.kind === 'resource' && APP_TYPES.test(app.type) && namesParentOf(app.name, d.name));
   const symbol = textOf(nodeAt(d.body, 'parent'))?.trim();
   return symbol !== undefined ? byName.get(symbol) : undefined;
+}
+
+/** Does the ARM child name `child` (`web/appsettings`, `[concat(parameters('site'), '/x')]`) name `parent` first? */
+function namesParentOf(parent: string, child: string): boolean {
+  if (parent === '') return false;
+  if (!parent.startsWith('[')) return child.startsWith(`${parent}/`);
+  const inner = parent.slice(1, -1).trim();
+  return inner.length > 0 && child.startsWith('[') && child.includes(inner);
 }
 
 export const iacKeyVaultReferenceWithoutIdentity: PostureRule = {
@@ -420,7 +434,7 @@ export const iacKeyVaultReferenceWithoutIdentity: PostureRule = {
     const byName = declsByName(doc);
     for (const d of doc.decls) {
       if (d.kind !== 'resource') continue;
-      const app = APP_TYPES.test(d.type) ? d : APP_CONFIG_TYPES.test(d.type) ? configuredApp(d, byName) : undefined;
+      const app = APP_TYPES.test(d.type) ? d : APP_CONFIG_TYPES.test(d.type) ? configuredApp(doc, d, byName) : undefined;
       if (app?.kind !== 'resource' || app.existing || !APP_TYPES.test(app.type) || entryOf(app.body, 'identity')) continue;
       for (const { value, path } of valuesUnder(doc.language === 'arm' ? ownBody(d) : d.body)) {
         const m = KV_REFERENCE.exec(value.text);
@@ -443,7 +457,7 @@ export const iacKeyVaultReferenceWithoutIdentity: PostureRule = {
     { language: 'arm', code: '"identity": { "type": "SystemAssigned" }\n// and a Microsoft.Authorization/roleAssignments resource on the vault with roleDefinitionId 4633458b-17de-408a-b874-0445c86b69e6 (Key Vault Secrets User)' },
     { language: 'terraform', code: 'resource "azurerm_linux_web_app" "app" {\n  # ...\n  identity {\n    type = "SystemAssigned"\n  }\n}\n\nresource "azurerm_role_assignment" "kv_secrets_user" {\n  scope                = azurerm_key_vault.kv.id\n  role_definition_name = "Key Vault Secrets User" # 4633458b-17de-408a-b874-0445c86b69e6\n  principal_id         = azurerm_linux_web_app.app.identity[0].principal_id\n}' },
   ],
-  defaults: 'App settings in a separate `Microsoft.Web/sites/config` resource are matched with the app they configure (Bicep `parent:`, an ARM resource nested in the app). Not reported when that app is declared elsewhere (an `existing` resource, another file, a top-level ARM config resource): its identity cannot be seen.',
+  defaults: 'App settings in a separate `Microsoft.Web/sites/config` resource are matched with the app they configure (Bicep `parent:`, an ARM resource nested in the app, or a top-level ARM config named after the app: `web/appsettings`, `[concat(parameters(\'site\'), \'/appsettings\')]`). Not reported when that app is declared elsewhere (an `existing` resource, another file): its identity cannot be seen.',
   docs: ['https://learn.microsoft.com/azure/app-service/app-service-key-vault-references'],
   examples: () => ({
     positive: [
