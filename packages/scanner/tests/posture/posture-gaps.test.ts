@@ -84,6 +84,15 @@ describe('posture: keys passed into modules', () => {
   });
 });
 
+describe('posture: Bicep expressions over several lines', () => {
+  test('a ternary continued on lines starting with ? and : is one value; stg!.listKeys() (non-null) is a key call', () => {
+    const text = "resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {\n  name: 'st'\n}\nvar jobs = useIdentity\n  ? { AzureWebJobsStorage__accountName: stg.name }\n  : { AzureWebJobsStorage: 'AccountKey=${stg!.listKeys().keys[0].value}' }\nvar after = 'no key here'\n";
+    assert.deepEqual(found('web-sites.config.bicep', text), ['posture-iac-key-in-setting@6:42 stg!.listKeys()']);
+    const finding = scanPosture(text, 'web-sites.config.bicep', postureRules).findings[0]!;
+    assert.equal(finding.posture?.service, 'storage');
+  });
+});
+
 describe('posture: Redis and AI Search auth options', () => {
   test('Bicep Redis disableAccessKeyAuthentication: false, Terraform access_keys_authentication_enabled = true', () => {
     assert.deepEqual(found('redis.bicep', "resource cache 'Microsoft.Cache/redis@2024-03-01' = {\n  name: 'c'\n  properties: {\n    disableAccessKeyAuthentication: false\n  }\n}\n"), [
