@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { postureRules } from '../../src/detect/posture/catalog.js';
+import { postureRemediation } from '../../src/detect/posture/remediation.js';
 import { githubRepositoryOf, withRepository } from '../../src/detect/posture/subject.js';
 import type { Finding } from '../../src/finding/finding.js';
 import { scanPosture } from '../../src/pipeline/posture-scan.js';
@@ -90,6 +91,18 @@ describe('posture: Bicep expressions over several lines', () => {
     assert.deepEqual(found('web-sites.config.bicep', text), ['posture-iac-key-in-setting@6:42 stg!.listKeys()']);
     const finding = scanPosture(text, 'web-sites.config.bicep', postureRules).findings[0]!;
     assert.equal(finding.posture?.service, 'storage');
+  });
+});
+
+describe('posture: the Log Analytics workspace key of a Container Apps environment', () => {
+  test('is reported with the Log Analytics remediation (azure-monitor destination, no role to assign)', () => {
+    const text = "resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' existing = {\n  name: 'logs'\n}\nresource env 'Microsoft.App/managedEnvironments@2024-03-01' = {\n  name: 'env'\n  properties: {\n    appLogsConfiguration: {\n      destination: 'log-analytics'\n      logAnalyticsConfiguration: {\n        customerId: logs.properties.customerId\n        sharedKey: logs.listKeys().primarySharedKey\n      }\n    }\n  }\n}\n";
+    assert.deepEqual(found('containerapps.bicep', text), ['posture-iac-key-in-setting@11:20 logs.listKeys()']);
+    const finding = scanPosture(text, 'containerapps.bicep', postureRules).findings[0]!;
+    assert.equal(finding.posture?.service, 'log-analytics');
+    const steps = postureRemediation(postureRules.find((r) => r.id === finding.ruleId)!, finding.posture!).steps;
+    assert.ok(steps.some((s) => s.startsWith('Azure Monitor Log Analytics: ') && s.includes("destination: 'azure-monitor'")), steps.join('\n'));
+    assert.ok(!steps.some((s) => s.includes("give the app's managed identity  on")), 'no empty role list');
   });
 });
 

@@ -30,6 +30,7 @@ const PROVIDER_SERVICES: readonly (readonly [RegExp, PostureService])[] = [
   [/^Microsoft\.CognitiveServices\//i, 'ai-services'],
   [/^Microsoft\.Search\//i, 'search'],
   [/^Microsoft\.KeyVault\//i, 'key-vault'],
+  [/^Microsoft\.OperationalInsights\//i, 'log-analytics'],
   [/^azurerm_storage_/, 'storage'],
   [/^azurerm_servicebus_/, 'service-bus'],
   [/^azurerm_eventhub/, 'event-hubs'],
@@ -39,6 +40,7 @@ const PROVIDER_SERVICES: readonly (readonly [RegExp, PostureService])[] = [
   [/^azurerm_(?:cognitive_|ai_services)/, 'ai-services'],
   [/^azurerm_search_/, 'search'],
   [/^azurerm_key_vault/, 'key-vault'],
+  [/^azurerm_log_analytics_workspace/, 'log-analytics'],
 ];
 
 /** The service of a resource type (`Microsoft.Storage/storageAccounts`, `azurerm_storage_account`). */
