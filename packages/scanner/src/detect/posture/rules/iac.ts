@@ -104,6 +104,7 @@ export const iacKeyInSetting: PostureRule = {
     { language: 'arm', code: ARM_IDENTITY },
     { language: 'terraform', code: TF_IDENTITY },
   ],
+  defaults: 'A key is reported where it is read (`listKeys()`, `listConnectionStrings()`, a Terraform key attribute): in a resource, a variable, a `sites/config` resource or a module\'s parameters (a Bicep `listKeys()` passed into a module that puts it in app settings is reported at the call). A module output that returns a key is reported by posture-iac-key-output in the module\'s file; its uses in the caller are not followed across files. The Functions content share setting `WEBSITE_CONTENTAZUREFILECONNECTIONSTRING` is not reported: Consumption and Elastic Premium plans have no identity-based connection for it (a Flex Consumption plan drops the setting).',
   docs: [IDENTITY_DOCS, 'https://learn.microsoft.com/azure/azure-functions/functions-identity-based-connections-tutorial'],
   examples: () => ({
     positive: [
@@ -144,11 +145,13 @@ export const iacKeyOutput: PostureRule = {
   docs: ['https://learn.microsoft.com/azure/azure-resource-manager/bicep/scenarios-secrets'],
   examples: () => ({
     positive: [
+      { path: 'azuredeploy.json', text: arm('  "resources": [],\n  "outputs": {\n    "key": { "type": "string", "value": "[listKeys(resourceId(\'Microsoft.Storage/storageAccounts\', parameters(\'st\')), \'2023-05-01\').keys[0].value]" }\n  }') },
       { path: 'main.bicep', text: `${BICEP_STG}output key string = stg.listKeys().keys[0].value\n` },
       { path: 'cosmos_output.tf', text: 'output "conn" {\n  value     = azurerm_cosmosdb_account.db.connection_strings[0]\n  sensitive = true\n}\n' },
       { path: 'outputs.tf', text: 'output "sb" {\n  value     = azurerm_servicebus_namespace.ns.default_primary_connection_string\n  sensitive = true\n}\n' },
     ],
     negative: [
+      { path: 'azuredeploy.json', text: arm('  "resources": [],\n  "outputs": {\n    "blobEndpoint": { "type": "string", "value": "[reference(resourceId(\'Microsoft.Storage/storageAccounts\', parameters(\'st\')), \'2023-05-01\').primaryEndpoints.blob]" }\n  }') },
       { path: 'main.bicep', text: `${BICEP_STG}output blobEndpoint string = stg.properties.primaryEndpoints.blob\n` },
       { path: 'outputs.tf', text: 'output "blob_endpoint" {\n  value = azurerm_storage_account.sa.primary_blob_endpoint\n}\n' },
     ],
@@ -276,11 +279,13 @@ export const iacKeyVaultAccessPolicies: PostureRule = {
   docs: ['https://learn.microsoft.com/azure/key-vault/general/rbac-migration'],
   examples: () => ({
     positive: [
+      { path: 'azuredeploy.json', text: arm('  "resources": [\n    { "type": "Microsoft.KeyVault/vaults", "name": "kv", "properties": { "enableRbacAuthorization": false, "accessPolicies": [] } }\n  ]') },
       { path: 'kv.bicep', text: "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: {\n    enableRbacAuthorization: false\n    accessPolicies: []\n  }\n}\n" },
       { path: 'main.bicep', text: "module vault 'br/public:avm/res/key-vault/vault:0.3.5' = {\n  name: 'vault'\n  params: {\n    name: 'kv'\n    enableRbacAuthorization: false\n  }\n}\n" },
       { path: 'kv.tf', text: 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n  access_policy {\n    tenant_id = var.tenant\n    object_id = var.me\n    secret_permissions = ["Get"]\n  }\n}\n' },
     ],
     negative: [
+      { path: 'azuredeploy.json', text: arm('  "resources": [\n    { "type": "Microsoft.KeyVault/vaults", "name": "kv", "properties": { "enableRbacAuthorization": true } }\n  ]') },
       { path: 'kv.bicep', text: "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: {\n    enableRbacAuthorization: true\n  }\n}\n" },
       { path: 'kv.tf', text: 'resource "azurerm_key_vault" "kv" {\n  name                      = "kv"\n  enable_rbac_authorization = true\n}\n' },
     ],
