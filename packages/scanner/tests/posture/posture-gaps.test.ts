@@ -106,6 +106,17 @@ describe('posture: the Log Analytics workspace key of a Container Apps environme
   });
 });
 
+describe('posture: AI Search admin and query keys', () => {
+  test('listAdminKeys() and listQueryKeys() handed to an app are keys of the search service', () => {
+    const text = "resource search 'Microsoft.Search/searchServices@2023-11-01' existing = {\n  name: 's'\n}\nresource app 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'app'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'SEARCH_ADMIN_KEY', value: search.listAdminKeys().primaryKey }\n        { name: 'SEARCH_QUERY_KEY', value: search.listQueryKeys().value[0].key }\n      ]\n    }\n  }\n}\n";
+    assert.deepEqual(found('app.bicep', text), ['posture-iac-key-in-setting@9:44 search.listAdminKeys()', 'posture-iac-key-in-setting@10:44 search.listQueryKeys()']);
+    assert.deepEqual(
+      scanPosture(text, 'app.bicep', postureRules).findings.map((f) => f.posture?.service),
+      ['search', 'search'],
+    );
+  });
+});
+
 describe('posture: Redis and AI Search auth options', () => {
   test('Bicep Redis disableAccessKeyAuthentication: false, Terraform access_keys_authentication_enabled = true', () => {
     assert.deepEqual(found('redis.bicep', "resource cache 'Microsoft.Cache/redis@2024-03-01' = {\n  name: 'c'\n  properties: {\n    disableAccessKeyAuthentication: false\n  }\n}\n"), [

@@ -6,8 +6,8 @@
 import { entryOf, textOf, type PDecl, type PNode, type PostureDoc, type PValue } from '../tree.js';
 import type { PostureService } from '../types.js';
 
-/** `stg.listKeys(`, `stg!.listKeys(` (non-null), `listKeys(`, `sb::rule.listKeys(`, `listConnectionStrings(` (Bicep method and ARM function forms). */
-const KEY_CALL = /(?:\b[A-Za-z_]\w{0,80}(?:::\w{1,80})?[!?]?\.)?\blist(?:Keys|ConnectionStrings|AccountSas|ServiceSas)\s{0,4}\(/gi;
+/** `stg.listKeys(`, `stg!.listKeys(` (non-null), `listKeys(`, `sb::rule.listKeys(`, `listConnectionStrings(`, AI Search `listAdminKeys(` / `listQueryKeys(` (Bicep method and ARM function forms). */
+const KEY_CALL = /(?:\b[A-Za-z_]\w{0,80}(?:::\w{1,80})?[!?]?\.)?\blist(?:Keys|ConnectionStrings|AccountSas|ServiceSas|AdminKeys|QueryKeys)\s{0,4}\(/gi;
 /** `azurerm_storage_account.sa.primary_access_key`, `azurerm_servicebus_namespace.ns.default_primary_connection_string`, `azurerm_cosmosdb_account.db.connection_strings[0]`. */
 const TF_KEY_REF = /\b(azurerm_[a-z_]{1,80})\.([\w-]{1,80})(?:\[[^\]\n]{0,40}\])?\.((?:default_)?(?:primary|secondary)_[a-z_]{1,40}|connection_strings)\b/g;
 const TF_KEY_ATTR = /(?:key|connection_string|^connection_strings)$/;
