@@ -166,8 +166,8 @@ describe('keyless explain posture-*', () => {
   });
 });
 
-describe('the GitHub repository in federated credential subjects', () => {
-  test('scan and explain name the repository of a GitHub origin; a hostile origin keeps the placeholder', () => {
+describe('the repository in federated credential subjects', () => {
+  test('scan and explain name the repository of a GitHub (or Azure DevOps) origin; a hostile origin keeps the placeholder', () => {
     const repo = SandboxRepo.create('posture-subject');
     repo.write('.github/workflows/deploy.yml', WORKFLOW);
     repo.git('remote', 'add', 'origin', 'git@github.com:acme/web-app.git');
@@ -185,5 +185,6 @@ describe('the GitHub repository in federated credential subjects', () => {
     assert.doesNotMatch(hostile.stdout, /\u001b/);
     repo.git('remote', 'set-url', 'origin', 'https://dev.azure.com/org/project/_git/web-app');
     assert.match(repo.keyless('explain', 'posture-gha-azure-login-secret').stdout, /`repo:<owner>\/<repo>:environment:<name>`/);
+    assert.match(repo.keyless('explain', 'posture-azp-spn-key-in-script').stdout, /subject is `sc:\/\/org\/project\/<service connection name>`/);
   });
 });

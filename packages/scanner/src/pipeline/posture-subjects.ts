@@ -1,21 +1,24 @@
 /**
- * Posture findings with the real repository in their GitHub federated credential subject
+ * Posture findings with the real repository in their federated credential subject
  * (detect/posture/subject.ts). The subject is not part of the fingerprint (rule and construct are),
  * so baselines match before and after. Pure.
  */
-import { REPOSITORY_PLACEHOLDER, withRepository } from '../detect/posture/subject.js';
+import { PROJECT_PLACEHOLDER, REPOSITORY_PLACEHOLDER, withOrigin, type RepositoryOrigin } from '../detect/posture/subject.js';
 import type { Finding } from '../finding/finding.js';
 
-/** Does any finding have a subject that names no repository yet (worth asking git)? */
-export function needsRepository(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.posture?.subject?.includes(REPOSITORY_PLACEHOLDER) === true);
+function hasPlaceholder(subject: string | undefined): boolean {
+  return subject !== undefined && (subject.includes(REPOSITORY_PLACEHOLDER) || subject.includes(PROJECT_PLACEHOLDER));
 }
 
-export function withRepositorySubjects(findings: readonly Finding[], repository: string | undefined): Finding[] {
-  if (repository === undefined) return [...findings];
+/** Does any finding have a subject that names no repository yet (worth asking git)? */
+export function needsOrigin(findings: readonly Finding[]): boolean {
+  return findings.some((f) => hasPlaceholder(f.posture?.subject));
+}
+
+export function withOriginSubjects(findings: readonly Finding[], origin: RepositoryOrigin): Finding[] {
   return findings.map((f) => {
     const subject = f.posture?.subject;
-    if (subject === undefined || !subject.includes(REPOSITORY_PLACEHOLDER)) return f;
-    return { ...f, posture: { ...f.posture!, subject: withRepository(subject, repository) } };
+    if (!hasPlaceholder(subject)) return f;
+    return { ...f, posture: { ...f.posture!, subject: withOrigin(subject!, origin) } };
   });
 }

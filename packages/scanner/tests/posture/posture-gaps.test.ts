@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { postureRules } from '../../src/detect/posture/catalog.js';
 import { postureRemediation } from '../../src/detect/posture/remediation.js';
-import { githubRepositoryOf, withRepository } from '../../src/detect/posture/subject.js';
+import { azureDevOpsProjectOf, githubRepositoryOf, withOrigin } from '../../src/detect/posture/subject.js';
 import type { Finding } from '../../src/finding/finding.js';
 import { scanPosture } from '../../src/pipeline/posture-scan.js';
-import { needsRepository, withRepositorySubjects } from '../../src/pipeline/posture-subjects.js';
-import { githubRepository } from '../../src/sources/git/github-repository.js';
+import { needsOrigin, withOriginSubjects } from '../../src/pipeline/posture-subjects.js';
+import { repositoryOrigin } from '../../src/sources/git/repository-origin.js';
 
 /** `rule@line:column evidence` of every posture finding in one file. */
 function found(path: string, text: string): string[] {
@@ -189,7 +189,7 @@ describe('posture: look-alikes in real templates are not reported', () => {
   });
 });
 
-describe('posture: the GitHub repository in federated credential subjects', () => {
+describe('posture: the repository in federated credential subjects', () => {
   test('GitHub remote URLs give owner/name; anything else, or a name GitHub would refuse, gives undefined', () => {
     assert.equal(githubRepositoryOf('https://github.com/acme/web-app.git'), 'acme/web-app');
     // A clone URL with a token in it (built here so the file holds no URL with credentials).
@@ -211,28 +211,43 @@ describe('posture: the GitHub repository in federated credential subjects', () =
     }
   });
 
-  test('subjects with the placeholder get the repository; others and unknown repositories are left alone', () => {
-    assert.equal(withRepository('repo:<owner>/<repo>:environment:prod', 'acme/app'), 'repo:acme/app:environment:prod');
-    assert.equal(withRepository('repo:<owner>/<repo>:environment:prod', undefined), 'repo:<owner>/<repo>:environment:prod');
+  test('Azure DevOps remote URLs give organization/project (decoded, validated)', () => {
+    assert.equal(azureDevOpsProjectOf('https://contoso@dev.azure.com/contoso/Web%20Shop/_git/web'), 'contoso/Web Shop');
+    assert.equal(azureDevOpsProjectOf('git@ssh.dev.azure.com:v3/contoso/Web/web'), 'contoso/Web');
+    assert.equal(azureDevOpsProjectOf('https://contoso.visualstudio.com/DefaultCollection/Web/_git/web'), 'contoso/Web');
+    for (const hostile of ['https://dev.azure.com/contoso/We%2Fb/_git/web', 'https://dev.azure.com/con$oso/Web/_git/web', 'https://dev.azure.com/contoso/%E0%A4%A/_git/web', 'https://dev.azure.com/contoso/Web%0A/_git/web', 'https://github.com/acme/app']) {
+      assert.equal(azureDevOpsProjectOf(hostile), undefined, hostile);
+    }
+  });
+
+  test('subjects with a placeholder get the names of the origin; unknown origins leave them alone', () => {
+    assert.equal(withOrigin('repo:<owner>/<repo>:environment:prod', { github: 'acme/app' }), 'repo:acme/app:environment:prod');
+    assert.equal(withOrigin('repo:<owner>/<repo>:environment:prod', {}), 'repo:<owner>/<repo>:environment:prod');
+    assert.equal(withOrigin('sc://<organization>/<project>/prod-connection', { azureDevOps: 'contoso/Web' }), 'sc://contoso/Web/prod-connection');
     const text = 'on: push\njobs:\n  d:\n    environment: prod\n    steps:\n      - uses: azure/login@v1\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n';
     const findings: Finding[] = scanPosture(text, '.github/workflows/d.yml', postureRules).findings;
-    assert.equal(needsRepository(findings), true);
-    assert.deepEqual(withRepositorySubjects(findings, 'acme/app').map((f) => f.posture?.subject), ['repo:acme/app:environment:prod']);
-    assert.equal(needsRepository(withRepositorySubjects(findings, 'acme/app')), false);
+    assert.equal(needsOrigin(findings), true);
+    assert.deepEqual(withOriginSubjects(findings, { github: 'acme/app' }).map((f) => f.posture?.subject), ['repo:acme/app:environment:prod']);
+    assert.equal(needsOrigin(withOriginSubjects(findings, { github: 'acme/app' })), false);
+    const pipeline = 'steps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: prod-connection\n      addSpnToEnvironment: true\n      inlineScript: export ARM_CLIENT_SECRET=$servicePrincipalKey\n';
+    const azp = scanPosture(pipeline, 'azure-pipelines.yml', postureRules).findings;
+    assert.deepEqual(withOriginSubjects(azp, { azureDevOps: 'contoso/Web' }).map((f) => f.posture?.subject), ['sc://contoso/Web/prod-connection']);
   });
 
   const dirs: string[] = [];
   after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  test("githubRepository reads the work tree's origin through the safe git module", async () => {
+  test("repositoryOrigin reads the work tree's origin through the safe git module", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyless-posture-remote-'));
     dirs.push(dir);
     execFileSync('git', ['init', '-q', dir]);
-    assert.equal(await githubRepository(dir), undefined, 'no origin');
+    assert.deepEqual(await repositoryOrigin(dir), {}, 'no origin');
     execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'git@github.com:acme/web-app.git']);
-    assert.equal(await githubRepository(dir), 'acme/web-app');
+    assert.deepEqual(await repositoryOrigin(dir), { github: 'acme/web-app' });
+    execFileSync('git', ['-C', dir, 'remote', 'set-url', 'origin', 'https://dev.azure.com/contoso/Web/_git/web']);
+    assert.deepEqual(await repositoryOrigin(dir), { azureDevOps: 'contoso/Web' });
     execFileSync('git', ['-C', dir, 'remote', 'set-url', 'origin', 'https://github.com/acme/$(touch pwned)']);
-    assert.equal(await githubRepository(dir), undefined);
-    assert.equal(await githubRepository(join(dir, 'missing')), undefined, 'not a repository');
+    assert.deepEqual(await repositoryOrigin(dir), {});
+    assert.deepEqual(await repositoryOrigin(join(dir, 'missing')), {}, 'not a repository');
   });
 });

@@ -3,8 +3,8 @@ import type { Detector } from '../../detect/types.js';
 import { postureRuleById, postureRules } from '../../detect/posture/catalog.js';
 import { postureHelpUri, postureRemediation } from '../../detect/posture/remediation.js';
 import type { PostureRule } from '../../detect/posture/types.js';
-import { withRepository } from '../../detect/posture/subject.js';
-import { githubRepository } from '../../sources/git/github-repository.js';
+import { withOrigin, type RepositoryOrigin } from '../../detect/posture/subject.js';
+import { repositoryOrigin } from '../../sources/git/repository-origin.js';
 import { guidanceFor, helpUriFor } from '../../report/guidance.js';
 import { flag, parseCommand, stringOption } from '../args.js';
 import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
@@ -32,10 +32,10 @@ export function explainText(d: Detector, definedIn?: string): string {
 }
 
 /**
- * The migration of a posture rule: what it finds, the steps, each language's replacement; GitHub
- * federated credential subjects name `repository` when known (the current directory's GitHub origin).
+ * The migration of a posture rule: what it finds, the steps, each language's replacement; federated
+ * credential subjects name the repository of `origin` when known (the current directory's remote).
  */
-export function explainPostureText(r: PostureRule, repository?: string): string {
+export function explainPostureText(r: PostureRule, origin: RepositoryOrigin = {}): string {
   const g = postureRemediation(r);
   const text = [
     `${r.id}: ${r.title}`,
@@ -54,7 +54,7 @@ export function explainPostureText(r: PostureRule, repository?: string): string 
     `More: ${postureHelpUri(r.id)}`,
     '',
   ].join('\n');
-  return withRepository(text, repository);
+  return withOrigin(text, origin);
 }
 
 export async function explainCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -73,7 +73,7 @@ export async function explainCommand(args: readonly string[], io: CliIO): Promis
   if (id === undefined) throw new UsageError('explain needs a rule id', 'explain');
   const posture = postureRuleById(id);
   if (posture) {
-    io.stdout.write(explainPostureText(posture, await githubRepository(io.cwd)));
+    io.stdout.write(explainPostureText(posture, await repositoryOrigin(io.cwd)));
     return EXIT_CLEAN;
   }
   const detector = rules.detectors.find((d) => d.id === id);

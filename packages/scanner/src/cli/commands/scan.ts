@@ -13,8 +13,8 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index
 import { postureRulesInfo, rulesFrom } from '../../report/report-context.js';
 import { postureRules } from '../../detect/posture/catalog.js';
 import { enabledPostureRules } from '../../pipeline/posture-scan.js';
-import { needsRepository, withRepositorySubjects } from '../../pipeline/posture-subjects.js';
-import { githubRepository } from '../../sources/git/github-repository.js';
+import { needsOrigin, withOriginSubjects } from '../../pipeline/posture-subjects.js';
+import { repositoryOrigin } from '../../sources/git/repository-origin.js';
 import { escapeTerminal } from '../../report/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { createProgress } from '../progress.js';
@@ -142,8 +142,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
   const elapsedMs = performance.now() - started;
   const { fresh: found, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };
-  // GitHub federated credential subjects name the repository when its origin is on GitHub.
-  const fresh = needsRepository(found) ? withRepositorySubjects(found, await githubRepository(root)) : found;
+  // Federated credential subjects name the repository when its origin is on GitHub or Azure DevOps.
+  const fresh = needsOrigin(found) ? withOriginSubjects(found, await repositoryOrigin(root)) : found;
   const suppressed = [...(outcome.suppressed ?? []), ...baselined].sort(compareFindings);
   const counts = countSuppressions(suppressed, outcome.stats.excludedPaths ?? 0, disabledRuleCount(config));
   // Range scans only (JSON `notices` is absent elsewhere).
