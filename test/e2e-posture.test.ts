@@ -165,3 +165,26 @@ describe('keyless explain posture-*', () => {
     assert.match(list.stdout, /^posture-gha-azure-login-secret +high /m);
   });
 });
+
+describe('the repository in federated credential subjects', () => {
+  test('scan and explain name the repository of a GitHub (or Azure DevOps) origin; a hostile origin keeps the placeholder', () => {
+    const repo = SandboxRepo.create('posture-subject');
+    repo.write('.github/workflows/deploy.yml', WORKFLOW);
+    repo.git('remote', 'add', 'origin', 'git@github.com:acme/web-app.git');
+    const json = repo.keyless('scan', '--format', 'json', '--quiet');
+    assert.equal(json.status, 1, json.stderr);
+    assert.match(findingsOf(json.stdout)[0]!.remediation, /Federated credential subject: repo:acme\/web-app:environment:prod/);
+    const text = repo.keyless('scan', '--quiet');
+    assert.match(text.stdout, /Federated credential subject: repo:acme\/web-app:environment:prod/);
+    const explain = repo.keyless('explain', 'posture-gha-azure-login-secret');
+    assert.match(explain.stdout, /subject as shown \(`repo:acme\/web-app:environment:<name>`/);
+
+    repo.git('remote', 'set-url', 'origin', 'https://github.com/acme/web\u001b[2Japp');
+    const hostile = repo.keyless('scan', '--format', 'json', '--quiet');
+    assert.match(findingsOf(hostile.stdout)[0]!.remediation, /Federated credential subject: repo:<owner>\/<repo>:environment:prod/);
+    assert.doesNotMatch(hostile.stdout, /\u001b/);
+    repo.git('remote', 'set-url', 'origin', 'https://dev.azure.com/org/project/_git/web-app');
+    assert.match(repo.keyless('explain', 'posture-gha-azure-login-secret').stdout, /`repo:<owner>\/<repo>:environment:<name>`/);
+    assert.match(repo.keyless('explain', 'posture-azp-spn-key-in-script').stdout, /subject is `sc:\/\/org\/project\/<service connection name>`/);
+  });
+});

@@ -66,6 +66,7 @@ describe('Bicep reader', () => {
         'output endpoint string false endpoint',
       ],
     );
+    assert.deepEqual(decls.map((d) => d.existing === true), [false, false, false, true, false, false], '`existing` resources are marked');
     const site = decls[4]!;
     const setting = nodeAt(site.body, 'properties', 'siteConfig', 'appSettings') as PNode;
     assert.equal(setting.kind, 'array');
@@ -131,7 +132,7 @@ describe('Terraform reader', () => {
 });
 
 describe('ARM reader', () => {
-  test('parameters (securestring is secure), resources (nested too), outputs', () => {
+  test('parameters (securestring is secure), resources (nested too, typed under their parent), outputs', () => {
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       parameters: { pw: { type: 'securestring' }, name: { type: 'string' } },
@@ -142,10 +143,22 @@ describe('ARM reader', () => {
     assert.ok(read && 'doc' in read);
     assert.deepEqual(
       read.doc.decls.map((d) => `${d.kind} ${d.name} ${d.type} ${d.secure}`),
-      ['param pw securestring true', 'param name string false', "resource [parameters('name')] Microsoft.Web/sites false", 'resource appsettings config false', 'output o string false'],
+      ['param pw securestring true', 'param name string false', "resource [parameters('name')] Microsoft.Web/sites false", 'resource appsettings Microsoft.Web/sites/config false', 'output o string false'],
     );
     const out = read.doc.decls[4]!.body!;
     assert.equal(out.kind === 'value' && out.literal, false);
+    assert.equal(read.doc.decls[3]!.parent, read.doc.decls[2], 'a nested resource knows its parent');
+  });
+
+  test('languageVersion 2.0: resources as an object of symbolic names', () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      languageVersion: '2.0',
+      resources: { stg: { type: 'Microsoft.Storage/storageAccounts', name: 'st' }, kv: { type: 'Microsoft.KeyVault/vaults', name: 'kv' } },
+    });
+    const read = readPostureDoc('azuredeploy.json', text);
+    assert.ok(read && 'doc' in read);
+    assert.deepEqual(read.doc.decls.map((d) => `${d.kind} ${d.name} ${d.type}`), ['resource st Microsoft.Storage/storageAccounts', 'resource kv Microsoft.KeyVault/vaults']);
   });
 
   test('malformed JSON or YAML: one error line, no throw', () => {

@@ -3,6 +3,8 @@ import type { Detector } from '../../detect/types.js';
 import { postureRuleById, postureRules } from '../../detect/posture/catalog.js';
 import { postureHelpUri, postureRemediation } from '../../detect/posture/remediation.js';
 import type { PostureRule } from '../../detect/posture/types.js';
+import { withOrigin, type RepositoryOrigin } from '../../detect/posture/subject.js';
+import { repositoryOrigin } from '../../sources/git/repository-origin.js';
 import { guidanceFor, helpUriFor } from '../../report/guidance.js';
 import { flag, parseCommand, stringOption } from '../args.js';
 import { EXIT_CLEAN, KeylessError, UsageError } from '../errors.js';
@@ -29,10 +31,13 @@ export function explainText(d: Detector, definedIn?: string): string {
   ].join('\n');
 }
 
-/** The migration of a posture rule: what it finds, the steps, each language's replacement. */
-export function explainPostureText(r: PostureRule): string {
+/**
+ * The migration of a posture rule: what it finds, the steps, each language's replacement; federated
+ * credential subjects name the repository of `origin` when known (the current directory's remote).
+ */
+export function explainPostureText(r: PostureRule, origin: RepositoryOrigin = {}): string {
   const g = postureRemediation(r);
-  return [
+  const text = [
     `${r.id}: ${r.title}`,
     '',
     r.description,
@@ -49,6 +54,7 @@ export function explainPostureText(r: PostureRule): string {
     `More: ${postureHelpUri(r.id)}`,
     '',
   ].join('\n');
+  return withOrigin(text, origin);
 }
 
 export async function explainCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -67,7 +73,7 @@ export async function explainCommand(args: readonly string[], io: CliIO): Promis
   if (id === undefined) throw new UsageError('explain needs a rule id', 'explain');
   const posture = postureRuleById(id);
   if (posture) {
-    io.stdout.write(explainPostureText(posture));
+    io.stdout.write(explainPostureText(posture, await repositoryOrigin(io.cwd)));
     return EXIT_CLEAN;
   }
   const detector = rules.detectors.find((d) => d.id === id);

@@ -13,6 +13,8 @@ import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index
 import { postureRulesInfo, rulesFrom } from '../../report/report-context.js';
 import { postureRules } from '../../detect/posture/catalog.js';
 import { enabledPostureRules } from '../../pipeline/posture-scan.js';
+import { needsOrigin, withOriginSubjects } from '../../pipeline/posture-subjects.js';
+import { repositoryOrigin } from '../../sources/git/repository-origin.js';
 import { escapeTerminal } from '../../report/terminal-escape.js';
 import { flag, parseCommand, SCAN_OPTIONS, stringOption } from '../args.js';
 import { createProgress } from '../progress.js';
@@ -139,7 +141,9 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   const outcome = await scanTargets(targets, mode, options, io);
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);
   const elapsedMs = performance.now() - started;
-  const { fresh, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };
+  const { fresh: found, baselined } = baseline ? filterByBaseline(outcome.findings, baseline, io) : { fresh: outcome.findings, baselined: [] };
+  // Federated credential subjects name the repository when its origin is on GitHub or Azure DevOps.
+  const fresh = needsOrigin(found) ? withOriginSubjects(found, await repositoryOrigin(root)) : found;
   const suppressed = [...(outcome.suppressed ?? []), ...baselined].sort(compareFindings);
   const counts = countSuppressions(suppressed, outcome.stats.excludedPaths ?? 0, disabledRuleCount(config));
   // Range scans only (JSON `notices` is absent elsewhere).

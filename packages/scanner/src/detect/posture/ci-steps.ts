@@ -5,7 +5,11 @@
  */
 import { entryOf, nodeAt, objectsUnder, textOf, type PEntry, type PNode, type PostureDoc, type PValue } from './tree.js';
 
-/** Step keys that hold a script: GitHub `run`, Azure Pipelines `script` / `bash` / `pwsh` / `powershell`, task `inputs.inlineScript` / `inputs.script`. */
+/**
+ * Step keys that hold a script: GitHub `run`, Azure Pipelines `script` / `bash` / `pwsh` / `powershell`,
+ * task `inputs.inlineScript` / `inputs.script` / `inputs.Inline` (AzurePowerShell@5), action
+ * `with.inlineScript` (azure/cli, azure/powershell).
+ */
 const SCRIPT_KEYS = new Set(['run', 'script', 'bash', 'pwsh', 'powershell']);
 const INPUT_SCRIPT_KEYS = new Set(['inlineScript', 'script', 'Inline']);
 
@@ -15,7 +19,7 @@ export function scriptsOf(doc: PostureDoc): PValue[] {
   for (const o of objectsUnder(doc.root)) {
     for (const e of o.entries) {
       if (e.value.kind === 'value' && SCRIPT_KEYS.has(e.key)) out.push(e.value);
-      else if (e.key === 'inputs' && e.value.kind === 'object') {
+      else if ((e.key === 'inputs' || e.key === 'with') && e.value.kind === 'object') {
         for (const i of e.value.entries) if (i.value.kind === 'value' && INPUT_SCRIPT_KEYS.has(i.key)) out.push(i.value);
       }
     }

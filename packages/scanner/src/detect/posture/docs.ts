@@ -42,6 +42,14 @@ the path check (one extension test) comes first, so secret scans of code are not
   replacement for the file's language, and counts posture findings apart in the summary; JSON adds
   \`"category": "posture"\` and \`replacement\`; SARIF gives each posture rule its own entry tagged
   \`posture\` (with \`properties.category: "posture"\`); GitHub and Azure annotations name the rule.
+- **Federated credential subjects**: CI findings name the subject to create
+  (\`repo:<owner>/<repo>:environment:prod\`, \`repo:<owner>/<repo>:ref:refs/heads/main\`,
+  \`sc://<organization>/<project>/<connection>\`). When the scanned repository's \`origin\` remote is a
+  GitHub URL, reports and \`keyless explain\` (run inside the repository) put its \`owner/name\` in
+  place of \`<owner>/<repo>\` (an Azure DevOps origin: \`organization/project\` in place of
+  \`<organization>/<project>\`); the remote is read through the safe git module and used only when both
+  parts are names GitHub allows (letters, digits, \`-\`; \`.\` and \`_\` in the repository name), else
+  the placeholder stays. The subject is not part of the fingerprint.
 - **Exit policy**: a working-tree or range scan (the CI gate) fails on posture findings like on
   secrets, under \`--fail-on\`. The pre-commit hook (\`--staged\`) reports them but never fails on
   them, unless the config says \`"posture": "fail"\`.

@@ -24,7 +24,7 @@ export function postureRemediation(rule: PostureRule, ctx: PostureRemediationCon
   const steps = [...rule.steps];
   if (ctx.service) {
     const s = SERVICES[ctx.service];
-    steps.push(`${s.name}: give the app's managed identity ${rolesText(ctx.service)} on the resource; settings: ${s.settings}`);
+    steps.push(s.roles.length > 0 ? `${s.name}: give the app's managed identity ${rolesText(ctx.service)} on the resource; settings: ${s.settings}` : `${s.name}: ${s.settings}`);
     steps.push(`Then turn key access off: ${s.disableLocalAuth}`);
   }
   if (ctx.subject) steps.push(`Federated credential subject: ${ctx.subject}`);

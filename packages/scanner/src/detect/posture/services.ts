@@ -81,6 +81,12 @@ export const SERVICES: Readonly<Record<PostureService, ServiceInfo>> = {
     settings: 'Key Vault references `@Microsoft.KeyVault(SecretUri=...)` resolved with the app\'s managed identity.',
     disableLocalAuth: 'Bicep/ARM `enableRbacAuthorization: true`; Terraform `rbac_authorization_enabled = true` (`enable_rbac_authorization` before azurerm 4).',
   },
+  'log-analytics': {
+    name: 'Azure Monitor Log Analytics',
+    roles: [],
+    settings: 'A Container Apps environment sends logs without the workspace key with `appLogsConfiguration: { destination: \'azure-monitor\' }` and a diagnostic setting (`Microsoft.Insights/diagnosticSettings`, Terraform `azurerm_monitor_diagnostic_setting`) to the workspace; agents and apps send through a data collection rule with their managed identity (Monitoring Metrics Publisher, 3913510d-42f4-4e42-8a64-420c390055eb, on the rule).',
+    disableLocalAuth: 'Log Analytics: `features: { disableLocalAuth: true }` (Terraform `local_authentication_disabled = true`, `local_authentication_enabled = false` in newer azurerm) once no agent or app sends with the workspace key.',
+  },
 };
 
 /** `Storage Blob Data Owner (b7e6dc6d-…)`, for steps. */

@@ -62,6 +62,10 @@ export interface PDecl extends PSpan {
   readonly secure: boolean;
   /** Resource/module/provider body; a param's default, a var's or output's value. */
   readonly body?: PNode;
+  /** Bicep `existing` resources: declared elsewhere, their body holds only what names them. */
+  readonly existing?: boolean;
+  /** ARM resources nested in another's `resources` array: that resource. */
+  readonly parent?: PDecl;
 }
 
 export type PostureLanguage = 'github-actions' | 'azure-pipelines' | 'bicep' | 'arm' | 'terraform';

@@ -38,7 +38,8 @@ export type PostureService =
   | 'app-configuration'
   | 'ai-services'
   | 'search'
-  | 'key-vault';
+  | 'key-vault'
+  | 'log-analytics';
 
 /** An example file for a rule's self-test. */
 export interface PostureExample {

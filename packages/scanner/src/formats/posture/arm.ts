@@ -26,15 +26,28 @@ function convert(node: Node): PNode {
   return { kind: 'value', text: String(node.value), literal: true, start: node.offset, end: node.offset + node.length };
 }
 
-function resourcesIn(list: PNode | undefined, out: PDecl[]): void {
-  if (list?.kind !== 'array') return;
-  for (const r of list.items) {
+/**
+ * The resources of a `resources` array (or a languageVersion 2.0 `resources` object), nested ones
+ * after their parent with the parent's type prefixed (`config` under `Microsoft.Web/sites` is
+ * `Microsoft.Web/sites/config`).
+ */
+function resourcesIn(list: PNode | undefined, out: PDecl[], parent?: PDecl): void {
+  const items = list?.kind === 'array' ? list.items : list?.kind === 'object' ? list.entries.map((e) => e.value) : [];
+  for (const r of items) {
     if (r.kind !== 'object') continue;
     const name = nodeAt(r, 'name');
     const at = name ?? r;
-    out.push({ kind: 'resource', name: textOf(name) ?? '', type: textOf(nodeAt(r, 'type')) ?? '', nameStart: at.start, nameEnd: at.end, secure: false, start: r.start, end: r.end, body: r });
-    resourcesIn(nodeAt(r, 'resources'), out);
+    const written = textOf(nodeAt(r, 'type')) ?? '';
+    const type = parent && written !== '' && !written.includes('/') ? `${parent.type}/${written}` : written;
+    const decl: PDecl = { kind: 'resource', name: textOf(name) ?? '', type, nameStart: at.start, nameEnd: at.end, secure: false, start: r.start, end: r.end, body: r, ...(parent ? { parent } : {}) };
+    out.push(decl);
+    resourcesIn(nodeAt(r, 'resources'), out, decl);
   }
+}
+
+/** A declaration from one `"name": { ... }` entry of the `parameters`, `variables` or `outputs` section. */
+function entryDecl(e: PEntry, kind: 'param' | 'var' | 'output', rest: { type: string; secure: boolean; body?: PNode }): PDecl {
+  return { kind, name: e.key, type: rest.type, nameStart: e.keyStart, nameEnd: e.keyEnd, secure: rest.secure, start: e.keyStart, end: e.value.end, body: rest.body ?? e.value };
 }
 
 export interface ArmDocument {
@@ -53,29 +66,15 @@ export function readArm(text: string): ArmDocument | undefined {
     if (node?.kind === 'object') for (const e of node.entries) decls.push(each(e));
   };
   const secureType = (e: PEntry) => /^secure(?:string|object)$/i.test(textOf(nodeAt(e.value, 'type')) ?? '');
-  section('parameters', (e) => ({
-    kind: 'param',
-    name: e.key,
-    type: textOf(nodeAt(e.value, 'type')) ?? '',
-    nameStart: e.keyStart,
-    nameEnd: e.keyEnd,
-    secure: secureType(e),
-    start: e.keyStart,
-    end: e.value.end,
-    body: e.value,
-  }));
-  section('variables', (e) => ({ kind: 'var', name: e.key, type: '', nameStart: e.keyStart, nameEnd: e.keyEnd, secure: false, start: e.keyStart, end: e.value.end, body: e.value }));
+  section('parameters', (e) => entryDecl(e, 'param', { type: textOf(nodeAt(e.value, 'type')) ?? '', secure: secureType(e) }));
+  section('variables', (e) => entryDecl(e, 'var', { type: '', secure: false }));
   resourcesIn(nodeAt(root, 'resources'), decls);
-  section('outputs', (e) => ({
-    kind: 'output',
-    name: e.key,
-    type: textOf(nodeAt(e.value, 'type')) ?? '',
-    nameStart: e.keyStart,
-    nameEnd: e.keyEnd,
-    secure: secureType(e) || isBool(nodeAt(e.value, 'sensitive'), true),
-    start: e.keyStart,
-    end: e.value.end,
-    body: nodeAt(e.value, 'value') ?? e.value,
-  }));
+  section('outputs', (e) =>
+    entryDecl(e, 'output', {
+      type: textOf(nodeAt(e.value, 'type')) ?? '',
+      secure: secureType(e) || isBool(nodeAt(e.value, 'sensitive'), true),
+      body: nodeAt(e.value, 'value') ?? e.value,
+    }),
+  );
   return { root, decls };
 }

@@ -72,9 +72,12 @@ export function readBicep(text: string): PDecl[] {
     }
     c.i += 2;
     let type = '';
+    let existing = false;
     if (kind === 'resource' || kind === 'module') {
       type = kind === 'resource' ? resourceType(c.peek()) : (c.peek()?.text ?? '');
-      while (!c.atEnd() && !c.is('=') && c.peek()!.kind !== 'nl') c.next();
+      while (!c.atEnd() && !c.is('=') && c.peek()!.kind !== 'nl') {
+        if (c.next()!.text === 'existing') existing = true;
+      }
     } else if (kind === 'param' || kind === 'output') {
       type = readTypeWords(c);
     }
@@ -85,7 +88,7 @@ export function readBicep(text: string): PDecl[] {
     }
     const end = c.peek(-1)?.end ?? t.end;
     const secure = decorators.some((d) => d === 'secure' || d === 'sys.secure');
-    decls.push({ kind, name: nameTok.text, type, nameStart: nameTok.start, nameEnd: nameTok.end, secure, start: t.start, end, ...(body ? { body } : {}) });
+    decls.push({ kind, name: nameTok.text, type, nameStart: nameTok.start, nameEnd: nameTok.end, secure, start: t.start, end, ...(body ? { body } : {}), ...(existing ? { existing } : {}) });
     decorators = [];
     lineStart = false;
   }

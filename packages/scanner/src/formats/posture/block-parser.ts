@@ -87,7 +87,18 @@ function parseForBody(c: TokenCursor): PValue | PObject | PArray {
   return { kind: 'value', text: c.text.slice(open.start, c.peek(-1)?.end ?? open.end), literal: false, start: open.start, end: c.peek(-1)?.end ?? open.end };
 }
 
-/** Tokens up to a newline, `,` or an unbalanced closer at depth 0, as one value. */
+/** Is the cursor (at a newline) before a line that goes on with a ternary (`? a`, `: b`)? How many newlines to skip then. */
+function ternaryContinuation(c: TokenCursor): number {
+  let k = 0;
+  while (c.peek(k)?.kind === 'nl') k++;
+  const next = c.peek(k);
+  return next?.kind === 'punct' && (next.text === '?' || next.text === ':') ? k : 0;
+}
+
+/**
+ * Tokens up to a newline, `,` or an unbalanced closer at depth 0, as one value. A newline followed
+ * by a line starting with `?` or `:` continues the expression (a ternary written over several lines).
+ */
 export function parseExpression(c: TokenCursor): PValue {
   const first = c.peek();
   let depth = 0;
@@ -95,6 +106,13 @@ export function parseExpression(c: TokenCursor): PValue {
   let last: Token | undefined;
   while (!c.atEnd()) {
     const t = c.peek()!;
+    if (depth === 0 && t.kind === 'nl' && count > 0) {
+      const skip = ternaryContinuation(c);
+      if (skip > 0) {
+        c.i += skip;
+        continue;
+      }
+    }
     if (depth === 0 && (t.kind === 'nl' || (t.kind === 'punct' && (t.text === ',' || CLOSERS.has(t.text))))) break;
     if (t.kind === 'punct' && OPENERS.has(t.text)) depth++;
     else if (t.kind === 'punct' && CLOSERS.has(t.text)) depth--;

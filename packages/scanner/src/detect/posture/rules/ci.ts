@@ -3,7 +3,7 @@
  * service principal's secret, where OIDC / workload identity federation needs none. Pure.
  */
 import { envEntriesOf, githubSubject, scriptsOf, shownAssignment } from '../ci-steps.js';
-import { entryOf, isBool, nodeAt, objectsUnder, textOf } from '../tree.js';
+import { entryOf, isBool, nodeAt, objectsUnder, textOf, type PostureDoc, type PValue } from '../tree.js';
 import type { PostureHit, PostureRule } from '../types.js';
 
 const WORKFLOW = '.github/workflows/deploy.yml';
@@ -125,16 +125,41 @@ function commandAt(text: string, from: number): string {
   return text.slice(from, i);
 }
 
+/** Azure PowerShell sign-in (`Connect-AzAccount` and its aliases). */
+const CONNECT_AZ = /\b(?:Connect|Login|Add)-AzAccount\b/gi;
+/** Service-principal credentials of Connect-AzAccount: a PSCredential holding the client secret, or a certificate. */
+const PS_CREDENTIAL_FLAG = /(?:^|\s)-(Credential|CertificateThumbprint|CertificatePath|CertificatePassword)\b/i;
+
+/** `Connect-AzAccount -ServicePrincipal -Credential $cred` (or a certificate) in a PowerShell step; not `-FederatedToken`, not `-Identity`. */
+function connectAzAccountHits(doc: PostureDoc, script: PValue, raw: string): PostureHit[] {
+  const hits: PostureHit[] = [];
+  CONNECT_AZ.lastIndex = 0;
+  for (let m = CONNECT_AZ.exec(raw); m !== null; m = CONNECT_AZ.exec(raw)) {
+    const command = commandAt(raw, m.index);
+    const flag = PS_CREDENTIAL_FLAG.exec(command);
+    if (!flag || !/\s-ServicePrincipal\b/i.test(command) || /\s-FederatedToken\b/i.test(command)) continue;
+    const start = script.start + m.index;
+    hits.push({
+      start,
+      end: start + m[0].length,
+      evidence: `${m[0]} -ServicePrincipal -${flag[1]}`,
+      ...(doc.language === 'github-actions' ? { subject: githubSubject(doc, script) } : {}),
+    });
+  }
+  return hits;
+}
+
 export const ciAzLoginSecret: PostureRule = {
   id: 'posture-ci-az-login-secret',
-  title: '`az login` with a password or client secret in a CI script',
-  description: 'A run or script step signs in with `az login --service-principal -p ...` (or `--password` / `--secret`): the pipeline holds a service principal\'s secret. A federated sign-in (azure/login with OIDC, or an Azure Pipelines workload identity federation service connection) needs none.',
+  title: '`az login` / `Connect-AzAccount` with a service principal secret in a CI script',
+  description: 'A run or script step signs in with `az login --service-principal -p ...` (or `--password` / `--secret`), or with Azure PowerShell `Connect-AzAccount -ServicePrincipal -Credential $cred` (or `-CertificateThumbprint` / `-CertificatePath`, in `pwsh` steps and AzurePowerShell@5 inline scripts): the pipeline holds a service principal\'s secret or certificate. A federated sign-in (azure/login with OIDC, or an Azure Pipelines workload identity federation service connection) needs none.',
   severity: 'high',
   languages: ['github-actions', 'azure-pipelines'],
   check(doc) {
     const hits: PostureHit[] = [];
     for (const script of scriptsOf(doc)) {
       const raw = doc.text.slice(script.start, script.end);
+      hits.push(...connectAzAccountHits(doc, script, raw));
       AZ_LOGIN.lastIndex = 0;
       for (let m = AZ_LOGIN.exec(raw); m !== null; m = AZ_LOGIN.exec(raw)) {
         const command = commandAt(raw, m.index);
@@ -153,8 +178,8 @@ export const ciAzLoginSecret: PostureRule = {
   },
   summary: 'Sign in with a federated credential: `azure/login` with OIDC (GitHub) or an AzureCLI@2 task on a workload identity federation service connection (Azure Pipelines).',
   steps: [
-    'GitHub Actions: replace the `az login` line with an `azure/login@v2` step using `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write`; later `az` commands use that session.',
-    'Azure Pipelines: create (or convert) the service connection as "Workload identity federation"; run the script in `AzureCLI@2` with `azureSubscription: <connection>`: the task signs in, no `az login` line.',
+    'GitHub Actions: replace the `az login` line with an `azure/login@v2` step using `client-id`, `tenant-id`, `subscription-id` and `permissions: id-token: write` (`enable-AzPSSession: true` for Azure PowerShell, instead of `Connect-AzAccount`); later `az` / `Az` commands use that session.',
+    'Azure Pipelines: create (or convert) the service connection as "Workload identity federation"; run the script in `AzureCLI@2` (or `AzurePowerShell@5`) with `azureSubscription: <connection>`: the task signs in, no `az login` / `Connect-AzAccount` line.',
     'Add the federated credential (subject as shown) to the identity, give it only the roles the script needs, and delete the client secret from the app registration.',
   ],
   snippets: [
@@ -166,10 +191,14 @@ export const ciAzLoginSecret: PostureRule = {
     positive: [
       { path: WORKFLOW, text: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          az login --service-principal -u $CLIENT_ID -p ${{ secrets.SP_SECRET }} --tenant $TENANT\n          az group list\n' },
       { path: PIPELINE, text: 'steps:\n  - bash: az login --service-principal \\\n      --username $(clientId) \\\n      --password $(clientSecret) --tenant $(tenantId)\n' },
+      { path: WORKFLOW, text: 'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n        run: |\n          $cred = [pscredential]::new($env:CLIENT_ID, (ConvertTo-SecureString $env:CLIENT_SECRET -AsPlainText -Force))\n          Connect-AzAccount -ServicePrincipal -Credential $cred -Tenant $env:TENANT_ID\n' },
+      { path: PIPELINE, text: 'steps:\n  - task: AzurePowerShell@5\n    inputs:\n      azureSubscription: legacy\n      ScriptType: InlineScript\n      Inline: |\n        Connect-AzAccount -ServicePrincipal `\n          -ApplicationId $(appId) -Tenant $(tenantId) `\n          -CertificateThumbprint $(thumbprint)\n      azurePowerShellVersion: LatestVersion\n' },
     ],
     negative: [
       { path: WORKFLOW, text: 'on: push\njobs:\n  a:\n    steps:\n      - run: az login --service-principal -u $ID --tenant $T --federated-token "$(cat $AZURE_FEDERATED_TOKEN_FILE)"\n' },
       { path: PIPELINE, text: 'steps:\n  - bash: az login --identity\n  - script: az login --service-principal -u $(clientId) --tenant $(tenantId) --federated-token $(idToken)\n' },
+      { path: WORKFLOW, text: 'on: push\njobs:\n  a:\n    steps:\n      - shell: pwsh\n        run: |\n          Connect-AzAccount -ServicePrincipal -ApplicationId $env:ID -Tenant $env:T -FederatedToken $env:TOKEN\n          Connect-AzAccount -Identity\n' },
+      { path: PIPELINE, text: 'steps:\n  - task: AzurePowerShell@5\n    inputs:\n      azureSubscription: my-wif-connection\n      ScriptType: InlineScript\n      Inline: Get-AzResourceGroup\n      azurePowerShellVersion: LatestVersion\n' },
     ],
   }),
 };

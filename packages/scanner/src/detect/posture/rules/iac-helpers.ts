@@ -3,11 +3,11 @@
  * `listConnectionStrings()`; Terraform `primary_access_key`, `primary_connection_string` and their
  * kin) and the service they belong to. Pure; every pattern is linear (no nested quantifiers).
  */
-import type { PDecl, PostureDoc, PValue } from '../tree.js';
+import { entryOf, textOf, type PDecl, type PNode, type PostureDoc, type PValue } from '../tree.js';
 import type { PostureService } from '../types.js';
 
-/** `stg.listKeys(`, `listKeys(`, `sb::rule.listKeys(`, `listConnectionStrings(` (Bicep method and ARM function forms). */
-const KEY_CALL = /(?:\b[A-Za-z_]\w{0,80}(?:::\w{1,80})?\.)?\blist(?:Keys|ConnectionStrings|AccountSas|ServiceSas)\s{0,4}\(/gi;
+/** `stg.listKeys(`, `stg!.listKeys(` (non-null), `listKeys(`, `sb::rule.listKeys(`, `listConnectionStrings(`, AI Search `listAdminKeys(` / `listQueryKeys(` (Bicep method and ARM function forms). */
+const KEY_CALL = /(?:\b[A-Za-z_]\w{0,80}(?:::\w{1,80})?[!?]?\.)?\blist(?:Keys|ConnectionStrings|AccountSas|ServiceSas|AdminKeys|QueryKeys)\s{0,4}\(/gi;
 /** `azurerm_storage_account.sa.primary_access_key`, `azurerm_servicebus_namespace.ns.default_primary_connection_string`, `azurerm_cosmosdb_account.db.connection_strings[0]`. */
 const TF_KEY_REF = /\b(azurerm_[a-z_]{1,80})\.([\w-]{1,80})(?:\[[^\]\n]{0,40}\])?\.((?:default_)?(?:primary|secondary)_[a-z_]{1,40}|connection_strings)\b/g;
 const TF_KEY_ATTR = /(?:key|connection_string|^connection_strings)$/;
@@ -30,6 +30,7 @@ const PROVIDER_SERVICES: readonly (readonly [RegExp, PostureService])[] = [
   [/^Microsoft\.CognitiveServices\//i, 'ai-services'],
   [/^Microsoft\.Search\//i, 'search'],
   [/^Microsoft\.KeyVault\//i, 'key-vault'],
+  [/^Microsoft\.OperationalInsights\//i, 'log-analytics'],
   [/^azurerm_storage_/, 'storage'],
   [/^azurerm_servicebus_/, 'service-bus'],
   [/^azurerm_eventhub/, 'event-hubs'],
@@ -39,6 +40,7 @@ const PROVIDER_SERVICES: readonly (readonly [RegExp, PostureService])[] = [
   [/^azurerm_(?:cognitive_|ai_services)/, 'ai-services'],
   [/^azurerm_search_/, 'search'],
   [/^azurerm_key_vault/, 'key-vault'],
+  [/^azurerm_log_analytics_workspace/, 'log-analytics'],
 ];
 
 /** The service of a resource type (`Microsoft.Storage/storageAccounts`, `azurerm_storage_account`). */
@@ -111,4 +113,31 @@ export function spanIn(value: PValue, doc: PostureDoc, index: number, length: nu
   const at = verbatim.indexOf(value.text.slice(index, index + length));
   if (at !== -1 && length > 0) return { start: value.start + at, end: value.start + at + length };
   return { start: value.start, end: value.end };
+}
+
+/**
+ * Every value under `node` with its key path and the app setting it sets: the `name` of a
+ * `{ name: 'X', value: ... }` item (Bicep/ARM `appSettings`, container `env`), else the key it is
+ * under (`app_settings = { X = ... }`, a `sites/config` resource's properties).
+ */
+export function* settingValuesUnder(node: PNode | undefined, path: readonly string[] = [], named?: string): Generator<{ value: PValue; path: readonly string[]; setting?: string }> {
+  if (!node) return;
+  if (node.kind === 'value') {
+    const setting = named ?? path[path.length - 1];
+    yield { value: node, path, ...(setting !== undefined ? { setting } : {}) };
+    return;
+  }
+  if (node.kind === 'array') {
+    for (const item of node.items) yield* settingValuesUnder(item, path);
+    return;
+  }
+  const name = textOf(entryOf(node, 'name')?.value);
+  for (const e of node.entries) yield* settingValuesUnder(e.value, [...path, e.key], e.key === 'value' && name !== undefined ? name : undefined);
+}
+
+/** A resource's own body: an ARM resource without the child resources nested in it (they are declarations of their own). */
+export function ownBody(d: PDecl): PNode | undefined {
+  const body = d.body;
+  if (body?.kind !== 'object' || d.kind !== 'resource' || !entryOf(body, 'resources')) return body;
+  return { ...body, entries: body.entries.filter((e) => e.key !== 'resources') };
 }
