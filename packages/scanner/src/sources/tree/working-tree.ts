@@ -14,6 +14,7 @@ import ignore, { type Ignore } from 'ignore';
 import { isDependencyDir, isInGitRepository, SKIP_DEPENDENCY_DIR } from './dependency-dirs.js';
 import { isUtf8Name, nameFromBytes } from './raw-name.js';
 import { SKIP_UNREADABLE } from '../git/skip-reasons.js';
+import { SKIP_SPECIAL, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from './skip-reasons.js';
 import type { TrackedPaths } from './tracked-files.js';
 
 /**
@@ -47,10 +48,7 @@ export interface TreeListing {
   readonly warnings: string[];
 }
 
-/** Reasons for skipping, as shown in stats and summaries. */
-export const SKIP_SYMLINK = 'symlink (not followed)';
-export const SKIP_SYMLINK_OUTSIDE = 'symlink outside the scanned path';
-export const SKIP_SPECIAL = 'not a regular file';
+export { SKIP_SPECIAL, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from './skip-reasons.js';
 
 /** The ignore rules of one directory, matched relative to that directory. */
 interface IgnoreLevel {
@@ -164,7 +162,9 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[]):
         else subdirs.push([abs, rel, ignored]);
         continue;
       }
-      if ((ignoredDir || isIgnored(levels, rel)) && !tracked?.files.has(rel)) continue;
+      // A tracked file is listed whatever the rules say: asked first, the rules are matched only
+      // against untracked files (in a clean checkout, almost none).
+      if (!tracked?.files.has(rel) && (ignoredDir || isIgnored(levels, rel))) continue;
       if (e.isSymbolicLink()) {
         let target: string | undefined;
         try {
