@@ -31,7 +31,13 @@ interface Change {
 /** A secret under a rule, and whether it is suppressed: a secret whose ignore comment the range removes is new. */
 const secretKey = (f: Finding) => `${f.ruleId}\0${f.suppressed ?? ''}\0${f.secret}`;
 
-/** Scans each needed (blob, path) once and returns the findings new in each change. */
+/**
+ * Scans each needed (blob, path) once and returns the findings new in each change. The new blobs
+ * are read first; a previous version is scanned only for a change whose new blob has findings (the
+ * only case where it can drop one), so a range of ordinary commits scans each changed file once,
+ * not twice. Every previous version is still read (a missing one fails the scan as before) and
+ * counted in the stats; a warning about reading a previous version not scanned is not given.
+ */
 async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Change[]): Promise<Omit<ScanOutcome, 'stats'> & { stats: { filesScanned: number; bytesScanned: number; skipped: { path: string; reason: string }[]; excludedPaths: number } }> {
   const pathsByBlob = new Map<string, Set<string>>();
   const need = (blob: string, path: string) => {
@@ -39,10 +45,10 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
     if (s) s.add(path);
     else pathsByBlob.set(blob, new Set([path]));
   };
-  for (const ch of changes) {
-    need(ch.blob, ch.path);
-    for (const b of ch.baseBlobs) if (b) need(b, ch.path);
-  }
+  for (const ch of changes) need(ch.blob, ch.path);
+  const newBlobs = new Set(pathsByBlob.keys());
+  for (const ch of changes) for (const b of ch.baseBlobs) if (b) need(b, ch.path);
+  // In cat-file order: every new blob before any previous-only one.
   const ids = [...pathsByBlob.keys()];
   const results = new Map<string, Finding[]>();
   const skippedBlobs = new Map<string, string>();
@@ -50,12 +56,27 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
   const gate = createKeywordGate(ctx.engine);
   let filesScanned = 0;
   let bytesScanned = 0;
+  /** `blob\0path` of the previous versions to scan, known once the new blobs are scanned. */
+  let wantedBase: Set<string> | undefined;
+  const baseToScan = (): Set<string> => {
+    const wanted = new Set<string>();
+    for (const ch of changes) {
+      if ((results.get(`${ch.blob}\0${ch.path}`) ?? []).length === 0) continue;
+      for (const b of ch.baseBlobs) if (b) wanted.add(`${b}\0${ch.path}`);
+    }
+    return wanted;
+  };
   await readBlobs(cwd, ids, (id, bytes, size) => {
     if (!bytes) return void skippedBlobs.set(id, size < 0 ? SKIP_MISSING : SKIP_TOO_LARGE);
-    const paths = [...(pathsByBlob.get(id) ?? [])];
-    const v = scanBlob(bytes, paths, ctx, gate);
+    let paths = [...(pathsByBlob.get(id) ?? [])];
     filesScanned++;
     bytesScanned += bytes.length;
+    if (!newBlobs.has(id)) {
+      const wanted = (wantedBase ??= baseToScan());
+      paths = paths.filter((p) => wanted.has(`${id}\0${p}`));
+      if (paths.length === 0) return;
+    }
+    const v = scanBlob(bytes, paths, ctx, gate);
     if (v.kind === 'binary') skippedBlobs.set(id, SKIP_BINARY);
     if (v.kind !== 'scanned') return;
     v.perPath.forEach((r, i) => {
