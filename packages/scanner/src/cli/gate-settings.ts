@@ -37,6 +37,8 @@ export type SettingsSource =
       readonly topLevel: string;
       /** The scan root's path in the work tree, '' or ending in '/'. */
       readonly prefix: string;
+      /** Range scans: the range's BASE and HEAD commits (resolved once, reused by the scan). */
+      readonly rangeEnds?: { readonly base: string; readonly head: string };
     };
 
 /** --config-from, checked against the scan mode (base needs a range). */
@@ -60,8 +62,10 @@ export async function settingsSource(from: ConfigFrom, mode: ScanMode, root: str
   ]);
   const repo = await openRepo(root);
   if (from === 'worktree') return { kind: 'worktree', topLevel: repo.topLevel, prefix: repo.prefix };
-  const commit = mode.kind === 'range' ? (await rangeEnds(repo.cwd, mode.range))[from] : await commitOf(repo.cwd, 'HEAD');
-  return { kind: 'commit', from, commit, cwd: repo.cwd, topLevel: repo.topLevel, prefix: repo.prefix };
+  const source = { kind: 'commit', from, cwd: repo.cwd, topLevel: repo.topLevel, prefix: repo.prefix } as const;
+  if (mode.kind !== 'range') return { ...source, commit: await commitOf(repo.cwd, 'HEAD') };
+  const ends = await rangeEnds(repo.cwd, mode.range);
+  return { ...source, commit: ends[from], rangeEnds: ends };
 }
 
 /** Real path of `abs`, resolving the longest existing ancestor (the file itself may not exist). */

@@ -134,6 +134,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     debug,
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
+    ...(mode.kind === 'range' && source.kind === 'commit' && source.rangeEnds ? { rangeEnds: source.rangeEnds } : {}),
     ...(shard ? { shard } : {}),
   };
   const outcome = await scanTargets(targets, mode, options, io);

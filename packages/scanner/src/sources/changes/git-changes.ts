@@ -123,10 +123,21 @@ async function rangeRevisions(cwd: string, range: string): Promise<string[]> {
 }
 
 /** Commits in `range` (e.g. `origin/main..HEAD`): findings only for secrets those commits add. */
+/** Settles nothing: marks a promise awaited later as handled, so a rejection not yet awaited is not reported. */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 export async function scanGitRange(options: ScanOptions, range: string): Promise<ScanOutcome> {
-  const repo = await openRepo(options.root);
+  // The git questions that do not depend on each other are asked at once (git's start-up is most of
+  // each one's cost); the errors keep their order: not a repository, then a bad range.
+  const repoAsked = openRepo(options.root);
+  const revsAsked = later(rangeRevisions(options.root, range));
+  const repo = await repoAsked;
   const ctx = createScanContext(options.config);
-  const revs = await rangeRevisions(repo.cwd, range);
+  const revs = await revsAsked;
+  const endsAsked = later(options.rangeEnds ? Promise.resolve(options.rangeEnds) : rangeEnds(repo.cwd, range));
   const changes: Change[] = [];
   let commits = 0;
   await logCommits(repo.cwd, [], (c) => {
@@ -135,17 +146,18 @@ export async function scanGitRange(options: ScanOptions, range: string): Promise
     for (const b of c.blobs) if (ctx.wantsPath(b.path)) changes.push({ path: b.path, blob: b.blob, baseBlobs: b.parentBlobs, commit });
   }, revs);
   const r = await scanChanges(repo.cwd, ctx, changes).catch((err: unknown) => explainPartialClone(repo.cwd, revs, err));
-  const { base, head } = await rangeEnds(repo.cwd, range);
+  const { base, head } = await endsAsked;
   // The notices diff blobs; with objects missing (a broken clone) that diff would fail on git's own
   // line before the report: the scan already fails closed, naming each path it could not read.
   if (r.stats.skipped.some((s) => s.reason === SKIP_MISSING)) {
     const warnings = [...r.warnings, 'range notices not computed: objects are missing from this repository'];
     return { ...r, warnings, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow }, notices: [] };
   }
-  const notices = [
-    ...(await gateChangeNotices(repo.cwd, base, head, options.gateFiles ?? [], repo.prefix)),
-    ...(await ignoreAddedNotices(repo.cwd, base, head)),
-  ];
+  const [gateNotices, ignoreNotices] = await Promise.all([
+    gateChangeNotices(repo.cwd, base, head, options.gateFiles ?? [], repo.prefix),
+    later(ignoreAddedNotices(repo.cwd, base, head)),
+  ]);
+  const notices = [...gateNotices, ...ignoreNotices];
   return { ...r, stats: { ...r.stats, commitsScanned: commits, shallow: repo.shallow }, notices };
 }
 
@@ -177,11 +189,15 @@ export function parseRawDiff(out: Buffer): { path: string; blob: string; baseBlo
 
 /** The index against HEAD (or the empty tree before the first commit): findings only for secrets being added. */
 export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> {
-  const repo = await openRepo(options.root);
+  // The diff is asked at the root while rev-parse answers (one round trip less); its result is
+  // used only once the root is known to be a work tree, so its errors come after those.
+  const repoAsked = openRepo(options.root);
+  // Against HEAD, or against nothing before the first commit (git does either by itself).
+  const diffAsked = later(runGit(options.root, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']));
+  const repo = await repoAsked;
   if (repo.bare) throw new Error(`${options.root}: a bare repository has no index to scan`);
   const ctx = createScanContext(options.config);
-  // Against HEAD, or against nothing before the first commit (git does either by itself).
-  const out = await runGit(repo.cwd, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']);
+  const out = await diffAsked;
   const changes = parseRawDiff(out).filter((c) => ctx.wantsPath(c.path));
   const r = await scanChanges(repo.cwd, ctx, changes).catch(async (err: unknown) => explainPartialClone(repo.cwd, (await headCommit(repo)) ? ['HEAD'] : [], err));
   return { ...r, stats: { ...r.stats, shallow: repo.shallow } };
