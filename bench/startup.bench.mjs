@@ -60,11 +60,19 @@ function scratchClone(source) {
   return { dir, repo };
 }
 
-function timed(args, cwd) {
+/** Preloaded into every run (the floor's too): prints the node process's CPU time on exit. */
+const CPU_PROBE =
+  'data:text/javascript,' +
+  encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`keyless-bench-cpu ${u.user} ${u.system}\\n`); });");
+
+/** Wall time, and the node process's CPU time (git's not included): on a loaded machine, CPU varies less. */
+function timed(args, cwd, cpus) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', CPU_PROBE, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = (performance.now() - started) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 300)}`);
+  const cpu = /^keyless-bench-cpu (\d+) (\d+)$/m.exec(r.stderr);
+  cpus.push(cpu ? (Number(cpu[1]) + Number(cpu[2])) / 1e6 : NaN);
   return wall;
 }
 
@@ -80,23 +88,28 @@ try {
   const otherStaged = [];
   const otherRange = [];
   const loads = [];
+  const cpu = { floor: [], staged: [], range: [], otherStaged: [], otherRange: [] };
   for (let i = 0; i < RUNS; i++) {
     loads.push(loadavg()[0]);
-    floor.push(timed(['-e', '0'], repo));
-    staged.push(timed([keylessBin, 'scan', '--staged', '--quiet'], repo));
-    if (other) otherStaged.push(timed([other, 'scan', '--staged', '--quiet'], repo));
-    range.push(timed([keylessBin, 'scan', '--range', RANGE, '--quiet'], repo));
-    if (other) otherRange.push(timed([other, 'scan', '--range', RANGE, '--quiet'], repo));
+    floor.push(timed(['-e', '0'], repo, cpu.floor));
+    staged.push(timed([keylessBin, 'scan', '--staged', '--quiet'], repo, cpu.staged));
+    if (other) otherStaged.push(timed([other, 'scan', '--staged', '--quiet'], repo, cpu.otherStaged));
+    range.push(timed([keylessBin, 'scan', '--range', RANGE, '--quiet'], repo, cpu.range));
+    if (other) otherRange.push(timed([other, 'scan', '--range', RANGE, '--quiet'], repo, cpu.otherRange));
   }
   const f = median(floor);
-  const line = (name, xs, target) =>
-    console.log(`${name}: ${median(xs).toFixed(3)} s (runs: ${xs.map((x) => x.toFixed(2)).join(', ')}) = ${(median(xs) / f).toFixed(2)}x node -e 0 (target <= ${target}x)`);
-  console.log(`node -e 0: ${f.toFixed(3)} s (runs: ${floor.map((x) => x.toFixed(2)).join(', ')})`);
-  line('scan --staged (1 small file)', staged, 2.5);
-  line(`scan --range ${RANGE}`, range, 3.5);
+  const fc = median(cpu.floor);
+  const line = (name, xs, cpus, target) =>
+    console.log(
+      `${name}: ${median(xs).toFixed(3)} s (runs: ${xs.map((x) => x.toFixed(2)).join(', ')}) = ${(median(xs) / f).toFixed(2)}x node -e 0 ` +
+        `(target <= ${target}x); CPU ${median(cpus).toFixed(3)} s = ${(median(cpus) / fc).toFixed(2)}x`,
+    );
+  console.log(`node -e 0: ${f.toFixed(3)} s (runs: ${floor.map((x) => x.toFixed(2)).join(', ')}); CPU ${fc.toFixed(3)} s`);
+  line('scan --staged (1 small file)', staged, cpu.staged, 2.5);
+  line(`scan --range ${RANGE}`, range, cpu.range, 3.5);
   if (other) {
-    line(`  compared build ${other}: scan --staged`, otherStaged, 2.5);
-    line(`  compared build ${other}: scan --range ${RANGE}`, otherRange, 3.5);
+    line(`  compared build ${other}: scan --staged`, otherStaged, cpu.otherStaged, 2.5);
+    line(`  compared build ${other}: scan --range ${RANGE}`, otherRange, cpu.otherRange, 3.5);
   }
   console.log(`load average before each round: ${loads.map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
 } finally {
