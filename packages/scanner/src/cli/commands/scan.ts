@@ -135,6 +135,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
     ...(mode.kind === 'range' && source.kind === 'commit' && source.rangeEnds ? { rangeEnds: source.rangeEnds } : {}),
+    ...((mode.kind === 'range' || mode.kind === 'staged') && source.repo ? { repo: source.repo } : {}),
     ...(shard ? { shard } : {}),
   };
   const outcome = await scanTargets(targets, mode, options, io);

@@ -109,9 +109,20 @@ async function scanChanges(cwd: string, ctx: ScanContext, changes: readonly Chan
   return { ...split, warnings: [...new Set(warnings)], stats: { filesScanned, bytesScanned, skipped, excludedPaths: ctx.excludedPaths() } };
 }
 
+/** Refuses a range git could read as an option or as several arguments. */
+function checkRangeText(range: string): void {
+  if (!range || range.startsWith('-') || /\s/.test(range)) throw new Error(`invalid range "${range}" (expected A..B)`);
+}
+
+/** `revisions` of a range whose ends are already resolved, once its text is checked. */
+async function checkedRange(range: string, revisions: string[]): Promise<string[]> {
+  checkRangeText(range);
+  return Promise.resolve(revisions);
+}
+
 /** Validates a user-supplied range and expands it to revisions (`B`, `^A`) via rev-parse. */
 async function rangeRevisions(cwd: string, range: string): Promise<string[]> {
-  if (!range || range.startsWith('-') || /\s/.test(range)) throw new Error(`invalid range "${range}" (expected A..B)`);
+  checkRangeText(range);
   try {
     const revs = (await gitText(cwd, ['rev-parse', '--revs-only', range, '--'])).split('\n').filter(Boolean);
     if (revs.length === 0) throw new GitError('no revisions', 1);
@@ -132,12 +143,14 @@ function later<T>(p: Promise<T>): Promise<T> {
 export async function scanGitRange(options: ScanOptions, range: string): Promise<ScanOutcome> {
   // The git questions that do not depend on each other are asked at once (git's start-up is most of
   // each one's cost); the errors keep their order: not a repository, then a bad range.
-  const repoAsked = openRepo(options.root);
-  const revsAsked = later(rangeRevisions(options.root, range));
+  // With the ends known, a two-dot range's revisions are `HEAD ^BASE` (what rev-parse would print).
+  const known = options.rangeEnds;
+  const repoAsked = options.repo ? Promise.resolve(options.repo) : openRepo(options.root);
+  const revsAsked = later(known && !range.includes('...') ? checkedRange(range, [known.head, `^${known.base}`]) : rangeRevisions(options.root, range));
   const repo = await repoAsked;
   const ctx = createScanContext(options.config);
   const revs = await revsAsked;
-  const endsAsked = later(options.rangeEnds ? Promise.resolve(options.rangeEnds) : rangeEnds(repo.cwd, range));
+  const endsAsked = later(known ? Promise.resolve(known) : rangeEnds(repo.cwd, range));
   const changes: Change[] = [];
   let commits = 0;
   await logCommits(repo.cwd, [], (c) => {
@@ -191,7 +204,7 @@ export function parseRawDiff(out: Buffer): { path: string; blob: string; baseBlo
 export async function scanGitStaged(options: ScanOptions): Promise<ScanOutcome> {
   // The diff is asked at the root while rev-parse answers (one round trip less); its result is
   // used only once the root is known to be a work tree, so its errors come after those.
-  const repoAsked = openRepo(options.root);
+  const repoAsked = options.repo ? Promise.resolve(options.repo) : openRepo(options.root);
   // Against HEAD, or against nothing before the first commit (git does either by itself).
   const diffAsked = later(runGit(options.root, ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative', '--no-ext-diff', '--']));
   const repo = await repoAsked;
