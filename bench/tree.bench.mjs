@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Working-tree scan benchmark: `keyless scan PATH` wall time (median of 3 CLI runs), files, MB/s and
-// findings; then the same files of `<PATH>/packages/eslint-plugin` (or the whole generated tree)
-// scanned by keyless and by secretlint's recommended preset, printed as a ratio.
+// Working-tree scan benchmark: `keyless scan PATH` wall time (median of KEYLESS_BENCH_RUNS CLI runs,
+// default 5), files, MB/s and findings, against the read-every-file floor (`git ls-files -z | xargs
+// -0 cat` in a checkout) measured alternately in the same run, as a ratio; then the same files of
+// `<PATH>/packages/eslint-plugin` (or the whole generated tree) scanned by keyless and by
+// secretlint's recommended preset, printed as a ratio.
 // PATH: argv[2], else KEYLESS_BENCH_REPO, else a generated tree in bench/.work/tree (a few thousand
 // TS/JSON/YAML files with a handful of generated secrets). Figures are printed, never asserted.
 // Each keyless run also reports its CPU time (user+system, all threads, read in the child at exit)
@@ -16,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const keylessBin = join(repoRoot, 'packages', 'scanner', 'bin', 'keyless.js');
 const secretlintBin = join(repoRoot, 'node_modules', '.bin', 'secretlint');
-const RUNS = 3;
+const RUNS = Number(process.env.KEYLESS_BENCH_RUNS ?? 5);
 /** Preloaded into each keyless run: prints the process's CPU time (all threads) on exit. */
 const CPU_PROBE =
   'data:text/javascript,' +
@@ -80,6 +82,15 @@ function runKeyless(path) {
   };
 }
 
+/** Wall time of reading every file of the tree once (the scan's floor): tracked files in a checkout. */
+function readEveryFile(path) {
+  const list = existsSync(join(path, '.git')) ? 'git ls-files -z' : 'find . -type f -not -path "./.git/*" -print0';
+  const started = performance.now();
+  const r = spawnSync('sh', ['-c', `${list} | xargs -0 cat > /dev/null`], { cwd: path, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`reading every file failed (${r.status})`);
+  return (performance.now() - started) / 1000;
+}
+
 function runSecretlint(path) {
   const dir = mkdtempSync(join(tmpdir(), 'keyless-bench-secretlint-'));
   const rc = join(dir, '.secretlintrc.json');
@@ -96,9 +107,21 @@ const given = process.argv[2] ?? process.env.KEYLESS_BENCH_REPO;
 const root = given ?? (await generatedTree());
 console.log(`tree: ${root}${given ? '' : ' (generated)'}`);
 
-const runs = Array.from({ length: RUNS }, () => runKeyless(root));
+// The floor: reading every file the scan reads, measured alternately with the scans.
+const floors = [];
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  floors.push(readEveryFile(root));
+  runs.push(runKeyless(root));
+}
 const best = runs[runs.length - 1];
 const wall = median(runs.map((r) => r.wall));
+const floor = median(floors);
+console.log(
+  `read-every-file floor (${existsSync(join(root, '.git')) ? 'git ls-files -z | xargs -0 cat' : 'find -type f | xargs cat'}): ` +
+    `${floor.toFixed(3)} s (median of ${RUNS}: ${floors.map((f) => f.toFixed(2)).join(', ')}); ` +
+    `keyless scan = ${(wall / floor).toFixed(2)}x the floor (target <= 1.6x)`,
+);
 const cpu = median(runs.map((r) => r.cpu));
 console.log(
   `keyless scan: ${wall.toFixed(2)} s wall (median of ${RUNS}: ${runs.map((r) => r.wall.toFixed(2)).join(', ')}), ${best.files} files, ` +

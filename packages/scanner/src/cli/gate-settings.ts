@@ -20,6 +20,7 @@ import { stringOption, type ParsedCommand } from './args.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import type { ScanMode } from './run-scan.js';
+import type { GitRepo } from '../sources/git/git-repo.js';
 
 export const CONFIG_FROM = ['base', 'head', 'worktree'] as const;
 export type ConfigFrom = (typeof CONFIG_FROM)[number];
@@ -27,9 +28,11 @@ export type ConfigFrom = (typeof CONFIG_FROM)[number];
 /** The settings' source: the work tree, or a commit (with the repository facts to read it). */
 export type SettingsSource =
   /** `topLevel`/`prefix` are known in range scans (to name the gate files a range may change). */
-  | { readonly kind: 'worktree'; readonly topLevel?: string; readonly prefix?: string }
+  | { readonly kind: 'worktree'; readonly topLevel?: string; readonly prefix?: string; readonly repo?: GitRepo }
   | {
       readonly kind: 'commit';
+      /** The repository facts asked of git here, reused by the scan (one git call less). */
+      readonly repo: GitRepo;
       readonly from: 'base' | 'head';
       readonly commit: string;
       readonly cwd: string;
@@ -37,6 +40,8 @@ export type SettingsSource =
       readonly topLevel: string;
       /** The scan root's path in the work tree, '' or ending in '/'. */
       readonly prefix: string;
+      /** Range scans: the range's BASE and HEAD commits (resolved once, reused by the scan). */
+      readonly rangeEnds?: { readonly base: string; readonly head: string };
     };
 
 /** --config-from, checked against the scan mode (base needs a range). */
@@ -59,9 +64,11 @@ export async function settingsSource(from: ConfigFrom, mode: ScanMode, root: str
     import('../sources/git/file-at-commit.js'),
   ]);
   const repo = await openRepo(root);
-  if (from === 'worktree') return { kind: 'worktree', topLevel: repo.topLevel, prefix: repo.prefix };
-  const commit = mode.kind === 'range' ? (await rangeEnds(repo.cwd, mode.range))[from] : await commitOf(repo.cwd, 'HEAD');
-  return { kind: 'commit', from, commit, cwd: repo.cwd, topLevel: repo.topLevel, prefix: repo.prefix };
+  if (from === 'worktree') return { kind: 'worktree', topLevel: repo.topLevel, prefix: repo.prefix, repo };
+  const source = { kind: 'commit', from, cwd: repo.cwd, topLevel: repo.topLevel, prefix: repo.prefix, repo } as const;
+  if (mode.kind !== 'range') return { ...source, commit: await commitOf(repo.cwd, 'HEAD') };
+  const ends = await rangeEnds(repo.cwd, mode.range);
+  return { ...source, commit: ends[from], rangeEnds: ends };
 }
 
 /** Real path of `abs`, resolving the longest existing ancestor (the file itself may not exist). */

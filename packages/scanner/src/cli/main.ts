@@ -1,7 +1,6 @@
 /** CLI entry: dispatches the command, maps outcomes to exit codes 0/1/2, errors to one line. */
 import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError, firstLine } from './errors.js';
 import { escapeTerminal } from '../report/terminal-escape.js';
-import { MAIN_HELP } from './help.js';
 import { processIO, toolVersion, type CliIO } from './io.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
@@ -16,14 +15,19 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'scan-repos': async () => (await import('./commands/scan-repos.js')).scanReposCommand,
 };
 
+/** The help text (cli/help.ts, every command's), loaded only when shown. */
+async function mainHelp(): Promise<string> {
+  return (await import('./help.js')).MAIN_HELP;
+}
+
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.stderr.write(MAIN_HELP);
+    io.stderr.write(await mainHelp());
     return EXIT_ERROR;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    io.stdout.write(MAIN_HELP);
+    io.stdout.write(await mainHelp());
     return EXIT_CLEAN;
   }
   if (first === '--version' || first === '-v') {

@@ -4,7 +4,7 @@ import type { Notice } from '../finding/notice.js';
 import { escapeTerminal } from '../report/terminal-escape.js';
 import type { ScanOutcome } from '../pipeline/scan-types.js';
 import { SKIP_BINARY, SKIP_TOO_LARGE, isUnscannedReason } from '../sources/git/skip-reasons.js';
-import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/tree/working-tree.js';
+import { SKIP_SPECIAL, SKIP_SYMLINK_OUTSIDE } from '../sources/tree/skip-reasons.js';
 
 /**
  * Paths skipped by policy that are listed one per line (other policy skips, such as symlinks inside

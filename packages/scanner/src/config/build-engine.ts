@@ -40,6 +40,18 @@ export const DEFAULT_MIN_CONFIDENCE: Confidence = 'medium';
  * its confidence: the user asked for it).
  */
 export function buildEngine(config: KeylessConfig): Engine {
+  let engine = built.get(config);
+  if (!engine) built.set(config, (engine = engineFor(config)));
+  return engine;
+}
+
+/**
+ * Engines already built, by config object (configs are read-only): a scan and its report share one
+ * (the engine keeps no state between calls), so the catalog is compiled once per process.
+ */
+const built = new WeakMap<KeylessConfig, Engine>();
+
+function engineFor(config: KeylessConfig): Engine {
   const all: Detector[] = [...allDetectors, ...(config.detectors ?? []).map(customDetector)];
   const min = CONFIDENCE_RANK[config.minConfidence ?? DEFAULT_MIN_CONFIDENCE];
   const enabled = all

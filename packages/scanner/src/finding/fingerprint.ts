@@ -18,7 +18,18 @@
  * The older form `sha256(ruleId, path, sha256(secret))` ("legacy") is still recognized in
  * baselines and allowlists (see fingerprint-match.ts) until `--prune` rewrites it.
  */
-import { createHash, scrypt, scryptSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+type Crypto = typeof import('node:crypto');
+let cryptoModule: Crypto | undefined;
+
+/**
+ * `node:crypto`, loaded on the first hash (it costs ~10 ms of start-up): a scan that computes no
+ * fingerprint (a text report, a pre-commit `--staged` run) never loads it.
+ */
+function crypto(): Crypto {
+  return (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as Crypto);
+}
 
 /** The slow hash's parameters: fixed forever (they define the fingerprint). */
 export const SLOWHASH_PARAMS = Object.freeze({
@@ -41,7 +52,7 @@ export interface FingerprintSubject {
 }
 
 function sha256Hex(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
+  return crypto().createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
 /** secret -> slowhash hex, for this process (the secrets are in this process's memory anyway). */
@@ -51,7 +62,7 @@ const memo = new Map<string, string>();
 export function slowHash(secret: string): string {
   let h = memo.get(secret);
   if (h === undefined) {
-    h = scryptSync(Buffer.from(secret, 'utf8'), SLOWHASH_PARAMS.salt, SLOWHASH_PARAMS.keyLength, SCRYPT_OPTIONS).toString('hex');
+    h = crypto().scryptSync(Buffer.from(secret, 'utf8'), SLOWHASH_PARAMS.salt, SLOWHASH_PARAMS.keyLength, SCRYPT_OPTIONS).toString('hex');
     memo.set(secret, h);
   }
   return h;
@@ -77,7 +88,7 @@ export async function prepareSlowHashes(secrets: Iterable<string>): Promise<void
     todo.map(
       (secret) =>
         new Promise<void>((resolve, reject) => {
-          scrypt(Buffer.from(secret, 'utf8'), SLOWHASH_PARAMS.salt, SLOWHASH_PARAMS.keyLength, SCRYPT_OPTIONS, (err, key) => {
+          crypto().scrypt(Buffer.from(secret, 'utf8'), SLOWHASH_PARAMS.salt, SLOWHASH_PARAMS.keyLength, SCRYPT_OPTIONS, (err, key) => {
             if (err) return reject(err);
             memo.set(secret, key.toString('hex'));
             resolve();

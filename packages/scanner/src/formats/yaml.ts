@@ -23,6 +23,22 @@ export function yaml(): YamlLibrary {
 
 export const PARSE_OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false, strict: false } as const;
 
+type YamlDocuments = ReturnType<YamlLibrary['parseAllDocuments']>;
+/** The last text parsed, and its documents (read-only to every caller). */
+let lastParsed: { readonly text: string; readonly docs: YamlDocuments } | undefined;
+
+/**
+ * `parseAllDocuments(text, PARSE_OPTIONS)`, remembering the last text: a workflow or pipeline file
+ * is read by the YAML reader for secrets, then by the posture reader (formats/posture/yaml-tree.ts),
+ * and the parser (about 1 MB/s) is the larger part of both. Callers only read the documents.
+ */
+export function parseYamlDocuments(text: string): YamlDocuments {
+  if (lastParsed?.text === text) return lastParsed.docs;
+  const docs = yaml().parseAllDocuments(text, PARSE_OPTIONS);
+  lastParsed = { text, docs };
+  return docs;
+}
+
 /** Sequence items under these keys may be `NAME=value` strings (docker-compose, build args). */
 const ENV_LIST_KEYS = new Set(['environment', 'args', 'env', 'variables', 'build_args']);
 const ENV_ITEM = /^([A-Za-z_][\w.-]{0,199})=/;
@@ -162,7 +178,7 @@ export function readYaml(text: string): FormatReadResult {
   if (text.length > MAX_STRUCTURED_YAML) {
     throw new Error(`larger than ${MAX_STRUCTURED_YAML / 1024} KiB, too large to parse as YAML`);
   }
-  const docs = yaml().parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = parseYamlDocuments(text);
   const w: Walk = { text, candidates: [] };
   for (const doc of Array.isArray(docs) ? docs : []) {
     const error = doc.errors[0];

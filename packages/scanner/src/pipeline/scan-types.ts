@@ -43,6 +43,23 @@ export interface ScanOptions {
    * tree; a range that changes one gets a `keyless-gate-change` notice.
    */
   readonly gateFiles?: readonly string[];
+  /**
+   * Range scans: the range's BASE and HEAD commits when the caller already resolved them (the CLI
+   * does, to read the gate's settings at BASE): not asked of git a second time.
+   */
+  readonly rangeEnds?: { readonly base: string; readonly head: string };
+  /**
+   * Range and staged scans: the facts of the repository at `root` when the caller already asked git
+   * for them (sources/git/git-repo.ts `openRepo`; the CLI does, to read the gate's settings).
+   */
+  readonly repo?: {
+    readonly cwd: string;
+    readonly gitDir: string;
+    readonly bare: boolean;
+    readonly topLevel: string;
+    readonly prefix: string;
+    readonly shallow: boolean;
+  };
   /** History scans: scan only the paths of this shard (every shard still lists every commit). */
   readonly shard?: Shard;
 }

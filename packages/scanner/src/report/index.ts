@@ -7,12 +7,10 @@ import type { ReportContext } from './report-context.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github', 'azure'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './formats.js';
 
-export function isReportFormat(s: string): s is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(s);
-}
+export { REPORT_FORMATS, isReportFormat, type ReportFormat } from './formats.js';
+export { loadRenderer } from './load-renderer.js';
 
 const RENDERERS: Record<ReportFormat, (findings: readonly Finding[], ctx: ReportContext) => string> = {
   text: renderText,

@@ -7,7 +7,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { splitSuppressed } from '../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../pipeline/scan-context.js';
@@ -147,25 +147,34 @@ async function listAndScan(
 }
 
 /** The files under a directory root (tracked ones even when ignored), or the single file a root names. */
-async function filesToScan(root: string, ctx: ScanContext, skipped: SkippedEntry[]): Promise<Iterable<TreeFile>> {
-  const info = statSync(root, { throwIfNoEntry: false });
+async function filesToScan(
+  root: string,
+  info: Stats | undefined,
+  tracked: Promise<TrackedPaths | undefined> | undefined,
+  ctx: ScanContext,
+  skipped: SkippedEntry[],
+): Promise<Iterable<TreeFile>> {
   if (!info) throw new Error(`path not found: ${root}`);
   if (info.isFile()) return [{ path: basename(root), abs: root }];
-  if (!info.isDirectory()) {
+  if (!info.isDirectory() || !tracked) {
     skipped.push({ path: basename(root), reason: SKIP_SPECIAL }); // a FIFO or device: never opened
     return [];
   }
-  const tracked: TrackedPaths | undefined = await trackedPaths(root);
-  return walkWorkingTree({ root, wantsPath: ctx.wantsPath, ...(tracked ? { tracked } : {}) }, skipped);
+  const paths = await tracked;
+  return walkWorkingTree({ root, wantsPath: ctx.wantsPath, ...(paths ? { tracked: paths } : {}) }, skipped);
 }
 
 /** Scans the working tree at `options.root` (a directory, or a single file). */
 export async function scanWorkingTree(options: ScanOptions): Promise<ScanOutcome> {
+  const info = statSync(options.root, { throwIfNoEntry: false });
+  // `git ls-files` runs while the detectors are compiled (its errors still come after theirs).
+  const tracked = info?.isDirectory() ? trackedPaths(options.root) : undefined;
+  tracked?.catch(() => undefined);
   const ctx = createScanContext(options.config);
   const findings: Finding[] = [];
   const warnings: string[] = [];
   const skipped: SkippedEntry[] = [];
-  const { files, results } = await listAndScan(await filesToScan(options.root, ctx, skipped), ctx, options.config);
+  const { files, results } = await listAndScan(await filesToScan(options.root, info, tracked, ctx, skipped), ctx, options.config);
   let filesScanned = 0;
   let bytesScanned = 0;
   for (const [i, r] of results.entries()) {

@@ -100,6 +100,23 @@ describe('scanRange', () => {
     assert.deepEqual(out.findings.map((f) => [f.path, f.secret, f.commit?.commit]), [['a.txt', evil.slice(4), merge]]);
   });
 
+  test('a previous version is scanned only when the new one has findings (it can only drop them)', async () => {
+    const r = repo();
+    const kept = fakeToken();
+    // Previous versions: malformed YAML (a read warning when scanned), and a file holding a secret.
+    r.commit('base', { 'ci.yml': 'steps: [unclosed\n', 'cfg.txt': `${kept}\n` });
+    r.git('branch', 'base');
+    const added = fakeToken();
+    r.commit('change', { 'ci.yml': 'steps: []\n', 'cfg.txt': `${kept}\n${added}\n` });
+    const out = await scanRange({ root: r.dir, config: await testConfig() }, 'base..HEAD');
+    // cfg.txt: its previous version was scanned, so the secret it already held is not new.
+    assert.deepEqual(out.findings.map((f) => [f.path, f.line, f.secret]), [['cfg.txt', 2, added.slice(4)]]);
+    // ci.yml: no findings in the new version, so the malformed previous one was read, not parsed.
+    assert.deepEqual(out.warnings, []);
+    // Every version read counts in the stats, as before.
+    assert.equal(out.stats.filesScanned, 4);
+  });
+
   test('a bad range is a one-line error', async () => {
     const r = repo();
     r.commit('init', { 'a.txt': 'a\n' });

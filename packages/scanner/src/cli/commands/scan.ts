@@ -9,7 +9,8 @@ import { countSuppressions, disabledRuleCount, suppressedBy } from '../../filter
 import { isPosture, type Finding } from '../../finding/finding.js';
 import { prepareFingerprints } from '../../finding/fingerprint.js';
 import { compareFindings } from '../../pipeline/make-finding.js';
-import { isReportFormat, renderReport, REPORT_FORMATS } from '../../report/index.js';
+import { isReportFormat, REPORT_FORMATS } from '../../report/formats.js';
+import { loadRenderer } from '../../report/load-renderer.js';
 import { postureRulesInfo, rulesFrom } from '../../report/report-context.js';
 import { postureRules } from '../../detect/posture/catalog.js';
 import { enabledPostureRules } from '../../pipeline/posture-scan.js';
@@ -23,7 +24,6 @@ import { EXIT_CLEAN, EXIT_ERROR, KeylessError, UsageError } from '../errors.js';
 import { EXIT_POLICY_OPTIONS, exitCodeFor, exitPolicyOf, postureFails } from '../exit-policy.js';
 import { configFromOption, loadGateBaseline, loadGateConfig, settingsSource } from '../gate-settings.js';
 import { PATH_FLAG_OPTIONS, withPathFlags } from '../path-flags.js';
-import { SCAN_HELP } from '../help.js';
 import { toolVersion, wantsColor, type CliIO } from '../io.js';
 import { outputPath, writeOutput } from '../output.js';
 import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, withPostureFlag, type ScanMode } from '../run-scan.js';
@@ -83,7 +83,7 @@ async function scanTargets(targets: ScanTargets, mode: ScanMode, options: ScanOp
 export async function scanCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parseCommand('scan', args, { ...SCAN_OPTIONS, ...SCAN_ONLY_OPTIONS, ...EXIT_POLICY_OPTIONS, ...PATH_FLAG_OPTIONS, ...SHARD_OPTIONS }, Infinity);
   if (flag(p, 'help')) {
-    io.stdout.write(SCAN_HELP);
+    io.stdout.write((await import('../help.js')).SCAN_HELP);
     return EXIT_CLEAN;
   }
   // Everything that can fail on arguments fails before the scan starts.
@@ -136,6 +136,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     debug,
     fingerprints,
     ...(mode.kind === 'range' ? { gateFiles } : {}),
+    ...(mode.kind === 'range' && source.kind === 'commit' && source.rangeEnds ? { rangeEnds: source.rangeEnds } : {}),
+    ...((mode.kind === 'range' || mode.kind === 'staged') && source.repo ? { repo: source.repo } : {}),
     ...(shard ? { shard } : {}),
   };
   const outcome = await scanTargets(targets, mode, options, io);
@@ -151,7 +153,8 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
 
   const engine = buildEngine(config);
   if (debug) debugLine(io, `${engine.detectors.length} detectors enabled; ${outcome.findings.length} findings before the baseline`);
-  const report = renderReport(format, fresh, {
+  const render = await loadRenderer(format);
+  const report = render(fresh, {
     rules: new Map([...rulesFrom(engine.detectors), ...postureRulesInfo(enabledPostureRules(config, postureRules))]),
     redact: !flag(p, 'no-redact'),
     toolVersion: toolVersion(),

@@ -5,7 +5,10 @@
  */
 import type { Node as YamlNode } from 'yaml';
 import type { PEntry, PNode } from '../../detect/posture/tree.js';
-import { MAX_STRUCTURED_YAML, PARSE_OPTIONS, yaml } from '../yaml.js';
+import { MAX_STRUCTURED_YAML, PARSE_OPTIONS, parseYamlDocuments, yaml } from '../yaml.js';
+
+/** The `yaml` package's error for a second document (parseDocument's words). */
+const MULTIPLE_DOCS = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
 
 function convert(node: unknown, fallbackAt: number): PNode {
   const y = yaml();
@@ -32,8 +35,12 @@ function convert(node: unknown, fallbackAt: number): PNode {
 /** The first document's root (pipelines and workflows are one document). */
 export function readYamlTree(text: string): PNode | undefined {
   if (text.length > MAX_STRUCTURED_YAML) throw new Error(`larger than ${MAX_STRUCTURED_YAML / 1024} KiB, too large to parse as YAML`);
-  const doc = yaml().parseDocument(text, PARSE_OPTIONS);
-  const error = doc.errors[0];
+  // The documents the YAML reader parsed for secrets, when it read this text just before; the first
+  // one is what parseDocument returns, and a second one is the error parseDocument reports. A stream
+  // without documents (empty, comments or directives only) is left to parseDocument itself.
+  const docs = parseYamlDocuments(text);
+  const doc = docs.length > 0 ? docs[0]! : yaml().parseDocument(text, PARSE_OPTIONS);
+  const error = doc.errors[0] ?? (docs.length > 1 ? new Error(MULTIPLE_DOCS) : undefined);
   if (error) throw new Error(error.message.split('\n')[0]);
   return doc.contents ? convert(doc.contents, 0) : undefined;
 }

@@ -23,8 +23,11 @@ export async function rangeEnds(cwd: string, range: string): Promise<RangeEnds> 
     commitOf(cwd, rev).catch((err: unknown) => {
       throw new Error(`invalid range "${range}": ${err instanceof Error ? err.message : String(err)}`);
     });
+  // Both asked at once (two git processes, one round trip); an error names the left side first.
+  const rightCommit = commit(right);
+  rightCommit.catch(() => undefined);
   const a = await commit(left);
-  const head = await commit(right);
+  const head = await rightCommit;
   if (three === -1) return { base: a, head };
   let base: string;
   try {

@@ -8,7 +8,8 @@ import type { Finding } from '../../finding/finding.js';
 import { scanFileText } from '../../pipeline/scan-file.js';
 import { decodeText, looksBinary } from '../../pipeline/decode.js';
 import { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE } from '../git/skip-reasons.js';
-import { SKIP_SPECIAL, type TreeFile } from './working-tree.js';
+import { SKIP_SPECIAL } from './skip-reasons.js';
+import type { TreeFile } from './working-tree.js';
 
 export { SKIP_BINARY, SKIP_TOO_LARGE, SKIP_UNREADABLE };
 

@@ -14,6 +14,7 @@ import ignore, { type Ignore } from 'ignore';
 import { isDependencyDir, isInGitRepository, SKIP_DEPENDENCY_DIR } from './dependency-dirs.js';
 import { isUtf8Name, nameFromBytes } from './raw-name.js';
 import { SKIP_UNREADABLE } from '../git/skip-reasons.js';
+import { SKIP_SPECIAL, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from './skip-reasons.js';
 import type { TrackedPaths } from './tracked-files.js';
 
 /**
@@ -47,10 +48,7 @@ export interface TreeListing {
   readonly warnings: string[];
 }
 
-/** Reasons for skipping, as shown in stats and summaries. */
-export const SKIP_SYMLINK = 'symlink (not followed)';
-export const SKIP_SYMLINK_OUTSIDE = 'symlink outside the scanned path';
-export const SKIP_SPECIAL = 'not a regular file';
+export { SKIP_SPECIAL, SKIP_SYMLINK, SKIP_SYMLINK_OUTSIDE } from './skip-reasons.js';
 
 /** The ignore rules of one directory, matched relative to that directory. */
 interface IgnoreLevel {
@@ -135,36 +133,45 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[]):
   if (exclude) rootLevels.push({ base: '', rules: ignore().add(exclude) });
 
   // Synchronous on purpose: a tree walk is thousands of tiny metadata calls, which cost far more as
-  // thread-pool round trips than as direct system calls.
-  // `ignoredDir`: the directory is matched by an ignore rule and walked only for its tracked files.
-  function* walk(dirAbs: string | Buffer, dirRel: string, parentLevels: readonly IgnoreLevel[], ignoredDir: boolean): Generator<TreeFile, void, undefined> {
+  // thread-pool round trips than as direct system calls. One generator and an explicit stack (not a
+  // generator per directory, whose yield* would pass every file up through each level).
+  // `ignoredDir`: whether the directory is matched by an ignore rule (then walked only for its
+  // tracked files), asked only when needed: an untracked entry in it, or a .gitignore to read. In a
+  // clean checkout every entry is tracked, so the rules are matched against almost nothing.
+  const stack: Frame[] = [{ dirAbs: root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root, dirRel: '', levels: rootLevels, ignoredDir: () => false }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { dirAbs, dirRel, ignoredDir } = frame;
     let entries: Entry[];
     try {
       entries = readEntries(dirAbs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       skipped.push({ path: dirRel || '.', reason: SKIP_UNREADABLE, detail: code });
-      return;
+      continue;
     }
-    let levels = parentLevels;
-    if (!ignoredDir && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    let levels = frame.levels;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile()) && !ignoredDir()) {
       const text = readIgnoreFile(typeof dirAbs === 'string' ? join(dirAbs, '.gitignore') : Buffer.concat([dirAbs, Buffer.from(`${sep}.gitignore`)]));
-      if (text) levels = [...parentLevels, { base: dirRel ? `${dirRel}/` : '', rules: ignore().add(text) }];
+      if (text) levels = [...levels, { base: dirRel ? `${dirRel}/` : '', rules: ignore().add(text) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirs: [string | Buffer, string, boolean][] = [];
+    const subdirs: Frame[] = [];
     for (const e of entries) {
       if (e.name === '.git') continue;
       const rel = dirRel ? `${dirRel}/${e.name}` : e.name;
       const abs = childPath(dirAbs, e);
       if (e.isDirectory()) {
-        const ignored = ignoredDir || isIgnored(levels, `${rel}/`);
-        if (ignored && !tracked?.dirs.has(rel)) continue;
-        if (!ignored && skipDependencyDirs && isDependencyDir(e.name, abs)) skipped.push({ path: rel, reason: SKIP_DEPENDENCY_DIR });
-        else subdirs.push([abs, rel, ignored]);
+        const dirLevels = levels;
+        const ignored = once(() => ignoredDir() || isIgnored(dirLevels, `${rel}/`));
+        // A directory holding tracked files is walked whatever the rules say.
+        if (!tracked?.dirs.has(rel) && ignored()) continue;
+        if (skipDependencyDirs && isDependencyDir(e.name, abs) && !ignored()) skipped.push({ path: rel, reason: SKIP_DEPENDENCY_DIR });
+        else subdirs.push({ dirAbs: abs, dirRel: rel, levels, ignoredDir: ignored });
         continue;
       }
-      if ((ignoredDir || isIgnored(levels, rel)) && !tracked?.files.has(rel)) continue;
+      // A tracked file is listed whatever the rules say: asked first, the rules are matched only
+      // against untracked files (in a clean checkout, almost none).
+      if (!tracked?.files.has(rel) && (ignoredDir() || isIgnored(levels, rel))) continue;
       if (e.isSymbolicLink()) {
         let target: string | undefined;
         try {
@@ -181,10 +188,23 @@ export function* walkWorkingTree(options: ListOptions, skipped: SkippedEntry[]):
       }
       if (wantsPath(rel)) yield { path: rel, abs };
     }
-    for (const [abs, rel, ignored] of subdirs) yield* walk(abs, rel, levels, ignored);
+    // Depth first, in name order: the first subdirectory is walked next.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
   }
+}
 
-  yield* walk(root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root, '', rootLevels, false);
+/** A directory waiting to be walked: its path, the ignore rules above it, whether a rule matches it. */
+interface Frame {
+  readonly dirAbs: string | Buffer;
+  readonly dirRel: string;
+  readonly levels: readonly IgnoreLevel[];
+  readonly ignoredDir: () => boolean;
+}
+
+/** `f`, called at most once. */
+function once(f: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= f());
 }
 
 /** Walks `root` and returns the files to scan, plus what was skipped and why. */
