@@ -15,7 +15,7 @@
 // Options: --commits 10000,100000  --shards 2,4  --only growth|shards  --keep (keep generated repos)
 //          --repeat R (shards: each scan R times, the run with the least CPU kept: a shared machine
 //          inflates CPU times by tens of percent from run to run)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const cliBin = fileURLToPath(new URL('../packages/scanner/bin/keyless.js', import.meta.url));
 const { HISTORY_NODE_FLAGS } = await import(new URL('../packages/scanner/dist/src/cli/relaunch.js', import.meta.url).href);
+const { syntheticRepo } = await import('./synthetic-history.mjs');
 const { shardOfPath } = await import(new URL('../packages/scanner/dist/src/sources/history/shard.js', import.meta.url).href);
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) {
@@ -61,49 +62,6 @@ function timed(cliArgs, env = {}) {
 }
 
 // ---- growth: synthetic histories --------------------------------------------------------------
-
-const CONFIG = JSON.stringify({ detectors: [{ id: 'bench-token', pattern: 'bkt_(?<secret>[a-z0-9]{28})', keywords: ['bkt_'] }] });
-const token = (n) => ['bkt', `${n}`.padStart(8, '0') + 'x4'.repeat(10)].join('_');
-
-/** Writes the fast-import stream of `commits` commits to `out` with backpressure. */
-async function writeHistory(out, commits) {
-  const paths = Math.max(100, Math.floor(commits / 10));
-  const lines = 12;
-  const t0 = 1_600_000_000;
-  let buf = '';
-  const flush = async () => {
-    if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
-    buf = '';
-  };
-  const data = (s) => `data ${Buffer.byteLength(s)}\n${s}\n`;
-  for (let c = 1; c <= commits; c++) {
-    buf += `commit refs/heads/main\nmark :${c}\ncommitter Bench <bench@example.test> ${t0 + c * 30} +0000\n${data(`c${c}`)}`;
-    if (c === 1) buf += `M 100644 inline keyless.config.json\n${data(CONFIG)}`;
-    for (let k = 0; k < 2; k++) {
-      const p = (c * 7919 + k * 104729) % paths;
-      // A version differs from the one before it in one line (which one follows the commit).
-      let s = `// file ${p}\n`;
-      for (let l = 0; l < lines; l++) s += l === c % lines ? `export const v${l} = ${c};\n` : `export const v${l} = ${p + l};\n`;
-      if (c % 997 === 0 && k === 0) s += `TOKEN=${token(c)}\n`;
-      buf += `M 100644 inline src/d${p % 100}/f${p}.ts\n${data(s)}`;
-    }
-    if (buf.length > 1 << 20) await flush();
-  }
-  buf += 'done\n';
-  await flush();
-  out.end();
-}
-
-async function syntheticRepo(commits) {
-  const dir = mkdtempSync(join(tmpdir(), `keyless-scale-${commits}-`));
-  git(tmpdir(), 'init', '-q', '-b', 'main', dir);
-  const child = spawn('git', ['-C', dir, 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'ignore', 'inherit'] });
-  const closed = new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited ${code}`)))));
-  await writeHistory(child.stdin, commits);
-  await closed;
-  git(dir, 'checkout', '-q', '-f', 'main');
-  return dir;
-}
 
 /** `timed` `repeat` times; the run with the least CPU. */
 function leastCpu(cliArgs, env) {

@@ -61,15 +61,37 @@ const CONFIDENCES: readonly string[] = ['low', 'medium', 'high'];
  * A full-history scan runs in a node with HISTORY_NODE_FLAGS (see relaunch.ts). When this process
  * lacks them, can run the command again (the CLI), and no history cache will shorten the scan, it
  * does so and returns that run's exit code; otherwise undefined (scan here). A re-scan with a cache
- * is short, and the relaunch would cost it a third.
+ * is short, and the relaunch would cost it a third; so is the scan of a small repository (fewer
+ * than RELAUNCH_MIN_OBJECTS objects).
  */
-export async function relaunchForFullHistory(mode: ScanMode, root: string, cache: boolean, io: CliIO, shard?: Shard): Promise<number | undefined> {
+export async function relaunchForFullHistory(
+  mode: ScanMode,
+  root: string,
+  cache: boolean,
+  io: CliIO,
+  shard?: Shard,
+  minObjects = RELAUNCH_MIN_OBJECTS,
+): Promise<number | undefined> {
   if (mode.kind !== 'history' || !io.relaunch) return undefined;
   const { HISTORY_NODE_FLAGS, missingNodeFlags } = await import('./relaunch.js');
   const flags = missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv);
   if (flags.length === 0) return undefined;
   if (cache && (await hasHistoryCache(root, shard))) return undefined;
+  if (minObjects > 0 && (await isSmallRepository(root, minObjects))) return undefined;
   return io.relaunch(flags);
+}
+
+/**
+ * Below this many objects a history scan takes a second or two, and the relaunch (0.2-0.3 s: a
+ * second node start and module load) costs more than the flags save (about a tenth of the scan).
+ */
+export const RELAUNCH_MIN_OBJECTS = 10_000;
+
+/** Does the repository at `root` hold fewer than `minObjects` objects? */
+async function isSmallRepository(root: string, minObjects: number): Promise<boolean> {
+  const { objectCount } = await import('../sources/git/object-count.js');
+  const n = await objectCount(root);
+  return n !== undefined && n < minObjects;
 }
 
 /** Is there a history cache for the repository at `root`? (Not a repository: the scan says so, here.) */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { CliIO } from '../../src/cli/io.js';
 import { HISTORY_NODE_FLAGS, missingNodeFlags, relaunch } from '../../src/cli/relaunch.js';
-import { relaunchForFullHistory } from '../../src/cli/run-scan.js';
+import { RELAUNCH_MIN_OBJECTS, relaunchForFullHistory } from '../../src/cli/run-scan.js';
 import { scanHistory } from '../../src/index.js';
 import { TempRepo } from '../git/git-fixture.js';
 
@@ -47,8 +47,8 @@ describe('relaunchForFullHistory', () => {
 
   test('a history scan without a cache to start from runs again with the flags; its exit code is returned', async () => {
     const asked: (readonly string[])[] = [];
-    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), 7);
-    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked)), 7);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked), undefined, 0), 7);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked), undefined, 0), 7);
     assert.deepEqual(asked, [missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv), missingNodeFlags(HISTORY_NODE_FLAGS, process.execArgv)]);
   });
 
@@ -58,12 +58,22 @@ describe('relaunchForFullHistory', () => {
       assert.equal(await relaunchForFullHistory(mode, repo.dir, true, io(asked)), undefined);
     }
     const { relaunch: _, ...plain } = io(asked);
-    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, plain), undefined);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, plain, undefined, 0), undefined);
     await scanHistory({ root: repo.dir, config: {}, cache: true });
-    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked)), undefined);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, true, io(asked), undefined, 0), undefined);
     // --no-cache: the scan is a full one whatever the cache holds.
-    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), 7);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked), undefined, 0), 7);
     assert.equal(asked.length, 1);
+  });
+
+  test('a repository with fewer objects than the threshold is scanned here (the relaunch would cost more than it saves)', async () => {
+    const asked: (readonly string[])[] = [];
+    // The repository holds 3 objects (a commit, a tree, a blob).
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked)), undefined);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked), undefined, 4), undefined);
+    assert.equal(await relaunchForFullHistory({ kind: 'history' }, repo.dir, false, io(asked), undefined, 3), 7);
+    assert.equal(asked.length, 1);
+    assert.ok(RELAUNCH_MIN_OBJECTS > 3);
   });
 });
 

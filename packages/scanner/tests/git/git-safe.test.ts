@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { safeGitArgs, safeGitEnv } from '../../src/sources/git/git-safe.js';
+import { GIT_MEMORY_BLOBS, GIT_MEMORY_LISTING, safeGitArgs, safeGitEnv } from '../../src/sources/git/git-safe.js';
 
 /** The `-c key=value` pairs of an argument list. */
 function configOf(args: readonly string[]): Map<string, string> {
@@ -56,6 +56,20 @@ describe('safe git invocation', () => {
   test('options that run configured programs on content are refused', () => {
     for (const [sub, opt] of [['cat-file', '--textconv'], ['cat-file', '--filters'], ['log', '--ext-diff'], ['log', '--show-signature'], ['log', '-p']] as const) {
       assert.throws(() => safeGitArgs('/r', [sub, opt]), /is not allowed/);
+    }
+  });
+
+  test('memory settings come after the safe ones; any other setting is refused', () => {
+    const args = safeGitArgs('/r', ['log', 'HEAD'], { tuning: GIT_MEMORY_LISTING });
+    const c = configOf(args);
+    assert.equal(c.get('core.deltaBaseCacheLimit'), '16m');
+    assert.equal(c.get('core.packedGitLimit'), '64m');
+    assert.deepEqual([...c.keys()].slice(-3), ['core.deltaBaseCacheLimit', 'core.packedGitLimit', 'core.packedGitWindowSize']);
+    const at = args.indexOf('core.packedGitWindowSize=8m');
+    assert.deepEqual(args.slice(at + 1, at + 4), ['-C', '/r', 'log']);
+    assert.deepEqual(configOf(safeGitArgs('/r', ['cat-file', '--batch'], { tuning: GIT_MEMORY_BLOBS })).get('core.packedGitWindowSize'), '8m');
+    for (const bad of ['core.hooksPath=/tmp/evil', 'diff.external=sh', 'core.pager=less']) {
+      assert.throws(() => safeGitArgs('/r', ['log'], { tuning: [bad] }), /not a memory setting/);
     }
   });
 

@@ -11,7 +11,7 @@ import { createScanContext } from '../../src/pipeline/scan-context.js';
 import type { KeylessConfig } from '../../src/config/types.js';
 import { createKeywordGate } from '../../src/pipeline/blob-scan.js';
 import { runPathLane, type LaneResult, type PathGroup } from '../../src/sources/history/path-lane.js';
-import { scanPathGroups } from '../../src/sources/history/path-lane-pool.js';
+import { pathGroupList, scanPathGroups } from '../../src/sources/history/path-lane-pool.js';
 import { PathVersionScanner } from '../../src/sources/history/path-version-scan.js';
 import { fakeToken, TempRepo, testConfig } from './git-fixture.js';
 
@@ -87,7 +87,7 @@ describe('history scan lanes', () => {
   test('lanes on two worker threads give the results of one lane on this thread', async () => {
     const collect = async (workers: number) => {
       const got: LaneResult[] = [];
-      await scanPathGroups(repo.dir, config, createScanContext(config), groups, workers, (r) => got.push(r));
+      await scanPathGroups(repo.dir, config, createScanContext(config), pathGroupList(groups), workers, (r) => got.push(r));
       return got.sort((a, b) => a.id - b.id);
     };
     const inline = await collect(0);
@@ -100,7 +100,7 @@ describe('history scan lanes', () => {
     const many: PathGroup[] = Array.from({ length: 900 }, (_, i) => ({ path: `many/${i}.sh`, blobs: [blob], ids: [i] }));
     const collect = async (workers: number) => {
       const got: LaneResult[] = [];
-      await scanPathGroups(repo.dir, config, createScanContext(config), many, workers, (r) => got.push(r));
+      await scanPathGroups(repo.dir, config, createScanContext(config), pathGroupList(many), workers, (r) => got.push(r));
       return got.sort((a, b) => a.id - b.id);
     };
     const inline = await collect(0);

@@ -5,38 +5,138 @@
  */
 import type { CommitInfo, Finding } from '../../finding/finding.js';
 import { compareFindings } from '../../pipeline/make-finding.js';
+import { CommitTable } from './commit-table.js';
 
-export interface IndexedCommit {
-  readonly info: CommitInfo;
-  /** Committer time, seconds. */
-  readonly time: number;
-}
-
+/**
+ * The commits of a history and the blobs each introduced at each path, stored compactly: a history
+ * of a million commits introduces millions of (path, blob) pairs, held here as numbers (a path's
+ * number, the blob id's bytes, the commit's number: 28 bytes each for SHA-1) rather than objects.
+ */
 export class IntroIndex {
-  readonly commits: IndexedCommit[] = [];
-  private readonly commitIds = new Map<string, number>();
-  /**
-   * path -> blob id -> the commits (numbers) that introduced that blob at that path. Kept by path
-   * from the start, as the scan reads it: no per-introduction objects (a history has ~10^5-10^6).
-   */
-  readonly versionsByPath = new Map<string, Map<string, number[]>>();
+  readonly commits = new CommitTable();
+  private readonly paths: string[] = [];
+  private readonly pathIds = new Map<string, number>();
+  private intros = 0;
+  private introPaths = new Int32Array(0);
+  private introCommits = new Int32Array(0);
+  /** The blob ids' bytes, as 32-bit words (an id: 5 words for SHA-1, 8 for SHA-256). */
+  private introBlobs = new Uint32Array(0);
+  private words = 0;
 
-  addCommit(info: CommitInfo, time: number): number {
-    const known = this.commitIds.get(info.commit);
-    if (known !== undefined) return known;
-    const c = this.commits.length;
-    this.commits.push({ info, time });
-    this.commitIds.set(info.commit, c);
-    return c;
+  /** Adds a listed commit (git lists each commit once: not looked up); returns its number. */
+  addListedCommit(info: CommitInfo, time: number): number {
+    return this.commits.add(info, time);
   }
 
+  /** The commit's number: the one it has if already added, else a new one. */
+  addCommit(info: CommitInfo, time: number): number {
+    return this.commits.find(info.commit) ?? this.commits.add(info, time);
+  }
+
+  /** Records that commit number `c` introduced `blob` (an object id, hex) at `path`. */
   addIntro(blob: string, c: number, path: string): void {
-    let blobs = this.versionsByPath.get(path);
-    if (!blobs) this.versionsByPath.set(path, (blobs = new Map()));
-    const list = blobs.get(blob);
-    // A fresh copy of the id: the parser's id is a slice that would keep its whole line alive.
-    if (!list) blobs.set(Buffer.from(blob, 'latin1').toString('latin1'), [c]);
-    else if (!list.includes(c)) list.push(c);
+    if (this.words === 0) this.words = blob.length / 8;
+    if (!BLOB_ID.test(blob) || blob.length !== this.words * 8) throw new Error(`unexpected object id '${blob.slice(0, 80)}' (ids of one length expected)`);
+    let p = this.pathIds.get(path);
+    if (p === undefined) {
+      p = this.paths.length;
+      this.paths.push(path);
+      this.pathIds.set(path, p);
+    }
+    const i = this.intros++;
+    if (i >= this.introPaths.length) {
+      const size = Math.max(1024, this.introPaths.length * 2);
+      this.introPaths = copied(this.introPaths, new Int32Array(size));
+      this.introCommits = copied(this.introCommits, new Int32Array(size));
+      this.introBlobs = copied(this.introBlobs, new Uint32Array(size * this.words));
+    }
+    this.introPaths[i] = p;
+    this.introCommits[i] = c;
+    Buffer.from(this.introBlobs.buffer, this.introBlobs.byteOffset, this.introBlobs.byteLength).write(blob, i * this.words * 4, 'hex');
+  }
+
+  /** How many introductions were recorded. */
+  get introCount(): number {
+    return this.intros;
+  }
+
+  /**
+   * Every (path, blob) pair recorded, grouped by path (paths in code-unit order) and, within a path,
+   * oldest first (by the oldest commit that introduced that blob there). The introductions are
+   * dropped (memory): the versions hold them from now on.
+   */
+  takeVersions(): PathVersions {
+    const n = this.intros;
+    const w = this.words;
+    const blobs = this.introBlobs;
+    const pathRank = new Int32Array(this.paths.length);
+    [...this.paths.keys()].sort((a, b) => (this.paths[a]! < this.paths[b]! ? -1 : this.paths[a]! > this.paths[b]! ? 1 : 0)).forEach((p, rank) => (pathRank[p] = rank));
+    const sameBlob = (a: number, b: number) => {
+      for (let k = 0; k < w; k++) if (blobs[a * w + k] !== blobs[b * w + k]) return false;
+      return true;
+    };
+    // Introductions by path, then blob (any fixed order), then commit number (the order they were added).
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => {
+      const d = pathRank[this.introPaths[a]!]! - pathRank[this.introPaths[b]!]!;
+      if (d !== 0) return d;
+      for (let k = 0; k < w; k++) {
+        const x = blobs[a * w + k]!;
+        const y = blobs[b * w + k]!;
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return this.introCommits[a]! - this.introCommits[b]!;
+    });
+    // Runs of one (path, blob) are the versions; a commit is listed once per version.
+    const firstIntro: number[] = [];
+    const starts: number[] = [];
+    const commits = new Int32Array(n);
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      const prev = j > 0 ? order[j - 1]! : -1;
+      const sameVersion = prev >= 0 && this.introPaths[prev] === this.introPaths[i] && sameBlob(prev, i);
+      if (!sameVersion) {
+        firstIntro.push(i);
+        starts.push(m);
+      } else if (this.introCommits[prev] === this.introCommits[i]) continue;
+      commits[m++] = this.introCommits[i]!;
+    }
+    starts.push(m);
+    // Each version's oldest introducing commit; versions ordered by path, then oldest first.
+    const count = firstIntro.length;
+    const oldest = new Int32Array(count);
+    for (let v = 0; v < count; v++) {
+      let o = commits[starts[v]!]!;
+      for (let k = starts[v]! + 1; k < starts[v + 1]!; k++) if (this.older(commits[k]!, o)) o = commits[k]!;
+      oldest[v] = o;
+    }
+    const byAge = Array.from({ length: count }, (_, v) => v);
+    byAge.sort((a, b) => {
+      const d = pathRank[this.introPaths[firstIntro[a]!]!]! - pathRank[this.introPaths[firstIntro[b]!]!]!;
+      if (d !== 0) return d;
+      return this.older(oldest[a]!, oldest[b]!) ? -1 : this.older(oldest[b]!, oldest[a]!) ? 1 : 0;
+    });
+    const versionPaths = new Int32Array(count);
+    const versionBlobs = new Uint32Array(count * w);
+    const introStarts = new Int32Array(count + 1);
+    const introCommits = new Int32Array(m);
+    let at = 0;
+    byAge.forEach((v, out) => {
+      const i = firstIntro[v]!;
+      versionPaths[out] = this.introPaths[i]!;
+      versionBlobs.set(blobs.subarray(i * w, (i + 1) * w), out * w);
+      introStarts[out] = at;
+      introCommits.set(commits.subarray(starts[v]!, starts[v + 1]!), at);
+      at += starts[v + 1]! - starts[v]!;
+    });
+    introStarts[count] = at;
+    this.intros = 0;
+    this.introPaths = new Int32Array(0);
+    this.introCommits = new Int32Array(0);
+    this.introBlobs = new Uint32Array(0);
+    return new PathVersions([...this.paths], versionPaths, versionBlobs, w, introStarts, introCommits);
   }
 
   /**
@@ -62,8 +162,8 @@ export class IntroIndex {
    * commits from the cache keep the order of the scan that listed them.
    */
   older(a: number, b: number): boolean {
-    const ta = this.commits[a]!.time;
-    const tb = this.commits[b]!.time;
+    const ta = this.commits.time(a);
+    const tb = this.commits.time(b);
     if (ta !== tb) return ta < tb;
     // Same time: commits from the cache in the order their scan gave them (their log order then),
     // before the commits listed now; listed commits in log order.
@@ -74,34 +174,48 @@ export class IntroIndex {
   }
 }
 
-/**
- * One blob at one path, with the commits (numbers in the index) that introduced it there. Held for
- * every version of a history at once: commit numbers, not objects (memory).
- */
-export interface PathVersion {
-  readonly path: string;
-  readonly blob: string;
-  readonly intros: readonly number[];
+const BLOB_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+function copied<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
- * Every (path, blob) pair of the index, grouped by path (paths in code-unit order) and, within a
- * path, oldest first (by the oldest commit that introduced that blob there).
+ * The versions of a history: each blob at each path, with the commits (numbers in the index) that
+ * introduced it there, numbered 0.. in scan order (grouped by path, oldest first within a path).
  */
-export function pathVersions(index: IntroIndex): PathVersion[] {
-  const out: PathVersion[] = [];
-  for (const path of [...index.versionsByPath.keys()].sort()) {
-    const versions = [...index.versionsByPath.get(path)!].map(([blob, commits]) => {
-      // A copy of exactly its length (a grown array keeps spare capacity).
-      const intros = commits.length === 1 ? commits : commits.slice();
-      let oldest = intros[0]!;
-      for (const c of intros) if (index.older(c, oldest)) oldest = c;
-      return { path, blob, intros, oldest };
-    });
-    versions.sort((a, b) => (index.older(a.oldest, b.oldest) ? -1 : index.older(b.oldest, a.oldest) ? 1 : 0));
-    for (const { blob, intros } of versions) out.push({ path, blob, intros });
+export class PathVersions {
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly versionPaths: Int32Array,
+    private readonly blobWords: Uint32Array,
+    private readonly words: number,
+    private readonly introStarts: Int32Array,
+    private readonly introCommits: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.versionPaths.length;
   }
-  return out;
+
+  path(v: number): string {
+    return this.paths[this.versionPaths[v]!]!;
+  }
+
+  /** Is version `v` at the same path as version `u`? */
+  samePath(v: number, u: number): boolean {
+    return this.versionPaths[v] === this.versionPaths[u];
+  }
+
+  blob(v: number): string {
+    return Buffer.from(this.blobWords.buffer, this.blobWords.byteOffset + v * this.words * 4, this.words * 4).toString('hex');
+  }
+
+  /** The commits that introduced version `v` (in the order they were added). */
+  intros(v: number): Int32Array {
+    return this.introCommits.subarray(this.introStarts[v]!, this.introStarts[v + 1]!);
+  }
 }
 
 interface Aggregate {
@@ -124,10 +238,10 @@ export class FindingAggregator {
   constructor(private readonly index: IntroIndex) {}
 
   /** Findings of one blob's content at one path, introduced by each of the commits `intros` (numbers). */
-  add(findings: readonly Finding[], intros: readonly number[]): void {
+  add(findings: readonly Finding[], intros: ArrayLike<number>): void {
     if (intros.length === 0) return;
     let oldest = intros[0]!;
-    for (const i of intros) if (this.index.older(i, oldest)) oldest = i;
+    for (let k = 1; k < intros.length; k++) if (this.index.older(intros[k]!, oldest)) oldest = intros[k]!;
     for (const f of findings) {
       // A suppressed occurrence never absorbs an active one of the same secret (nor the reverse).
       const id = f.suppressed === undefined ? identityOf(f) : `${f.suppressed}\0${identityOf(f)}`;
@@ -157,7 +271,7 @@ export class FindingAggregator {
     return [...this.byIdentity.values()]
       .map(({ finding, intro, occurrences }) => ({
         ...finding,
-        commit: this.index.commits[intro]!.info,
+        commit: this.index.commits.info(intro),
         occurrences,
         ...(orders ? { commitOrder: orders[intro]! } : {}),
       }))

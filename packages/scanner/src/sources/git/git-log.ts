@@ -6,6 +6,7 @@
  */
 import type { CommitInfo } from '../../finding/finding.js';
 import { GitOutputError, NulSplitter, streamGit } from './git-process.js';
+import { GIT_MEMORY_LISTING } from './git-safe.js';
 
 const COMMIT_MARK = 0x01;
 /** `%x01` marks a commit header: sha, parents, author, email, ISO author date, committer time. */
@@ -164,6 +165,6 @@ export async function logCommits(
   args.push(...revArgs);
   const useStdin = stdinRevs !== undefined && stdinRevs.length > 0;
   if (useStdin) args.push('--stdin');
-  await streamGit(cwd, [...args, '--'], (chunk) => parser.push(chunk), useStdin ? `${stdinRevs.join('\n')}\n` : undefined);
+  await streamGit(cwd, [...args, '--'], (chunk) => parser.push(chunk), useStdin ? `${stdinRevs.join('\n')}\n` : undefined, { tuning: GIT_MEMORY_LISTING });
   parser.end();
 }

@@ -4,7 +4,7 @@
  * safe arguments and environment of git-safe.ts (no configured program ever runs).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { safeGitArgs, safeGitEnv } from './git-safe.js';
+import { safeGitArgs, safeGitEnv, type SafeGitOptions } from './git-safe.js';
 
 /** First meaningful line of git's stderr, for one-line error messages. */
 export function firstLine(text: string): string {
@@ -37,8 +37,8 @@ export class GitOutputError extends GitError {
 }
 
 /** Starts `git -C cwd ...args` (made safe: see git-safe.ts) with piped stdio. */
-export function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', safeGitArgs(cwd, args), { env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnGit(cwd: string, args: readonly string[], options?: SafeGitOptions): ChildProcessWithoutNullStreams {
+  return spawn('git', safeGitArgs(cwd, args, options), { env: safeGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Runs a git command to completion; stdout as a Buffer. Throws GitError with git's first stderr line. */
@@ -73,9 +73,10 @@ export function streamGit(
   args: readonly string[],
   onChunk: (chunk: Buffer) => void | Promise<void>,
   input?: string,
+  options?: SafeGitOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, args);
+    const child = spawnGit(cwd, args, options);
     const err: Buffer[] = [];
     let failed = false;
     const fail = (e: Error) => {

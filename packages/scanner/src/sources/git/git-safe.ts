@@ -121,7 +121,25 @@ export interface SafeGitOptions {
    * question that runs no program.
    */
   readonly honourHooksPath?: boolean;
+  /**
+   * Memory settings for this call (`key=value`, e.g. GIT_MEMORY_LISTING), given after the safe
+   * settings. Only keys that bound caches and memory maps, never one that runs a program.
+   */
+  readonly tuning?: readonly string[];
 }
+
+/**
+ * The history listing (`git log --raw` over every commit) with git's delta base cache at 16 MiB
+ * rather than 96 and at most 64 MiB of pack files mapped: typescript-eslint's listing peaked at
+ * 221 MB RSS, now 57 MB, for about 5% more of git's CPU time (1.70 s against 1.79 s). Not for
+ * `cat-file` of blob versions: a small delta base cache makes reading lockfile versions 2.5 times
+ * slower there; it gets the pack map bound only (GIT_MEMORY_BLOBS: 192 to 139 MB, same CPU).
+ */
+export const GIT_MEMORY_LISTING: readonly string[] = ['core.deltaBaseCacheLimit=16m', 'core.packedGitLimit=64m', 'core.packedGitWindowSize=8m'];
+export const GIT_MEMORY_BLOBS: readonly string[] = ['core.packedGitLimit=64m', 'core.packedGitWindowSize=8m'];
+
+/** Settings git may be tuned with (SafeGitOptions.tuning): caches and pack maps, nothing else. */
+const TUNABLE = new Set(['core.deltabasecachelimit', 'core.packedgitlimit', 'core.packedgitwindowsize']);
 
 /**
  * The full argument list for `git <args>` run in `cwd`: `--no-pager`, the safe `-c` settings,
@@ -133,7 +151,10 @@ export function safeGitArgs(cwd: string, args: readonly string[], options: SafeG
   const refused = rest.find((a) => REFUSED.has(a));
   if (refused) throw new Error(`internal error: git ${sub} ${refused} is not allowed (it can run configured programs)`);
   const config = SAFE_GIT_CONFIG.filter(([k]) => !(options.honourHooksPath && k === 'core.hooksPath'));
-  return ['--no-pager', ...config.flatMap(([k, v]) => ['-c', `${k}=${v}`]), '-C', cwd, sub, ...(SUBCOMMAND_FLAGS[sub] ?? []), ...rest];
+  const tuning = options.tuning ?? [];
+  const untunable = tuning.find((t) => !TUNABLE.has(t.split('=')[0]!.toLowerCase()));
+  if (untunable !== undefined) throw new Error(`internal error: git setting ${untunable} is not a memory setting`);
+  return ['--no-pager', ...config.flatMap(([k, v]) => ['-c', `${k}=${v}`]), ...tuning.flatMap((t) => ['-c', t]), '-C', cwd, sub, ...(SUBCOMMAND_FLAGS[sub] ?? []), ...rest];
 }
 
 /**

@@ -14,9 +14,9 @@ import { prepareFingerprints } from '../../finding/fingerprint.js';
 import { splitSuppressed } from '../../filters/suppression.js';
 import { createScanContext, type ScanContext } from '../../pipeline/scan-context.js';
 import { NO_PROGRESS, type ScanOptions, type ScanOutcome, type ScanProgress } from '../../pipeline/scan-types.js';
-import { FindingAggregator, IntroIndex, pathVersions, type PathVersion } from '../git/blob-intros.js';
+import { FindingAggregator, IntroIndex, type PathVersions } from '../git/blob-intros.js';
 import type { LaneResult, PathGroup } from './path-lane.js';
-import { scanPathGroups } from './path-lane-pool.js';
+import { scanPathGroups, type PathGroupList } from './path-lane-pool.js';
 import { logCommits, type LoggedCommit } from '../git/git-log.js';
 import { atMostCommitsBetween, countNotReachable, openRepo, peelToCommits, shallowBoundary, type GitRepo } from '../git/git-repo.js';
 import { explainPartialClone, failOnMissingBlobs } from '../git/missing-objects.js';
@@ -45,17 +45,23 @@ function workerCount(blobs: number): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
 }
 
-/** The versions grouped by path (they come grouped, oldest first), numbered by their index. */
-function groupByPath(versions: readonly PathVersion[]): PathGroup[] {
-  const groups: { path: string; blobs: string[]; ids: number[] }[] = [];
-  versions.forEach((v, id) => {
-    const g = groups[groups.length - 1];
-    if (g && g.path === v.path) {
-      g.blobs.push(v.blob);
-      g.ids.push(id);
-    } else groups.push({ path: v.path, blobs: [v.blob], ids: [id] });
-  });
-  return groups;
+/**
+ * The versions grouped by path (they come grouped, oldest first), numbered by their index. A group's
+ * blob ids are made only when a lane takes it (memory: a history has millions of versions).
+ */
+function groupByPath(versions: PathVersions): PathGroupList {
+  const starts: number[] = [];
+  for (let v = 0; v < versions.length; v++) if (v === 0 || !versions.samePath(v, v - 1)) starts.push(v);
+  starts.push(versions.length);
+  return {
+    length: starts.length - 1,
+    size: (g) => starts[g + 1]! - starts[g]!,
+    path: (g) => versions.path(starts[g]!),
+    group: (g): PathGroup => {
+      const ids = Array.from({ length: starts[g + 1]! - starts[g]! }, (_, k) => starts[g]! + k);
+      return { path: versions.path(starts[g]!), blobs: ids.map((v) => versions.blob(v)), ids };
+    },
+  };
 }
 
 interface CachePlan {
@@ -72,8 +78,9 @@ interface CachePlan {
  * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
  */
 async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
+  // No key without a cache: it hashes the scanner's own code (a few hundred ms of file reads).
+  if (options.cache === false) return { key: '', warnings: [], reason: '--no-cache' };
   const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx), options.shard);
-  if (options.cache === false) return { key, warnings: [], reason: '--no-cache' };
   const root = cacheRoot();
   if (isInside(repo.gitDir, root) || (repo.topLevel && isInside(repo.topLevel, root))) {
     return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
@@ -140,7 +147,7 @@ async function listCommits(
   if (tips.length === 0) return 0;
   const onCommit = (commit: LoggedCommit) => {
     listed++;
-    const c = index.addCommit(commit.info, commit.time);
+    const c = index.addListedCommit(commit.info, commit.time);
     // Every shard lists every commit (the same commit order everywhere) and keeps its paths only;
     // the shard goes first, so each shard counts only its own excluded paths.
     for (const b of commit.blobs) if (inShard(b.path) && ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
@@ -183,13 +190,13 @@ async function scanVersions(
   options: ScanOptions,
   ctx: ScanContext,
   index: IntroIndex,
-  versions: readonly PathVersion[],
+  versions: PathVersions,
   tips: readonly string[],
   skipped: SkippedPaths,
   progress: ScanProgress,
 ): Promise<VersionScan> {
   const remaining = new Int32Array(index.commits.length);
-  for (const v of versions) for (const c of v.intros) remaining[c]!++;
+  for (let v = 0; v < versions.length; v++) for (const c of versions.intros(v)) remaining[c]!++;
   let commitsDone = remaining.filter((r) => r === 0).length;
   progress.phase('history', index.commits.length, 'commits');
 
@@ -200,10 +207,10 @@ async function scanVersions(
   let bytesScanned = 0;
   const missingBlobs = new Set<string>();
   const onResult = (r: LaneResult) => {
-    const v = versions[r.id]!;
+    const v = { path: versions.path(r.id), intros: versions.intros(r.id) };
     if ('unread' in r) {
       skipped.add(v.path, r.unread === 'missing' ? SKIP_MISSING : SKIP_TOO_LARGE);
-      if (r.unread === 'missing') missingBlobs.add(v.blob);
+      if (r.unread === 'missing') missingBlobs.add(versions.blob(r.id));
     } else {
       blobsScanned++;
       bytesScanned += r.size;
@@ -213,10 +220,10 @@ async function scanVersions(
         const found = verdict.perPath[0];
         if (found?.findings.length) {
           aggregator.add(found.findings, v.intros);
-          dirty.add(v.blob);
+          dirty.add(versions.blob(r.id));
         }
         if (found?.warning && !pathWarnings.has(v.path)) {
-          pathWarnings.set(v.path, `${found.warning} (at ${index.commits[v.intros[0]!]!.info.commit.slice(0, 12)})`);
+          pathWarnings.set(v.path, `${found.warning} (at ${index.commits.id(v.intros[0]!).slice(0, 12)})`);
         }
       }
     }
@@ -237,13 +244,15 @@ async function scanVersions(
 }
 
 /** The blobs with findings and where each was introduced, for the cache's next re-scan. */
-function dirtyIntrosOf(index: IntroIndex, versions: readonly PathVersion[], dirty: ReadonlySet<string>, orders: Int32Array): HistoryCacheData['dirty'] {
+function dirtyIntrosOf(index: IntroIndex, versions: PathVersions, dirty: ReadonlySet<string>, orders: Int32Array): HistoryCacheData['dirty'] {
   const dirtyIntros = new Map<string, CachedIntro[]>();
-  for (const v of versions) {
-    if (!dirty.has(v.blob)) continue;
-    const list = dirtyIntros.get(v.blob) ?? [];
-    for (const c of v.intros) list.push({ commit: index.commits[c]!.info, time: index.commits[c]!.time, path: v.path, order: orders[c]! });
-    dirtyIntros.set(v.blob, list);
+  if (dirty.size === 0) return [];
+  for (let v = 0; v < versions.length; v++) {
+    const blob = versions.blob(v);
+    if (!dirty.has(blob)) continue;
+    const list = dirtyIntros.get(blob) ?? [];
+    for (const c of versions.intros(v)) list.push({ commit: index.commits.info(c), time: index.commits.time(c), path: versions.path(v), order: orders[c]! });
+    dirtyIntros.set(blob, list);
   }
   return [...dirtyIntros].map(([blob, intros]) => ({ blob, intros }));
 }
@@ -266,19 +275,24 @@ async function commitOrdersOf(
   const now = new Set(tips);
   const same = new Set(previous.tips).size === now.size && previous.tips.every((t) => now.has(t));
   if (listed === 0 && same && index.fixedOrders.size === index.commits.length) {
-    return { orders: Int32Array.from(index.commits, (_, c) => index.fixedOrders.get(c)!), commits: previous.reachable };
+    return { orders: Int32Array.from({ length: index.commits.length }, (_, c) => index.fixedOrders.get(c)!), commits: previous.reachable };
   }
-  const wanted = new Map(index.commits.map((c) => [c.info.commit, c.time]));
+  const ids = Array.from({ length: index.commits.length }, (_, c) => index.commits.id(c));
+  const wanted = new Map(ids.map((id, c) => [id, index.commits.time(c)]));
   const { count, ranks } = await rankCommits(repo.cwd, tips, wanted);
   // A commit no tip reaches any more (the cache would have been dropped): after every other.
-  const orders = Int32Array.from(index.commits, (c) => ranks.get(c.info.commit) ?? count);
+  const orders = Int32Array.from(ids, (id) => ranks.get(id) ?? count);
   return { orders, commits: count };
 }
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome> {
   const started = Date.now();
   const trace = (what: string) => {
-    if (options.debug) process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms)\n`);
+    if (!options.debug) return;
+    const m = process.memoryUsage();
+    process.stderr.write(`keyless: history: ${what} (${Date.now() - started} ms, rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB)\n`);
   };
   const repo = await openRepo(options.root);
   const ctx = createScanContext(options.config, { posture: false });
@@ -309,9 +323,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
 
   // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
   // each version is scanned against the one before it (see path-version-scan.ts).
-  const versions = pathVersions(index);
-  // The versions hold every introduction now; the map is not needed any more (memory).
-  index.versionsByPath.clear();
+  const versions = index.takeVersions();
   // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
   // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
   (globalThis as { gc?: () => void }).gc?.();

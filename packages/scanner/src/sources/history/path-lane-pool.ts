@@ -13,9 +13,25 @@ import type { LaneGrant, LaneMessage, LaneWorkerData } from './path-lane-worker.
 const WORKER_OLD_GEN_MB = 128;
 const WORKER_YOUNG_GEN_MB = 8;
 
-/** Longest first (most versions), as a greedy schedule balances best that way. */
-function scheduleOrder(groups: readonly PathGroup[]): PathGroup[] {
-  return [...groups].sort((a, b) => b.blobs.length - a.blobs.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** Paths to scan, each group made only when a lane takes it (see git-history.ts: groupByPath). */
+export interface PathGroupList {
+  readonly length: number;
+  /** How many versions group `g` has. */
+  size(g: number): number;
+  path(g: number): string;
+  group(g: number): PathGroup;
+}
+
+/** A list of groups made already (tests, small scans). */
+export function pathGroupList(groups: readonly PathGroup[]): PathGroupList {
+  return { length: groups.length, size: (g) => groups[g]!.blobs.length, path: (g) => groups[g]!.path, group: (g) => groups[g]! };
+}
+
+/** Group numbers, longest first (most versions), as a greedy schedule balances best that way. */
+function scheduleOrder(groups: PathGroupList): Int32Array {
+  const order = Int32Array.from({ length: groups.length }, (_, g) => g);
+  const paths = Array.from({ length: groups.length }, (_, g) => groups.path(g));
+  return order.sort((a, b) => groups.size(b) - groups.size(a) || (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
 }
 
 /**
@@ -26,7 +42,7 @@ export async function scanPathGroups(
   cwd: string,
   config: KeylessConfig,
   ctx: ScanContext,
-  groups: readonly PathGroup[],
+  groups: PathGroupList,
   workers: number,
   report: (r: LaneResult) => void,
 ): Promise<void> {
@@ -36,7 +52,7 @@ export async function scanPathGroups(
     const out: PathGroup[] = [];
     let n = 0;
     while (n < versions && next < order.length) {
-      const g = order[next++]!;
+      const g = groups.group(order[next++]!);
       out.push(g);
       n += g.blobs.length;
     }

@@ -8,6 +8,7 @@ import type { ScanContext } from '../../pipeline/scan-context.js';
 import { createKeywordGate, type BlobVerdict } from '../../pipeline/blob-scan.js';
 import { BatchParser } from '../git/git-cat-file.js';
 import { firstLine, GitError, spawnGit } from '../git/git-process.js';
+import { GIT_MEMORY_BLOBS } from '../git/git-safe.js';
 import { PathVersionScanner } from './path-version-scan.js';
 
 /** One path's versions, oldest first; `ids` number them for the results. */
@@ -68,7 +69,7 @@ interface Queued {
 export function runPathLane(cwd: string, ctx: ScanContext, take: TakeGroups, report: (r: LaneResult) => void): Promise<void> {
   const scanner = new PathVersionScanner(ctx, createKeywordGate(ctx.engine));
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, ['cat-file', '--batch']);
+    const child = spawnGit(cwd, ['cat-file', '--batch'], { tuning: GIT_MEMORY_BLOBS });
     const queue: (Queued | undefined)[] = [];
     let head = 0;
     let exhausted = false;
