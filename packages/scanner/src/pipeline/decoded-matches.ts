@@ -50,12 +50,20 @@ export function encodedMatches(c: Candidate, text: string, engine: Engine, place
     };
     // The decoded value is scanned behind its key (`AccountKey=<decoded>`), so detectors that need
     // the key as context find it as they would in clear; matches must lie in the value itself.
+    // Line-anchored detectors (`password <value>` directives) need the value's first line on its
+    // own, so a value behind a key is also scanned alone; a match both scans find is kept once.
     const prefix = keyPrefix(c.key);
     const exact = verbatim && layer.exact;
-    for (const m of engine.scanText(prefix + layer.value)) {
-      if (m.start < prefix.length) continue;
-      const inValue = { start: m.start - prefix.length, end: m.end - prefix.length };
-      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(inValue) }, encoding, exact });
+    const seen = new Set<string>();
+    const inValueMatches = [
+      ...engine.scanText(prefix + layer.value).flatMap((m) => (m.start < prefix.length ? [] : [{ ...m, start: m.start - prefix.length, end: m.end - prefix.length }])),
+      ...(prefix ? engine.scanText(layer.value) : []),
+    ];
+    for (const m of inValueMatches) {
+      const id = `${m.detector.id}:${m.start}:${m.end}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ match: { detector: m.detector, secret: m.secret, ...place_(m) }, encoding, exact });
     }
     const judged = engine.judgeAssignment(c.key, layer.value, place);
     if (judged && keyAllowed(c)) {

@@ -101,8 +101,10 @@ export const cliCredentialArgument: PatternDetector = {
   confidence: 'medium',
   priority: 45,
   keywords: ['--pass', '-token', '-secret', '--api', 'login', 'mysql', 'sshpass', 'redis-cli'],
+  // A flag starts only after whitespace or a quote: a value's run of characters can then never hold the
+  // start of another match, so the scan stays linear (recheck found `x-p=x-p=...` backtracking).
   pattern:
-    /(?<![A-Za-z0-9_-])(?<flag>--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token)|-p|-a)(?:[ \t]+|=|(?<=-p)(?=[^\s-]))["']?(?<secret>[^\s'"`$<>{}()|;&\\]{6,256})["']?(?=[\s;|&)]|$)/g,
+    /(?<![^\s"'`])(?<flag>--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token)|-p|-a)(?:[ \t]+|=|(?<=-p)(?=[^\s-]))["']?(?<secret>[^\s'"`$<>{}()|;&\\]{6,256})["']?(?=[\s;|&)]|$)/g,
   window: { before: 200, after: 270 },
   validate: (secret, match) => {
     const flag = match.groups?.['flag'] ?? '';
