@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { generateGithubToken, generatePassword, generateStorageConnectionString } from '@keyless/scanner/detectors';
-import { KEYLESS_BIN, removeTempDirs, tempDir } from './helpers/sandbox-repo.js';
+import { KEYLESS_BIN, removeTempDirs, SandboxRepo, tempDir } from './helpers/sandbox-repo.js';
 
 after(removeTempDirs);
 
@@ -150,5 +150,43 @@ describe('fingerprints', () => {
     assert.equal(before.code, 1, before.stderr);
     const after = keyless(['scan', '--no-cache', '--baseline', 'keyless-baseline.json'], root);
     assert.equal(after.code, 0, after.stdout + after.stderr);
+  });
+});
+
+describe('git scans find what the tree scan decodes', () => {
+  // Files whose raw text holds no keyword of any detector: only the decoded value does. The keyword
+  // gate of git scans must not skip them (found by a tree scan, so never clean in a history scan).
+  const tokenB64 = generateGithubToken('ghp', 505);
+  const tokenEntities = generateGithubToken('ghp', 506);
+  const quiet = {
+    'deploy.json': `{\n  "Deploy": "${b64(tokenB64)}"\n}\n`,
+    'page.xml': `<p data-x="${[...tokenEntities].map((ch) => `&#${ch.charCodeAt(0)};`).join('')}"></p>\n`,
+  };
+  const rows = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: JsonFinding[] }).findings.map((f) => `${f.path}:${f.line} ${f.ruleId} ${f.encoding ?? ''}`).sort();
+
+  test('tree, --history, --range and --staged report the same encoded findings', () => {
+    const repo = SandboxRepo.create('encoded-git');
+    repo.commit('initial', { 'README.md': '# app\n' });
+    const base = repo.head();
+    repo.commit('settings', quiet);
+    const tree = repo.keyless('scan', '--no-cache', '--format', 'json', '.');
+    assert.equal(tree.status, 1, tree.stderr);
+    const expected = rows(tree.stdout);
+    assert.deepEqual(expected, ['deploy.json:2 github-token base64', 'page.xml:1 github-token html-entity']);
+    const history = repo.keyless('scan', '--history', '--no-cache', '--format', 'json', '.');
+    assert.equal(history.status, 1, history.stderr);
+    assert.deepEqual(rows(history.stdout), expected);
+    const range = repo.keyless('scan', '--range', `${base}..HEAD`, '--format', 'json', '.');
+    assert.equal(range.status, 1, range.stderr);
+    assert.deepEqual(rows(range.stdout), expected);
+
+    const staged = SandboxRepo.create('encoded-staged');
+    staged.commit('initial', { 'README.md': '# app\n' });
+    for (const [path, text] of Object.entries(quiet)) staged.write(path, text);
+    staged.git('add', '-A');
+    const run = staged.keyless('scan', '--staged', '--format', 'json', '.');
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(rows(run.stdout), expected);
   });
 });

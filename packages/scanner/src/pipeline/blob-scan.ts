@@ -9,6 +9,7 @@ import type { Finding } from '../finding/finding.js';
 import { scanFileText } from './scan-file.js';
 import { decodeText, hasUtf16Bom, looksBinary } from './decode.js';
 import { mayBePostureFile } from '../detect/posture/languages.js';
+import { revealedTexts } from '../detect/revealed-text.js';
 
 export type BlobVerdict =
   | { readonly kind: 'binary' }
@@ -22,7 +23,8 @@ function escapeRegExp(s: string): string {
 
 /**
  * A test for "could any detector report something in this text": every pattern detector needs one
- * of its keywords in the text, every assignment detector one in the key name, so one in the text.
+ * of its keywords in the text, every assignment detector one in the key name, so one in the text
+ * or in a decoding of it.
  * Runs on the bytes read as latin1 (keywords are ASCII; a UTF-16 file is decoded first).
  */
 export function createKeywordGate(engine: Engine): (bytes: Buffer) => boolean {
@@ -32,10 +34,10 @@ export function createKeywordGate(engine: Engine): (bytes: Buffer) => boolean {
   const ascii = [...words].every((w) => /^[\x20-\x7e]+$/.test(w));
   const list = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = new RegExp(list.join('|'), 'i');
-  const test = (bytes: Buffer) => {
-    if (!ascii || hasUtf16Bom(bytes)) return re.test(decodeText(bytes));
-    return re.test(bytes.toString('latin1'));
-  };
+  // A keyword may also hide behind an encoding the format readers undo (a base64 value): the text
+  // passes when one appears in what the decoders could reveal (detect/revealed-text.ts).
+  const inText = (text: string) => re.test(text) || revealedTexts(text).some((t) => re.test(t));
+  const test = (bytes: Buffer) => inText(!ascii || hasUtf16Bom(bytes) ? decodeText(bytes) : bytes.toString('latin1'));
   // Adaptive: when almost every blob passes (catalogs with common keywords on ordinary code), the
   // gate only duplicates the engine's own prefilter, so it is consulted on a sample only.
   let tested = 0;

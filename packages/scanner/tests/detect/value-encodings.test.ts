@@ -16,6 +16,7 @@ import {
   MAX_ENCODED_VALUE,
 } from '../../src/detect/value-encodings.js';
 import { decodeEscapes } from '../../src/detect/escapes.js';
+import { REVEALED_TEXT_PATTERNS } from '../../src/detect/revealed-text.js';
 import { fake, prng } from '../formats/helpers.js';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -145,7 +146,7 @@ describe('ReDoS (recheck)', { timeout: 120_000 }, () => {
   const { checkSync } = createRequire(import.meta.url)('recheck') as {
     checkSync: (source: string, flags: string, params?: Record<string, unknown>) => { status: string };
   };
-  for (const re of ENCODING_PATTERNS) {
+  for (const re of [...ENCODING_PATTERNS, ...REVEALED_TEXT_PATTERNS]) {
     test(`${re.source} is safe`, () => {
       assert.equal(checkSync(re.source, re.flags, { checker: 'automaton', timeout: 10_000 }).status, 'safe');
     });
