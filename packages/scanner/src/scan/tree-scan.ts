@@ -14,7 +14,6 @@ import { createScanContext, type ScanContext } from '../pipeline/scan-context.js
 import type { KeylessConfig } from '../config/types.js';
 import type { Finding } from '../finding/finding.js';
 import { compareFindings } from '../pipeline/make-finding.js';
-import { readerFor, yamlReader } from '../formats/index.js';
 import { scanTreeFile, type FileResult } from '../sources/tree/tree-file.js';
 import { unpackResults } from '../sources/tree/tree-packed.js';
 import type { TreeChunkReply, TreeChunkRequest } from '../sources/tree/tree-worker.js';
@@ -58,23 +57,11 @@ function yieldToEventLoop(): Promise<void> {
 const WORKER_DEPTH = 2;
 
 /**
- * Files the main thread scans itself when workers run: those read with the YAML library. Loading it
- * and warming up its parser costs a thread ~0.5 s of CPU before its first YAML file is done
- * (measured on the typescript-eslint checkout: a worker's first two chunks, holding
- * .github/workflows, took 0.95 s, the next ones ~20 ms); scanned on one thread, it is paid once.
- */
-function mainThreadOnly(path: string): boolean {
-  return readerFor(path, '') === yamlReader;
-}
-
-/**
- * Lists and scans in one pipeline. The main thread walks the tree and cuts the files into chunks
- * (file indexes in listing order; YAML files in chunks of their own that only the main thread
- * takes); once the listing reaches `MIN_FILES_FOR_WORKERS` (or at once when KEYLESS_WORKERS forces
- * a count), worker threads start and are fed chunks while the walk goes on, so their start-up and
- * scanning overlap the listing. When the walk ends the main thread scans its own chunks, then the
- * chunks no worker has taken yet. Results are stored by file index: the merge keeps listing order
- * whichever thread scanned a file.
+ * Lists and scans in one pipeline. The main thread walks the tree and cuts the files into chunks;
+ * once the listing reaches `MIN_FILES_FOR_WORKERS` (or at once when KEYLESS_WORKERS forces a count),
+ * worker threads start and are fed chunks while the walk goes on, so their start-up and scanning
+ * overlap the listing. When the walk ends the main thread scans the chunks no worker has taken yet.
+ * Results are stored by file index: the merge keeps listing order whichever thread scanned a file.
  */
 async function listAndScan(
   files: Iterable<TreeFile>,
@@ -83,19 +70,15 @@ async function listAndScan(
 ): Promise<{ files: TreeFile[]; results: FileResult[] }> {
   const listed: TreeFile[] = [];
   const results: FileResult[] = [];
-  const chunks: number[][] = []; // file indexes of each chunk cut
   const pending: number[] = []; // chunks cut but not taken, in order
-  const mainOnly: number[] = []; // chunks of YAML files, for the main thread
-  let open: number[] = [];
-  let openMainOnly: number[] = [];
+  let cut = 0; // files already cut into chunks
   let listingDone = false;
   let startedWorkers = false;
   const threads: Promise<void>[] = [];
   const feeders: (() => void)[] = [];
 
-  const cut = (indexes: number[], queue: number[]) => queue.push(chunks.push(indexes) - 1);
-  const chunkFiles = (chunk: number) => chunks[chunk]!.map((i) => listed[i]!);
-  const store = (chunk: number, rs: readonly FileResult[]) => rs.forEach((r, k) => (results[chunks[chunk]![k]!] = r));
+  const chunkFiles = (chunk: number) => listed.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+  const store = (chunk: number, rs: readonly FileResult[]) => rs.forEach((r, i) => (results[chunk * CHUNK_FILES + i] = r));
   const feedAll = () => feeders.forEach((feed) => feed());
 
   function startWorker(): void {
@@ -136,32 +119,22 @@ async function listAndScan(
 
   const forced = treeWorkerCount(0);
   for (const file of files) {
-    const index = listed.push(file) - 1;
-    if (mainThreadOnly(file.path)) {
-      openMainOnly.push(index);
-      if (openMainOnly.length === CHUNK_FILES) {
-        cut(openMainOnly, mainOnly);
-        openMainOnly = [];
-      }
-      continue;
-    }
-    open.push(index);
-    if (open.length < CHUNK_FILES) continue;
-    cut(open, pending);
-    open = [];
+    listed.push(file);
+    if (listed.length - cut < CHUNK_FILES) continue;
+    pending.push(cut / CHUNK_FILES);
+    cut += CHUNK_FILES;
     if (!startedWorkers && (forced > 0 || listed.length >= MIN_FILES_FOR_WORKERS)) startWorkers();
     if (threads.length > 0) {
       feedAll();
       await yieldToEventLoop(); // lets replies in, so workers get fresh chunks during the walk
     }
   }
-  if (open.length > 0) cut(open, pending);
-  if (openMainOnly.length > 0) cut(openMainOnly, mainOnly);
+  if (listed.length > cut) pending.push(cut / CHUNK_FILES);
   listingDone = true;
   if (!startedWorkers && forced > 0 && pending.length > 0) startWorkers();
   feedAll();
 
-  for (let chunk = mainOnly.shift() ?? pending.shift(); chunk !== undefined; chunk = mainOnly.shift() ?? pending.shift()) {
+  for (let chunk = pending.shift(); chunk !== undefined; chunk = pending.shift()) {
     store(chunk, chunkFiles(chunk).map((f) => scanTreeFile(f, ctx)));
     if (threads.length > 0) {
       feedAll();
