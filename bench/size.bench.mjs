@@ -9,6 +9,8 @@
 //             included), output to /dev/null
 // The three alternate --rounds times (default 3) and the medians are printed, with keyless's ratio
 // to git log and to node -e 0, and keyless's peak RSS (GNU time: the largest process, node or git).
+// CPU (user+system of the process and its children, GNU time) is printed beside each wall time, with
+// the same ratios in CPU: on a shared machine wall time follows the load, CPU time much less.
 // Options: --sizes 50,500,5000,50000  --rounds R  --keep (keep generated repos)  PATH... (real clones;
 // also KEYLESS_BENCH_REPOS, colon-separated). The scanned repositories are never written to.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -50,7 +52,7 @@ const median = (xs) => {
 /** Runs `cmd args` under GNU time, stdout to /dev/null; wall (s), peak RSS (MB), exit code. */
 function timed(cmd, cmdArgs, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(TIME, ['-f', 'KEYLESS-TIME %e %M', cmd, ...cmdArgs], {
+  const r = spawnSync(TIME, ['-f', 'KEYLESS-TIME %e %M %U %S', cmd, ...cmdArgs], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 26,
@@ -59,8 +61,8 @@ function timed(cmd, cmdArgs, env = {}) {
   const line = r.stderr.split('\n').find((l) => l.startsWith('KEYLESS-TIME '));
   if (!line) throw new Error(`no timing for ${cmd} ${cmdArgs.join(' ')}: ${r.stderr.slice(-300)}`);
   const wall = (performance.now() - t0) / 1000;
-  const rssKb = Number(line.split(' ')[2]);
-  return { wall, rssMb: rssKb / 1024, code: r.status, stderr: r.stderr };
+  const [, , rssKb, user, sys] = line.split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, code: r.status, stderr: r.stderr };
 }
 
 function objectsOf(repo) {
@@ -76,26 +78,35 @@ function measure(name, repo) {
   const floor = [];
   const scan = [];
   const rss = [];
+  const cpu = { node: [], floor: [], scan: [] };
   try {
     for (let i = 0; i < rounds; i++) {
-      node.push(timed(process.execPath, ['-e', '0']).wall);
-      floor.push(timed('git', ['-C', repo, 'log', '-p', '-U0', '--all', '--no-renames']).wall);
+      const n = timed(process.execPath, ['-e', '0']);
+      node.push(n.wall);
+      cpu.node.push(n.cpu);
+      const g = timed('git', ['-C', repo, 'log', '-p', '-U0', '--all', '--no-renames']);
+      floor.push(g.wall);
+      cpu.floor.push(g.cpu);
       const r = timed(process.execPath, [cliBin, 'scan', '--history', '--no-cache', repo], { KEYLESS_CACHE_DIR: cache });
       if (r.code !== 0 && r.code !== 1) throw new Error(`keyless on ${repo} exited ${r.code}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
       scan.push(r.wall);
+      cpu.scan.push(r.cpu);
       rss.push(r.rssMb);
     }
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
   const [n, f, k] = [median(node), median(floor), median(scan)];
+  const [nc, fc, kc] = [median(cpu.node), median(cpu.floor), median(cpu.scan)];
+  // GNU time counts CPU in hundredths: a floor under 0.01 s has no CPU ratio.
+  const cpuRatio = (a, b, digits) => (b > 0 ? `${(a / b).toFixed(digits)}×` : '—');
   console.log(
-    `| ${name} | ${commits.toLocaleString('en')} | ${objects.toLocaleString('en')} | ${f.toFixed(2)} s | ${k.toFixed(2)} s | ${(k / f).toFixed(2)}× | ` +
-      `${n.toFixed(2)} s | ${(k / n).toFixed(1)}× | ${median(rss).toFixed(0)} MB |`,
+    `| ${name} | ${commits.toLocaleString('en')} | ${objects.toLocaleString('en')} | ${f.toFixed(2)} s (${fc.toFixed(2)}) | ${k.toFixed(2)} s (${kc.toFixed(2)}) | ` +
+      `${(k / f).toFixed(2)}× (${cpuRatio(kc, fc, 2)}) | ${n.toFixed(2)} s (${nc.toFixed(2)}) | ${(k / n).toFixed(1)}× (${(kc / nc).toFixed(1)}×) | ${median(rss).toFixed(0)} MB |`,
   );
 }
 
-console.log(`cold history scans, medians of ${rounds} alternating rounds (floors measured beside each scan)`);
+console.log(`cold history scans, medians of ${rounds} alternating rounds (floors measured beside each scan); wall (CPU user+sys)`);
 console.log('| repository | commits | objects | git log -p | keyless | ratio | node -e 0 | × node | peak RSS |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const size of sizes) {

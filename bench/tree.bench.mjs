@@ -4,11 +4,14 @@
 // -0 cat` in a checkout) measured alternately in the same run, as a ratio; then the same files of
 // `<PATH>/packages/eslint-plugin` (or the whole generated tree) scanned by keyless and by
 // secretlint's recommended preset, printed as a ratio.
+// KEYLESS_BENCH_SECRETLINT=0 skips the secretlint comparison.
 // PATH: argv[2], else KEYLESS_BENCH_REPO, else a generated tree in bench/.work/tree (a few thousand
 // TS/JSON/YAML files with a handful of generated secrets). Figures are printed, never asserted.
 // Each keyless run also reports its CPU time (user+system, all threads, read in the child at exit)
 // and the 1-minute load average before it: on a shared machine wall time follows the load, CPU
-// time much less.
+// time much less. The fixed cost (`keyless scan` of an empty directory: node, modules, detector
+// compilation) is measured in the same rounds; the rest of the CPU, per MB scanned, is the
+// scanning cost, and fixed + scanning / cores is the least wall time the scan could take here.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -110,10 +113,14 @@ console.log(`tree: ${root}${given ? '' : ' (generated)'}`);
 // The floor: reading every file the scan reads, measured alternately with the scans.
 const floors = [];
 const runs = [];
+const empties = [];
+const emptyDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
 for (let i = 0; i < RUNS; i++) {
   floors.push(readEveryFile(root));
   runs.push(runKeyless(root));
+  empties.push(runKeyless(emptyDir));
 }
+rmSync(emptyDir, { recursive: true, force: true });
 const best = runs[runs.length - 1];
 const wall = median(runs.map((r) => r.wall));
 const floor = median(floors);
@@ -131,11 +138,21 @@ console.log(
   `  CPU ${cpu.toFixed(2)} s (median; runs: ${runs.map((r) => r.cpu.toFixed(2)).join(', ')}), ` +
     `load average before each run: ${runs.map((r) => r.load.toFixed(2)).join(', ')} on ${availableParallelism()} cores`,
 );
+const fixedCpu = median(empties.map((r) => r.cpu));
+const scanCpu = Math.max(0, cpu - fixedCpu);
+const cores = availableParallelism();
+console.log(
+  `  fixed cost (scan of an empty directory): ${fixedCpu.toFixed(2)} s CPU; scanning: ${scanCpu.toFixed(2)} s CPU = ` +
+    `${((scanCpu * 1000) / (best.bytes / 1e6)).toFixed(0)} ms/MB, ${((scanCpu * 1e6) / Math.max(1, best.files)).toFixed(0)} µs/file; ` +
+    `least wall on ${cores} cores ~ ${(fixedCpu + scanCpu / cores).toFixed(2)} s = ${((fixedCpu + scanCpu / cores) / floor).toFixed(1)}x the floor`,
+);
 for (const f of best.findings.slice(0, 20)) console.log(`  finding: ${f.ruleId} ${f.path}:${f.line}:${f.column} ${f.secret}`);
 
 const sub = join(root, 'packages', 'eslint-plugin');
 const compared = existsSync(sub) ? sub : root;
-if (!existsSync(secretlintBin)) {
+if (process.env.KEYLESS_BENCH_SECRETLINT === '0') {
+  console.log('secretlint comparison: skipped (KEYLESS_BENCH_SECRETLINT=0)');
+} else if (!existsSync(secretlintBin)) {
   console.log('secretlint comparison: skipped (node_modules/.bin/secretlint not installed)');
 } else {
   const oursRuns = Array.from({ length: RUNS }, () => runKeyless(compared));

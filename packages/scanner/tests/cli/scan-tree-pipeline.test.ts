@@ -63,6 +63,27 @@ describe('working-tree pipeline', () => {
     for (const workers of ['1', '2']) assert.deepEqual(await scan(workers), single, `KEYLESS_WORKERS=${workers}`);
   });
 
+  test('YAML files among text files: same outcome, in listing order, with 0, 1 and 2 workers', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'keyless-pipeline-yaml-')));
+    roots.push(root);
+    // 110 YAML files among 120 text files (several chunks), secrets in both kinds.
+    for (let i = 0; i < 230; i++) {
+      const path = i % 2 === 0 && i < 220 ? `p${i % 5}/c${i}.yml` : `p${i % 5}/t${i}.txt`;
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), i % 10 < 2 ? `name: n${i}\nvalue: ${secret(i)}\n` : `name: n${i}\n`);
+    }
+    const scan = (workers: string) => withWorkers(workers, () => scanWorkingTree({ root, config: { detectors: [DETECTOR] } }));
+    const single = await scan('0');
+    assert.equal(single.stats.filesScanned, 230);
+    assert.equal(single.findings.length, 46); // i % 10 < 2: 22 YAML files (i even, < 220), 24 text files
+    assert.equal(single.findings.filter((f) => f.path.endsWith('.yml')).length, 22);
+    assert.deepEqual(
+      single.findings.slice(0, 3).map((f) => [f.path, f.line, f.column]),
+      [['p0/c0.yml', 2, 11], ['p0/c10.yml', 2, 11], ['p0/c100.yml', 2, 11]],
+    );
+    for (const workers of ['1', '2']) assert.deepEqual(await scan(workers), single, `KEYLESS_WORKERS=${workers}`);
+  });
+
   test('worker count: KEYLESS_WORKERS wins, small trees get none', () => {
     assert.equal(withWorkers('2', () => treeWorkerCount(1)), 2);
     assert.equal(withWorkers('0', () => treeWorkerCount(100_000)), 0);
