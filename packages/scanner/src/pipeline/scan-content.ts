@@ -166,7 +166,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     const s = index.position(m.start);
     const e = index.position(m.end);
     const lineText = index.lineText(s.line);
-    const encoding = encodings.get(m);
+    const encoding = encodings.get(m) ?? m.encoding;
     const found: ContentMatch = {
       match: m,
       ...(key !== undefined ? { key } : {}),

@@ -39,7 +39,9 @@ describe('catalog', () => {
           const mine = all.filter((m) => m.detector.id === d.id);
           assert.equal(mine.length, 1, `found: ${JSON.stringify(all.map((m) => m.detector.id))}`);
           const m = mine[0]!;
-          assert.equal(text.slice(m.start, m.end), m.secret);
+          // A secret its syntax percent-encodes is reported decoded, at the written span.
+          const written = text.slice(m.start, m.end);
+          assert.equal(m.encoding === 'percent' ? decodeURIComponent(written) : written, m.secret);
           // `credential-username` (audit tier) reports the account beside a password on another line: a
           // companion of the password's own finding, not a competing report of the same secret.
           const others = all.filter((x) => x === m || !COMPANIONS.has(x.detector.id));
