@@ -7,6 +7,9 @@ import { generatePassword } from '../examples/generate.js';
 import { isPlaceholderValue } from '../placeholders.js';
 import type { PatternDetector } from '../types.js';
 
+/** Words that stand for a credential in a sample URL, not one. */
+const SAMPLE_WORD = /^(?:pass(?:word)?|passwd|pwd|secret|token|user|username|admin|root|guest|anonymous|test)$/i;
+
 export const urlCredentials: PatternDetector = {
   kind: 'pattern',
   id: 'url-credentials',
@@ -23,7 +26,9 @@ export const urlCredentials: PatternDetector = {
   percentEncoded: true,
   validate: (secret, match) => {
     if (secret.length < 3 || /^\d{1,5}$/.test(secret)) return false;
-    if (isPlaceholderValue(secret) || /^(?:pass(?:word)?|passwd|pwd|secret|token|user|username|admin|root|guest|anonymous|test)$/i.test(secret)) return false;
+    // The words, also as written with look-alike characters (`p@ss`, `p@ssw0rd`, `s3cr3t`): samples.
+    const unLeet = secret.replace(/@/g, 'a').replace(/0/g, 'o').replace(/\$/g, 's').replace(/[1!]/g, 'i').replace(/3/g, 'e');
+    if (isPlaceholderValue(secret) || SAMPLE_WORD.test(secret) || SAMPLE_WORD.test(unLeet)) return false;
     // References are recognised as written: `%24` decodes to a `$` that is part of the password.
     return !/[${}]/.test(match.groups?.['secret'] ?? secret);
   },
@@ -42,6 +47,8 @@ export const urlCredentials: PatternDetector = {
         'postgres://user:password@localhost/orders',
         'amqp://guest:****@localhost',
         'postgres://app:p%61ssword@db.contoso.com/orders',
+        'postgres://app:p%40ss@db.contoso.com/orders',
+        'postgres://app:p@ssw0rd@db.contoso.com/orders',
         'https://contoso.com:8443/path',
         'ssh://git@github.com:22/contoso/app.git',
       ],
