@@ -181,3 +181,26 @@ export function createEngine(detectors: readonly Detector[]): Engine {
 
   return { detectors, scanText, judgeAssignment };
 }
+
+/**
+ * Drops the matches of companion detectors (`PatternDetector.companionWithin`) that no finding of
+ * another rule stands beside: a user name is reported only next to a password that is itself
+ * reported (at the same confidence gate, after overlaps are resolved), never beside a stand-in.
+ */
+export function keepCompanions(matches: readonly DetectorMatch[], text: string): DetectorMatch[] {
+  const within = (m: DetectorMatch): number | undefined => (m.detector.kind === 'pattern' ? m.detector.companionWithin : undefined);
+  if (!matches.some((m) => within(m) !== undefined)) return [...matches];
+  const anchors = matches.filter((m) => within(m) === undefined);
+  const linesBetween = (a: number, b: number): number => {
+    let n = 0;
+    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (text.charCodeAt(i) === 10) n++;
+    return n;
+  };
+  return matches.filter((m) => {
+    const lines = within(m);
+    if (lines === undefined) return true;
+    // Bounded: a line of the window is at most a few hundred characters apart in any real file.
+    return anchors.some((a) => Math.abs(a.start - m.start) <= 4000 && ((d) => d >= 1 && d <= lines)(linesBetween(a.start, m.start)));
+  });
+}
+

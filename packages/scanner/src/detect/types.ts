@@ -86,6 +86,12 @@ export interface PatternDetector {
    * the written span, with `encoding: 'percent'`. Default false.
    */
   readonly percentEncoded?: boolean;
+  /**
+   * The detector reports what accompanies another finding (the user name of a password) within this
+   * many lines, not on the same line: a match is kept only when a finding of a non-companion rule
+   * stands there (`keepCompanions`). Unset for ordinary detectors.
+   */
+  readonly companionWithin?: number;
   /** Optional structural/checksum validation of the secret (and the whole match for context). */
   readonly validate?: (secret: string, match: RegExpExecArray) => boolean;
   readonly remediation: RemediationKind;

@@ -156,6 +156,8 @@ describe('audit tier: the user name written beside a password (credential-userna
       'username = getUser()\npassword = process.env.DB_PASSWORD\n',
       `"user_id": "deploy",\n"password": "${strong}"\n`,
       'DB_USERNAME=${DB_USER}\nDB_PASSWORD=hunter2x\n',
+      // A literal that no rule reports (a stand-in): its user name is no finding either.
+      'DB_USERNAME=orders\nDB_PASSWORD=mypassword_here\n',
     ]) {
       assert.deepEqual(
         findings(audit, '.env', text).filter(([rule]) => rule === 'credential-username'),

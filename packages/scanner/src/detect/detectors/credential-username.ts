@@ -6,6 +6,8 @@
  * so in a credential file the name is reported beside the password (as scanners that pair the two do).
  * Only a literal name within three lines (above or below, not on its line) of a password key holding a literal value is reported; a
  * user name on its own (`DB_USER=app` with `DB_PASSWORD=${DB_PASSWORD}`) is not a credential.
+ * The scanner then keeps it only where the password itself is reported (`keepCompanions`): a name
+ * beside `password: mypassword` in a README is no finding when that password is none.
  * Not reported by default: user names are not secrets.
  */
 import { generatePassword } from '../examples/generate.js';
@@ -74,6 +76,8 @@ export const credentialUsername: PatternDetector = {
   keywords: ['pass', 'pwd'],
   pattern: USERNAME_LITERAL,
   window: { before: 400, after: 400, multiline: true },
+  // Kept only beside a password that is itself reported (scan-content runs `keepCompanions`).
+  companionWithin: NEARBY_LINES,
   screensWeakValues: true,
   validate: (secret, match) => !NOT_A_USER_NAME.test(secret) && !/^[0-9.]+$/.test(secret) && passwordNearby(match),
   remediation: 'generic-secret',
