@@ -72,16 +72,18 @@ export default createRule<Options, MessageIds>({
 
     function reportMatch(node: TSESTree.Node, m: DetectorMatch, sourceOffset: number): boolean {
       const d = m.detector;
-      const data = detectorMessageData(d);
+      // A secret its syntax encodes (a URL's percent-encoded password) is reported naming the encoding.
+      const messageId = m.encoding ? 'encodedSecret' : 'hardcodedSecret';
+      const data = m.encoding ? { ...detectorMessageData(d), encoding: m.encoding } : detectorMessageData(d);
       const start = sourceOffset < 0 ? node.loc.start : sourceCode.getLocFromIndex(sourceOffset + m.start);
       if (!kept(d.id, m.secret, start.line)) return false;
       if (sourceOffset < 0) {
-        context.report({ node, messageId: 'hardcodedSecret', data });
+        context.report({ node, messageId, data });
         return true;
       }
       context.report({
         loc: { start, end: sourceCode.getLocFromIndex(sourceOffset + m.end) },
-        messageId: 'hardcodedSecret',
+        messageId,
         data,
       });
       return true;

@@ -22,6 +22,8 @@ const lookAlike = (storageKey[0] === 'A' ? 'B' : 'A') + storageKey.slice(1);
 /** The connection string base64-encoded, and percent-encoded whole: only its decoding holds the key. */
 const base64Connection = btoa(connectionString);
 const percentConnection = encodeURIComponent(connectionString);
+/** A password with `@` and `/` in it, percent-encoded as a URL's user-info must be. */
+const encodedUrlPassword = encodeURIComponent(`${password}@/`);
 
 const ruleTester = createRuleTester();
 const encodedSecret = 'encodedSecret' as const;
@@ -131,6 +133,22 @@ ruleTester.run('no-hardcoded-credentials', rule, {
         { messageId: encodedSecret, line: 1, column: 21, endLine: 1, endColumn: 23 + base64Connection.length },
         { messageId: encodedSecret, line: 2, column: 25, endLine: 2, endColumn: 27 + 'https://contoso.com/setup?conn='.length + percentConnection.length },
         { messageId: encodedSecret, line: 3, column: 22, endLine: 3, endColumn: 24 + base64Connection.length },
+      ],
+    },
+    {
+      // A URL whose user-info password is percent-encoded: reported on the password's encoded
+      // characters, the message names the encoding.
+      ...ts(`export const dbUrl = "postgres://app:${encodedUrlPassword}@db.contoso.com/orders";`),
+      output: null,
+      errors: [
+        {
+          messageId: encodedSecret,
+          data: { title: 'Password in a URL', encoding: 'percent', severity: 'high', id: 'url-credentials', hint: 'Remove the credentials from the URL.' },
+          line: 1,
+          column: 38,
+          endLine: 1,
+          endColumn: 38 + encodedUrlPassword.length,
+        },
       ],
     },
     {

@@ -16,6 +16,7 @@ import { sqlConnectionStringPassword } from './detectors/sql-connection-string.j
 import { thirdPartyDetectors } from './detectors/third-party.js';
 import type { Detector } from './types.js';
 import { urlCredentials } from './detectors/url-credentials.js';
+import { credentialUsername } from './detectors/credential-username.js';
 import { passwordDirective, weakPasswordAssignment, weakPasswordDirective, weakUrlPassword } from './detectors/weak-passwords.js';
 
 /**
@@ -47,7 +48,7 @@ export const catalog: readonly Detector[] = [
  * Detectors of the audit tier (confidence `low`): only with `--confidence low` / config
  * `minConfidence: "low"`. Kept out of `catalog` so the default gate and the ESLint rules stay precise.
  */
-export const auditDetectors: readonly Detector[] = [weakPasswordAssignment, weakUrlPassword, weakPasswordDirective];
+export const auditDetectors: readonly Detector[] = [weakPasswordAssignment, weakUrlPassword, weakPasswordDirective, credentialUsername];
 
 /** Every built-in detector, both tiers (documentation, `keyless explain`, the engine's confidence gate). */
 export const allDetectors: readonly Detector[] = [...catalog, ...auditDetectors];

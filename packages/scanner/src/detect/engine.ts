@@ -2,6 +2,7 @@
  * Runs a set of detectors over text: one keyword prefilter pass for all pattern detectors, then each
  * detector's pattern only in a window around its keyword hits. Pure (no node:* imports).
  */
+import { decodePercent } from './value-encodings.js';
 import { createKeywordScanner } from './keyword-scan.js';
 import { whyNotSecret } from './not-secrets.js';
 import type { AssignmentDetector, AssignmentPlace, Detector, DetectorMatch, PatternDetector } from './types.js';
@@ -146,16 +147,19 @@ export function createEngine(detectors: readonly Detector[]): Engine {
         while ((m = re.exec(slice)) !== null) {
           if (m[0].length === 0) re.lastIndex++;
           const span = m.indices?.groups?.['secret'];
-          const secret = m.groups?.['secret'];
-          if (!span || secret === undefined || secret.length === 0) continue;
+          const written = m.groups?.['secret'];
+          if (!span || written === undefined || written.length === 0) continue;
           const start = ws + span[0];
           if (seen.has(start)) continue;
+          // A secret its syntax percent-encodes (URL user-info) is judged and reported decoded.
+          const decoded = c.detector.percentEncoded ? decodePercent(written) : undefined;
+          const secret = decoded?.value ?? written;
           const w = c.detector.window;
           if (c.detector.validate && !c.detector.validate(secret, localMatch(m, slice, w?.before ?? DEFAULT_WINDOW_CAP, w?.after ?? DEFAULT_WINDOW_CAP))) continue;
           const notSecret = whyNotSecret(secret);
           if (notSecret !== undefined && !(c.detector.uuidShaped && UUID.test(secret)) && !(c.detector.screensWeakValues && SCREENED_BY_AUDIT_JUDGES.has(notSecret))) continue;
           seen.add(start);
-          found.push({ detector: c.detector, secret, start, end: ws + span[1] });
+          found.push({ detector: c.detector, secret, start, end: ws + span[1], ...(decoded ? { encoding: 'percent' as const } : {}) });
         }
       }
     }
@@ -177,3 +181,26 @@ export function createEngine(detectors: readonly Detector[]): Engine {
 
   return { detectors, scanText, judgeAssignment };
 }
+
+/**
+ * Drops the matches of companion detectors (`PatternDetector.companionWithin`) that no finding of
+ * another rule stands beside: a user name is reported only next to a password that is itself
+ * reported (at the same confidence gate, after overlaps are resolved), never beside a stand-in.
+ */
+export function keepCompanions(matches: readonly DetectorMatch[], text: string): DetectorMatch[] {
+  const within = (m: DetectorMatch): number | undefined => (m.detector.kind === 'pattern' ? m.detector.companionWithin : undefined);
+  if (!matches.some((m) => within(m) !== undefined)) return [...matches];
+  const anchors = matches.filter((m) => within(m) === undefined);
+  const linesBetween = (a: number, b: number): number => {
+    let n = 0;
+    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (text.charCodeAt(i) === 10) n++;
+    return n;
+  };
+  return matches.filter((m) => {
+    const lines = within(m);
+    if (lines === undefined) return true;
+    // Bounded: a line of the window is at most a few hundred characters apart in any real file.
+    return anchors.some((a) => Math.abs(a.start - m.start) <= 4000 && ((d) => d >= 1 && d <= lines)(linesBetween(a.start, m.start)));
+  });
+}
+

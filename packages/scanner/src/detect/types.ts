@@ -79,6 +79,19 @@ export interface PatternDetector {
   readonly uuidShaped?: boolean;
   /** As `AssignmentDetector.screensWeakValues`: an audit-tier detector that judges placeholder-like words itself. */
   readonly screensWeakValues?: boolean;
+  /**
+   * The secret's own syntax percent-encodes it (a URL's user-info: `postgres://app:p%40ss@host`
+   * holds the password `p@ss`). A secret with `%XX` runs that are UTF-8 is decoded before `validate`
+   * and the not-a-secret checks, and reported decoded (its fingerprint is the clear password's) at
+   * the written span, with `encoding: 'percent'`. Default false.
+   */
+  readonly percentEncoded?: boolean;
+  /**
+   * The detector reports what accompanies another finding (the user name of a password) within this
+   * many lines, not on the same line: a match is kept only when a finding of a non-companion rule
+   * stands there (`keepCompanions`). Unset for ordinary detectors.
+   */
+  readonly companionWithin?: number;
   /** Optional structural/checksum validation of the secret (and the whole match for context). */
   readonly validate?: (secret: string, match: RegExpExecArray) => boolean;
   readonly remediation: RemediationKind;
@@ -125,9 +138,11 @@ export type Detector = PatternDetector | AssignmentDetector;
 /** One match of a pattern detector in a text. Offsets are UTF-16 code unit indexes into that text. */
 export interface DetectorMatch {
   readonly detector: Detector;
-  /** The secret itself. */
+  /** The secret itself (decoded when `encoding` is set). */
   readonly secret: string;
   readonly start: number;
   /** Exclusive. */
   readonly end: number;
+  /** Set when the secret is written encoded at `start..end` by its own syntax (`percent`: `PatternDetector.percentEncoded`). */
+  readonly encoding?: 'percent';
 }

@@ -2,7 +2,7 @@
  * The detection pipeline for one file's text: format reader -> candidates; detectors over the raw
  * text and over the candidates; overlaps resolved; positions as line/column. Knows nothing of git.
  */
-import { resolveOverlaps, type Engine } from '../detect/engine.js';
+import { keepCompanions, resolveOverlaps, type Engine } from '../detect/engine.js';
 import type { AssignmentPlace, DetectorMatch } from '../detect/types.js';
 import { isIgnoredInline } from '../filters/inline-ignore.js';
 import { isPublicSearchKey } from '../filters/public-search-keys.js';
@@ -141,7 +141,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
   }
   // A pattern match inside a candidate's range also learns the candidate's key.
   // Where one rule reads a secret both as written and decoded, preferDecoded keeps one (see there).
-  const resolved = resolveOverlaps(encoded.length ? preferDecoded(all, encoded) : all);
+  const resolved = keepCompanions(resolveOverlaps(encoded.length ? preferDecoded(all, encoded) : all), text);
   if (resolved.length === 0) return warning ? { matches: [], warning } : { matches: [] };
   const index = new LineIndex(text);
   // Ignore directives are read once per line and rule: a minified line can hold thousands of matches.
@@ -166,7 +166,7 @@ export function scanContent(text: string, path: string, engine: Engine): Content
     const s = index.position(m.start);
     const e = index.position(m.end);
     const lineText = index.lineText(s.line);
-    const encoding = encodings.get(m);
+    const encoding = encodings.get(m) ?? m.encoding;
     const found: ContentMatch = {
       match: m,
       ...(key !== undefined ? { key } : {}),

@@ -33,7 +33,10 @@ const CASES: readonly { name: string; path: string; text: string; expected: [str
     name: 'rc-file directive with the word password',
     path: '.esmtprc',
     text: `hostname smtp.contoso.com:587\nusername "mailer@contoso.com"\npassword "${word}"\nstarttls required\n`,
-    expected: [['weak-password-directive', 3, 11, word]],
+    expected: [
+      ['credential-username', 2, 11, 'mailer@contoso.com'],
+      ['weak-password-directive', 3, 11, word],
+    ],
   },
   {
     name: '.pgpass entry',
@@ -51,7 +54,10 @@ const CASES: readonly { name: string; path: string; text: string; expected: [str
     name: 'XML element (FileZilla site manager)',
     path: 'filezilla/sitemanager.xml',
     text: `<Servers>\n  <Server>\n    <User>deploy</User>\n    <Pass>${['Sample', 'Pass', '12'].join('')}</Pass>\n  </Server>\n</Servers>\n`,
-    expected: [['weak-password-assignment', 4, 11, ['Sample', 'Pass', '12'].join('')]],
+    expected: [
+      ['credential-username', 3, 11, 'deploy'],
+      ['weak-password-assignment', 4, 11, ['Sample', 'Pass', '12'].join('')],
+    ],
   },
   {
     name: 'sample password in a shell profile',
@@ -81,7 +87,10 @@ describe('audit tier: weak and sample passwords in credential files', () => {
     const pw = generatePassword(148, 16);
     const text = `account default\nhost smtp.contoso.com\nuser mailer\npassword ${pw}\n`;
     assert.deepEqual(findings(precise, '.msmtprc', text), [['password-directive', 4, 10, pw]]);
-    assert.deepEqual(findings(audit, '.msmtprc', text), [['password-directive', 4, 10, pw]]);
+    assert.deepEqual(findings(audit, '.msmtprc', text), [
+      ['credential-username', 3, 6, 'mailer'],
+      ['password-directive', 4, 10, pw],
+    ]);
   });
 
   test('stand-ins are never findings, even in the audit tier', () => {
@@ -98,3 +107,64 @@ describe('audit tier: weak and sample passwords in credential files', () => {
     }
   });
 });
+
+describe('audit tier: the user name written beside a password (credential-username)', () => {
+  const strong = generatePassword(157, 14);
+  const USERNAME_CASES: readonly { name: string; path: string; text: string; expected: [string, number, number, string][] }[] = [
+    {
+      name: '.env with a comment line between name and password',
+      path: 'web/.env',
+      text: `DB_HOST=db.contoso.net\nDB_USERNAME=orders\n# Risk\nDB_PASSWORD=${strong}\n`,
+      expected: [
+        ['credential-username', 2, 13, 'orders'],
+        ['generic-secret-assignment', 4, 13, strong],
+      ],
+    },
+    {
+      name: 'JSON (SFTP deployment config)',
+      path: 'deployment-config.json',
+      text: `{\n  "host": "ftp.contoso.com",\n  "user": "deploy",\n  "pass": "${strong}"\n}\n`,
+      expected: [
+        ['credential-username', 3, 12, 'deploy'],
+        ['generic-secret-assignment', 4, 12, strong],
+      ],
+    },
+    {
+      name: 'PHP define() (wp-config)',
+      path: 'wp-config.php',
+      text: `<?php\ndefine( 'DB_USER', 'wp' );\ndefine( 'DB_PASSWORD', '${strong}' );\n`,
+      expected: [
+        ['credential-username', 2, 21, 'wp'],
+        ['generic-secret-assignment', 3, 25, strong],
+      ],
+    },
+  ];
+  for (const c of USERNAME_CASES) {
+    test(`${c.name}: the name is found with --confidence low, at its position`, () => {
+      assert.deepEqual(findings(audit, c.path, c.text), c.expected);
+    });
+    test(`${c.name}: the default gate reports only the password`, () => {
+      assert.deepEqual(findings(precise, c.path, c.text), c.expected.filter(([rule]) => rule !== 'credential-username'));
+    });
+  }
+
+  test('a user name without a literal password within three lines is not reported', () => {
+    for (const text of [
+      'DB_USERNAME=orders\nDB_PASSWORD=${DB_PASSWORD}\n',
+      'DB_USERNAME=orders\nDB_PASSWORD=<password>\n',
+      `DB_USERNAME=orders\n\n\n\nDB_PASSWORD=${strong}\n`,
+      'username = getUser()\npassword = process.env.DB_PASSWORD\n',
+      `"user_id": "deploy",\n"password": "${strong}"\n`,
+      'DB_USERNAME=${DB_USER}\nDB_PASSWORD=hunter2x\n',
+      // A literal that no rule reports (a stand-in): its user name is no finding either.
+      'DB_USERNAME=orders\nDB_PASSWORD=mypassword_here\n',
+    ]) {
+      assert.deepEqual(
+        findings(audit, '.env', text).filter(([rule]) => rule === 'credential-username'),
+        [],
+        text,
+      );
+    }
+  });
+});
+

@@ -37,8 +37,13 @@ describe('catalog', () => {
           const mine = all.filter((m) => m.detector.id === d.id);
           assert.equal(mine.length, 1, `found: ${JSON.stringify(all.map((m) => m.detector.id))}`);
           const m = mine[0]!;
-          assert.equal(text.slice(m.start, m.end), m.secret);
-          assert.equal(all.length, 1, `other detectors also reported: ${all.map((x) => x.detector.id).join(', ')}`);
+          // A secret its syntax percent-encodes is reported decoded, at the written span.
+          const written = text.slice(m.start, m.end);
+          assert.equal(m.encoding === 'percent' ? decodeURIComponent(written) : written, m.secret);
+          // `credential-username` (audit tier) reports the account beside a password on another line: a
+          // companion of the password's own finding, not a competing report of the same secret.
+          const others = all.filter((x) => x === m || !(x.detector.kind === 'pattern' && x.detector.companionWithin !== undefined));
+          assert.equal(others.length, 1, `other detectors also reported: ${others.map((x) => x.detector.id).join(', ')}`);
         });
       });
       ex.negative.forEach((text, i) => {

@@ -105,6 +105,38 @@ describe('percent-encoding', () => {
   });
 });
 
+describe("a URL's user-info password (percent-encoded by the URL syntax)", () => {
+  const pw = `${password.slice(0, 6)}@:/%${password.slice(6)}`;
+  const written = encodeURIComponent(pw);
+  test('is reported decoded, at its encoded characters, with the encoding named', () => {
+    const text = `# orders\nDATABASE_URL=postgres://app:${written}@db.contoso.com:5432/orders\n`;
+    assert.deepEqual(scan('.env', text), [at(text, written, 'url-credentials', 'percent', pw)]);
+    // In code too, wherever the URL stands in the line (the password starts at column 33 here).
+    const code = `const url = new URL("amqp://svc:${written}@mq.contoso.com/vhost");\n`;
+    assert.deepEqual(scan('src/mq.ts', code), [at(code, written, 'url-credentials', 'percent', pw)]);
+    assert.equal(at(code, written, '', '', '').column, 33);
+  });
+  test('fingerprints like the same password written in clear in a URL', () => {
+    const clearPw = password.replace(/[^A-Za-z0-9]/g, 'x') + '@9';
+    const f = (t: string) => scanContent(t, '.env', engine).matches.map((m) => makeFinding(m, '.env'));
+    const clear = f(`URL=redis://:${clearPw.replace('@', '!')}@cache.contoso.com:6380\n`);
+    const encodedRows = f(`URL=redis://:${encodeURIComponent(clearPw.replace('@', '!'))}@cache.contoso.com:6380\n`);
+    assert.equal(clear.length, 1);
+    assert.equal(encodedRows.length, 1);
+    // `!` is not escaped by encodeURIComponent: encode one character by hand to get a real %XX.
+    const handEncoded = clearPw.replace('@', '%21');
+    const hand = f(`URL=redis://:${handEncoded}@cache.contoso.com:6380\n`);
+    assert.deepEqual(hand.map((x) => [x.ruleId, x.encoding, x.secret]), [['url-credentials', 'percent', clearPw.replace('@', '!')]]);
+    assert.equal(findingFingerprint(hand[0]!), findingFingerprint(clear[0]!));
+  });
+  test('a password that decodes to a placeholder word is not a finding; a %XX that is not UTF-8 is judged as written', () => {
+    assert.deepEqual(scan('.env', 'URL=postgres://app:p%61ssword@db.contoso.com/orders\n'), []);
+    const notUtf8 = `${password.replace(/[^A-Za-z0-9]/g, 'x')}%FF`;
+    const text = `URL=postgres://app:${notUtf8}@db.contoso.com/orders\n`;
+    assert.deepEqual(scan('.env', text), [{ ...at(text, notUtf8, 'url-credentials', '', notUtf8), encoding: undefined }]);
+  });
+});
+
 describe('a decoding never cuts a secret in two', () => {
   test("a URL's percent-encoded user-info password stays whole, as written", () => {
     const pw = password.replace(/[^A-Za-z0-9]/g, 'x');
@@ -114,8 +146,8 @@ describe('a decoding never cuts a secret in two', () => {
       const rows = scan('.env', env);
       assert.equal(rows.length, 1, escape);
       assert.deepEqual([rows[0]!.rule, rows[0]!.column, rows[0]!.endColumn], ['url-credentials', at(env, written, '', '', '').column, at(env, written, '', '', '').endColumn], escape);
-      // `%25` decodes once: to `%`, never on to the character after it.
-      assert.ok(rows[0]!.secret === written || rows[0]!.secret === decodeURIComponent(written), `${escape}: ${rows[0]!.secret}`);
+      // Decoded once (`%25` is `%`, never on to the character after it), at the written span.
+      assert.deepEqual([rows[0]!.secret, rows[0]!.encoding], [decodeURIComponent(written), 'percent'], escape);
     }
   });
 });
@@ -185,10 +217,12 @@ describe('every pattern detector, every encoding', () => {
     const missed: string[] = [];
     let checked = 0;
     for (const d of catalog) {
-      if (d.kind !== 'pattern') continue;
+      // Whole-line syntaxes (`password <value>` rc directives) are not values: behind a key they are not that line.
+      if (d.kind !== 'pattern' || (d.pattern.source.startsWith('^') && d.pattern.flags.includes('m'))) continue;
       for (const line of d.examples().positive) {
         const clear = engine.scanText(line);
-        if (line.includes('\n') || clear.length !== 1 || clear[0]!.detector.id !== d.id) continue;
+        // An example already written encoded (a percent-encoded URL password) is not re-encoded here.
+        if (line.includes('\n') || clear.length !== 1 || clear[0]!.detector.id !== d.id || clear[0]!.encoding !== undefined) continue;
         for (const [encoding, encode] of Object.entries(encoders)) {
           const value = encode(line);
           if (value.length > 4096) continue;

@@ -75,7 +75,7 @@ const MANAGED_IDENTITY = /managed identity|ManagedIdentityCredential|DefaultAzur
 
 /** Rules whose issuer keyless cannot know: the design.md §4 advice (Entra ID where it is an Azure service). */
 const GENERIC_RULES = [
-  'authorization-header-credential', 'cli-credential-argument', 'cli-user-password', 'generic-secret-assignment',
+  'authorization-header-credential', 'cli-credential-argument', 'cli-user-password', 'credential-username', 'generic-secret-assignment',
   'jwt-token', 'login-call-password', 'netrc-password', 'password-directive', 'password-hash', 'private-key', 'putty-private-key',
   'secret-comparison', 'sql-user-password', 'url-credentials', 'weak-password-assignment', 'weak-password-directive', 'weak-url-password',
 ];

@@ -87,8 +87,12 @@ export const weakUrlPassword: PatternDetector = {
   pattern:
     /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/"'<>`]{0,64}:(?<secret>[^\s:/@"'<>`;]{1,128})@(?<host>[A-Za-z0-9[\]_.-]{1,253})/g,
   screensWeakValues: true,
+  percentEncoded: true,
   validate: (secret, match) =>
-    !(urlCredentials.validate!(secret, match) && !isNotSecret(secret)) && !/[%${}]/.test(secret) && isWeakPasswordCandidate(secret) && !LOCAL_OR_DOC_HOST.test(match.groups?.['host'] ?? ''),
+    !(urlCredentials.validate!(secret, match) && !isNotSecret(secret)) &&
+    !/[${}]/.test(match.groups?.['secret'] ?? secret) &&
+    isWeakPasswordCandidate(secret) &&
+    !LOCAL_OR_DOC_HOST.test(match.groups?.['host'] ?? ''),
   remediation: 'url-credentials',
   examples: () => ({
     positive: [`uri: "mongodb://app:${['test', 'pass'].join('')}@db0.contoso.net:27017/main"`, `AMQP_URL=amqp://svc:${['gu', 'est'].join('')}@mq.contoso.com`],
