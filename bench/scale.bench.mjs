@@ -24,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 const cliBin = fileURLToPath(new URL('../packages/scanner/bin/keyless.js', import.meta.url));
 const { HISTORY_NODE_FLAGS } = await import(new URL('../packages/scanner/dist/src/cli/relaunch.js', import.meta.url).href);
 const { syntheticRepo } = await import('./synthetic-history.mjs');
-const { shardOfPath } = await import(new URL('../packages/scanner/dist/src/sources/history/shard.js', import.meta.url).href);
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) {
   console.error('scale bench: needs GNU time at /usr/bin/time (CPU and peak RSS of the scan and its git processes)');
@@ -124,11 +123,6 @@ if (only !== 'growth' && realRepo) {
   const total = counts.reduce((n, [, c]) => n + c, 0);
   console.log(`listing: git log --all --raw -c ${fmt(listing)} s (each shard repeats it); ${counts.length} paths, ${total} path versions`);
   console.log(`heaviest paths: ${counts.slice(0, 5).map(([p, c]) => `${p} ${c} (${fmt((100 * c) / total)}%)`).join(', ')}`);
-  for (const n of shardCounts) {
-    const per = Array.from({ length: n }, () => 0);
-    for (const [p, c] of counts) per[shardOfPath(p, n) - 1] += c;
-    console.log(`versions per shard, N=${n}: ${per.map((v) => `${fmt((100 * v) / total)}%`).join(' ')}`);
-  }
 
   const out = mkdtempSync(join(tmpdir(), 'keyless-scale-shards-'));
   const cache = mkdtempSync(join(tmpdir(), 'keyless-scale-cache-'));
@@ -144,8 +138,10 @@ if (only !== 'growth' && realRepo) {
       for (let i = 1; i <= n; i++) {
         const file = join(out, `shard-${i}-of-${n}.json`);
         files.push(file);
-        runs.push(leastCpu(['scan', '--history', '--no-cache', '--quiet', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env));
+        runs.push(leastCpu(['scan', '--history', '--no-cache', '--quiet', '--debug', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env));
       }
+      // The split every shard planned from the listing (the same in each), and each shard's versions.
+      console.log(`N=${n}: ${/split planned: ([^\n]*)/.exec(runs[0].stderr)?.[1] ?? 'no split traced'}; path versions per shard ${runs.map((r) => versionsOf(r.stderr)).join(' / ')}`);
       const merged = spawnSync(process.execPath, [cliBin, 'merge', '--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const equal = JSON.stringify(JSON.parse(merged.stdout)) === JSON.stringify(expected);
       const longestCpu = Math.max(...runs.map((r) => r.cpu));

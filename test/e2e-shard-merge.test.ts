@@ -68,7 +68,10 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     const files = await shards(repo, tempDir('cache'), 4, 'json', out);
     const reports = files.map((f) => parse(readFileSync(f, 'utf8')));
     // Each shard lists every commit, scans its own paths only (no overlap), says which shard it is.
-    reports.forEach((r, i) => assert.deepEqual(r['scan'], { kind: 'history', repository: repo, shard: { index: i + 1, count: 4 }, commits: 200, unscanned: 0 }));
+    // ... and names the split of the paths it planned from the listing: the same in every shard.
+    const split = (reports[0]!['scan'] as { shard: { split: string } }).shard.split;
+    assert.match(split, /^[0-9a-f]{16}$/);
+    reports.forEach((r, i) => assert.deepEqual(r['scan'], { kind: 'history', repository: repo, shard: { index: i + 1, count: 4, split }, commits: 200, unscanned: 0 }));
     const pathsOf = (r: (typeof reports)[number]) => new Set(r.findings.map((f) => f['path'] as string));
     for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) for (const p of pathsOf(reports[a]!)) assert.ok(!pathsOf(reports[b]!).has(p), p);
     assert.ok(reports.filter((r) => r.findings.length > 0).length >= 3);
@@ -155,6 +158,17 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     refuse([four[1]!, four[3]!], `repository ${repo}: shards 1/4, 3/4 are missing (have 2/4, 4/4); merge all 4, or pass --allow-partial`);
     refuse([...four, four[1]!], `repository ${repo}: shard 2/4 is in both ${four[1]} and ${four[1]}`);
     refuse([...four, two[0]!], `repository ${repo}: shards of different splits (${four.map((f, i) => `${i + 1}/4 in ${f}`).join(', ')}, 1/2 in ${two[0]})`);
+    // A shard that split the paths otherwise (its cache came from another listing) does not merge.
+    const otherSplit = join(out, 'other-split.json');
+    const moved = JSON.parse(readFileSync(four[3]!, 'utf8')) as { scan: { shard: { split: string } } };
+    const planned = moved.scan.shard.split;
+    moved.scan.shard.split = 'ffffffffffffffff';
+    writeFileSync(otherSplit, JSON.stringify(moved));
+    refuse(
+      [four[0]!, four[1]!, four[2]!, otherSplit],
+      `repository ${repo}: the shards split the paths differently (1/4 split ${planned}, 2/4 split ${planned}, 3/4 split ${planned}, 4/4 split ffffffffffffffff); ` +
+        'a shard whose cache came from another run splits as that run did: run every shard with --no-cache, or with the caches of one run',
+    );
     refuse([four[0]!, sarif[0]!], `the reports mix JSON (${four[0]}) and SARIF (${sarif[0]}); merge reports of one format`);
     writeFileSync(join(out, 'tree.json'), JSON.stringify({ findings: [] }));
     refuse([join(out, 'tree.json')], `${join(out, 'tree.json')}: it does not say what was scanned (no 'scan' block): merge reports of 'keyless scan --history' or 'keyless scan-repos'`);

@@ -100,8 +100,8 @@ export interface ScanOutcome {
 export interface ScannedRepository {
   /** The repository's identity: its origin URL without credentials, else its absolute path. */
   readonly repository: string;
-  /** The shard scanned (absent: every path). */
-  readonly shard?: Shard;
+  /** The shard scanned (absent: every path), with a digest of the split of the paths (shard-plan.ts). */
+  readonly shard?: Shard & { readonly split?: string };
   /** Commits in the scan's commit order (the range of `commitOrder`). */
   readonly commits: number;
 }

@@ -54,7 +54,8 @@ export interface ReportContext {
 export interface ReportedScan {
   readonly kind: 'history';
   readonly repository: string;
-  readonly shard?: { readonly index: number; readonly count: number };
+  /** `split`: a digest of how the shards split the paths (shards of one split merge). */
+  readonly shard?: { readonly index: number; readonly count: number; readonly split?: string };
   /** Commits in the scan's commit order (findings' `commitOrder` is below it). */
   readonly commits: number;
   /** Files or blobs that could not be scanned (the scan failed closed on them unless allowed). */

@@ -1,11 +1,22 @@
 /**
- * The shard of a path (sources/history/shard.ts): FNV-1a over UTF-8 (known vectors), every path in
- * exactly one shard, lockfiles in the last, the last shard taking half a share of the other paths,
- * and the assignment fixed for given paths (a change would silently break per-shard caches).
+ * The shard of a path (sources/history/shard.ts, shard-plan.ts): FNV-1a over UTF-8 (known vectors),
+ * every path in exactly one shard, the 64·N heaviest paths placed by weight and the others hashed into
+ * the room each shard has left, the split a function of the listing alone (stored and restored
+ * exactly, named by a digest), and the hash assignment fixed for given paths.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { pathHash, shardFilter, shardOfPath } from '../../src/sources/history/shard.js';
+import { evenSplit, pathHash, shardFilter, shardOfPath, SLOTS } from '../../src/sources/history/shard.js';
+import { pathWeight, planSplit, restoredSplit, splitDigest, storedSplit, VERSION_COST_BYTES, type PathWeightInput } from '../../src/sources/history/shard-plan.js';
+
+const lightPaths = (n: number): PathWeightInput[] => Array.from({ length: n }, (_, i) => ({ path: `src/dir${i % 97}/file${i}.ts`, versions: 1 + (i % 5), size: 2000 }));
+
+/** Each shard's weight under `split`. */
+function loads(paths: readonly PathWeightInput[], n: number, split = planSplit(n, paths)): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const p of paths) out[shardOfPath(p.path, split) - 1]! += pathWeight(p);
+  return out;
+}
 
 describe('shard of a path', () => {
   test('FNV-1a 32-bit over UTF-8 bytes', () => {
@@ -16,39 +27,65 @@ describe('shard of a path', () => {
     assert.equal(pathHash('é'), Math.imul(Math.imul(0x811c9dc5 ^ 0xc3, 0x01000193) >>> 0 ^ 0xa9, 0x01000193) >>> 0);
   });
 
-  test('fixed assignments (the cache of a shard depends on them)', () => {
+  test('fixed assignments of the even split (a change would silently break per-shard caches)', () => {
     const paths = ['src/index.ts', 'README.md', 'packages/a/package.json', 'config/app.env', 'docs/x.md', 'a', 'b', 'c'];
     assert.deepEqual(
-      paths.map((p) => shardOfPath(p, 4)),
-      [3, 1, 3, 1, 2, 3, 4, 1],
+      paths.map((p) => shardOfPath(p, evenSplit(4))),
+      paths.map((p) => Math.floor(((pathHash(p) % SLOTS) * 4) / SLOTS) + 1),
     );
-    assert.deepEqual(
-      paths.map((p) => shardOfPath(p, 2)),
-      [1, 1, 2, 1, 2, 1, 1, 2],
-    );
-    assert.equal(shardOfPath('anything', 1), 1);
+    assert.deepEqual(evenSplit(4).slots, [16384, 16384, 16384, 16384]);
+    assert.deepEqual(evenSplit(3).slots, [21845, 21845, 21846]);
+    assert.equal(shardOfPath('anything', evenSplit(1)), 1);
   });
 
-  test('lockfiles go to the last shard, at any depth', () => {
-    for (const p of ['yarn.lock', 'packages/a/package-lock.json', 'pnpm-lock.yaml', 'rust/Cargo.lock', 'go.sum']) {
-      assert.equal(shardOfPath(p, 4), 4, p);
-      assert.equal(shardOfPath(p, 2), 2, p);
-    }
-  });
-
-  test('every path in exactly one shard; the last takes half a share of the others', () => {
-    const paths = Array.from({ length: 20000 }, (_, i) => `src/dir${i % 97}/file${i}.ts`);
+  test('every path in exactly one shard, equal shares without a heavy path', () => {
+    const paths = lightPaths(20000);
     for (const n of [2, 3, 4, 8]) {
-      const filters = Array.from({ length: n }, (_, i) => shardFilter({ index: i + 1, count: n }));
-      const sizes = filters.map(() => 0);
-      for (const p of paths) {
-        const owners = filters.map((f, i) => (f(p) ? i : -1)).filter((i) => i >= 0);
-        assert.equal(owners.length, 1, p);
-        sizes[owners[0]!]!++;
-      }
-      const share = paths.length / (n - 0.5);
-      sizes.slice(0, -1).forEach((s) => assert.ok(Math.abs(s - share) < share * 0.05, `N=${n}: ${sizes.join(' ')}`));
-      assert.ok(Math.abs(sizes[n - 1]! - share / 2) < share * 0.05, `N=${n}: ${sizes.join(' ')}`);
+      const split = planSplit(n, paths);
+      // The 64·N heaviest are placed (the paths with 5 versions, first by path), the rest hashed.
+      assert.equal(split.placed.size, 64 * n);
+      for (const p of split.placed.keys()) assert.equal(paths.find((q) => q.path === p)!.versions, 5);
+      const filters = Array.from({ length: n }, (_, i) => shardFilter({ index: i + 1, count: n }, split));
+      for (const p of paths.slice(0, 2000)) assert.equal(filters.filter((f) => f(p.path)).length, 1, p.path);
+      const share = paths.reduce((s, p) => s + pathWeight(p), 0) / n;
+      loads(paths, n, split).forEach((l) => assert.ok(Math.abs(l - share) < share * 0.05, `N=${n}: ${loads(paths, n, split).join(' ')}`));
     }
+  });
+
+  test('a heavy path is placed on the least loaded shard; the others fill the room left', () => {
+    const paths = [...lightPaths(20000), { path: 'yarn.lock', versions: 1000, size: 500_000 }];
+    const total = paths.reduce((s, p) => s + pathWeight(p), 0);
+    const split = planSplit(4, paths);
+    assert.equal(split.placed.get('yarn.lock'), 1);
+    assert.equal(split.placed.size, 256);
+    assert.equal(split.slots.reduce((a, b) => a + b, 0), SLOTS);
+    const heaviest = Math.max(...loads(paths, 4, split));
+    assert.ok(heaviest < (total / 4) * 1.05, `${loads(paths, 4, split).join(' ')}`);
+    // Two heavy paths on two shards, the lower shard first on equal weights.
+    const two = planSplit(4, [...paths, { path: 'package-lock.json', versions: 1000, size: 500_000 }]);
+    assert.deepEqual([two.placed.get('package-lock.json'), two.placed.get('yarn.lock')], [1, 2]);
+    // A history of few paths is hashed only (shares of a few paths could not be evened out).
+    assert.equal(planSplit(4, lightPaths(500)).placed.size, 0);
+    // The weight: a version's fixed cost plus its size.
+    assert.equal(pathWeight({ path: 'x', versions: 3, size: 10 }), 3 * (VERSION_COST_BYTES + 10));
+  });
+
+  test('a function of the listing alone: the same from the paths in any order; stored and restored exactly', () => {
+    const paths = [...lightPaths(3000), { path: 'yarn.lock', versions: 900, size: 400_000 }];
+    const a = planSplit(4, paths);
+    const b = planSplit(4, [...paths].reverse());
+    assert.deepEqual(storedSplit(a), storedSplit(b));
+    assert.equal(splitDigest(a), splitDigest(b));
+    assert.match(splitDigest(a), /^[0-9a-f]{16}$/);
+    const back = restoredSplit(4, JSON.parse(JSON.stringify(storedSplit(a))));
+    assert.ok(back);
+    assert.equal(splitDigest(back), splitDigest(a));
+    for (const p of paths) assert.equal(shardOfPath(p.path, back), shardOfPath(p.path, a));
+    assert.notEqual(splitDigest(a), splitDigest(planSplit(4, lightPaths(3000))));
+    // Not a split of 4 shards, slots that do not add up, a path placed outside the shards.
+    assert.equal(restoredSplit(2, storedSplit(a)), undefined);
+    assert.equal(restoredSplit(4, { placed: [], slots: [1, 2, 3, 4] }), undefined);
+    assert.equal(restoredSplit(4, { placed: [['x', 5]], slots: evenSplit(4).slots }), undefined);
+    assert.equal(restoredSplit(4, undefined), undefined);
   });
 });

@@ -34,6 +34,15 @@ function coverageOf(repository: string, parts: readonly ReportPart[], allowParti
   const counts = [...new Set(parts.map((p) => p.shard!.count))];
   if (counts.length > 1) throw new Error(`repository ${repository}: shards of different splits (${list(parts.map((p) => `${p.shard!.index}/${p.shard!.count} in ${p.file}`))})`);
   const count = counts[0]!;
+  // Shards whose splits of the paths differ overlap or leave paths out (a shard's cache came from
+  // another listing than the others': sources/history/shard-plan.ts).
+  const splits = [...new Set(parts.map((p) => p.shard!.split ?? ''))];
+  if (splits.length > 1) {
+    throw new Error(
+      `repository ${repository}: the shards split the paths differently (${list(parts.map((p) => `${p.shard!.index}/${count} split ${p.shard!.split ?? 'unnamed'}`))}); ` +
+        'a shard whose cache came from another run splits as that run did: run every shard with --no-cache, or with the caches of one run',
+    );
+  }
   const byIndex = new Map<number, ReportPart>();
   for (const p of parts) {
     const seen = byIndex.get(p.shard!.index);

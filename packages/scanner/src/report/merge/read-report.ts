@@ -13,7 +13,7 @@ export type MergeFormat = 'json' | 'sarif';
 export interface ReportPart {
   readonly file: string;
   readonly repository: string;
-  readonly shard?: { readonly index: number; readonly count: number };
+  readonly shard?: { readonly index: number; readonly count: number; readonly split?: string };
   readonly commits: number;
   readonly unscanned: number;
   /** Shards a merged report already lacks (merged with --allow-partial), as `I/N`. */
@@ -71,7 +71,9 @@ function readShard(file: string, x: unknown): ReportPart['shard'] {
   if (!isObj(x) || !isCount(x['index']) || !isCount(x['count']) || x['index'] < 1 || x['index'] > x['count']) {
     throw new ReportError(file, 'its scan shard is not {index, count} with 1 <= index <= count');
   }
-  return { index: x['index'], count: x['count'] };
+  const split = x['split'];
+  if (split !== undefined && (typeof split !== 'string' || !/^[0-9a-f]{1,64}$/.test(split))) throw new ReportError(file, 'its scan shard split is not a digest');
+  return { index: x['index'], count: x['count'], ...(split !== undefined ? { split } : {}) };
 }
 
 /** A `scan` block (ReportedScan) as a part. */

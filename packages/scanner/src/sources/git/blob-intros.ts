@@ -88,31 +88,35 @@ export class IntroIndex {
       }
       return this.introCommits[a]! - this.introCommits[b]!;
     });
-    // Runs of one (path, blob) are the versions; a commit is listed once per version.
-    const firstIntro: number[] = [];
-    const starts: number[] = [];
+    // Runs of one (path, blob) are the versions; a commit is listed once per version. Typed arrays
+    // throughout: at a million commits, arrays of numbers would cost tens of MB each.
+    let firstIntro = new Int32Array(n);
+    let starts = new Int32Array(n + 1);
     const commits = new Int32Array(n);
     let m = 0;
+    let count = 0;
     for (let j = 0; j < n; j++) {
       const i = order[j]!;
       const prev = j > 0 ? order[j - 1]! : -1;
       const sameVersion = prev >= 0 && this.introPaths[prev] === this.introPaths[i] && sameBlob(prev, i);
       if (!sameVersion) {
-        firstIntro.push(i);
-        starts.push(m);
+        firstIntro[count] = i;
+        starts[count++] = m;
       } else if (this.introCommits[prev] === this.introCommits[i]) continue;
       commits[m++] = this.introCommits[i]!;
     }
-    starts.push(m);
+    starts[count] = m;
+    firstIntro = firstIntro.slice(0, count);
+    starts = starts.slice(0, count + 1);
     // Each version's oldest introducing commit; versions ordered by path, then oldest first.
-    const count = firstIntro.length;
     const oldest = new Int32Array(count);
     for (let v = 0; v < count; v++) {
       let o = commits[starts[v]!]!;
       for (let k = starts[v]! + 1; k < starts[v + 1]!; k++) if (this.older(commits[k]!, o)) o = commits[k]!;
       oldest[v] = o;
     }
-    const byAge = Array.from({ length: count }, (_, v) => v);
+    const byAge = new Int32Array(count);
+    for (let v = 0; v < count; v++) byAge[v] = v;
     byAge.sort((a, b) => {
       const d = pathRank[this.introPaths[firstIntro[a]!]!]! - pathRank[this.introPaths[firstIntro[b]!]!]!;
       if (d !== 0) return d;
@@ -210,6 +214,37 @@ export class PathVersions {
 
   blob(v: number): string {
     return Buffer.from(this.blobWords.buffer, this.blobWords.byteOffset + v * this.words * 4, this.words * 4).toString('hex');
+  }
+
+  /** The versions of the paths `keep` keeps, in the same order (renumbered 0..). */
+  keepPaths(keep: (path: string) => boolean): PathVersions {
+    const kept = this.paths.map((p) => keep(p));
+    let count = 0;
+    let intros = 0;
+    for (let v = 0; v < this.length; v++) {
+      if (!kept[this.versionPaths[v]!]) continue;
+      count++;
+      intros += this.introStarts[v + 1]! - this.introStarts[v]!;
+    }
+    const w = this.words;
+    const versionPaths = new Int32Array(count);
+    const blobWords = new Uint32Array(count * w);
+    const introStarts = new Int32Array(count + 1);
+    const introCommits = new Int32Array(intros);
+    let out = 0;
+    let at = 0;
+    for (let v = 0; v < this.length; v++) {
+      if (!kept[this.versionPaths[v]!]) continue;
+      versionPaths[out] = this.versionPaths[v]!;
+      blobWords.set(this.blobWords.subarray(v * w, (v + 1) * w), out * w);
+      introStarts[out] = at;
+      const mine = this.intros(v);
+      introCommits.set(mine, at);
+      at += mine.length;
+      out++;
+    }
+    introStarts[count] = at;
+    return new PathVersions(this.paths, versionPaths, blobWords, w, introStarts, introCommits);
   }
 
   /** The commits that introduced version `v` (in the order they were added). */

@@ -25,7 +25,9 @@ import { detectionSetup } from './detection-setup.js';
 import { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 import { repositoryIdentity } from '../git/repo-identity.js';
 import { rankCommits } from '../git/commit-ranks.js';
-import { shardFilter } from './shard.js';
+import { shardFilter, type ShardSplit } from './shard.js';
+import { planSplit, restoredSplit, splitDigest, storedSplit } from './shard-plan.js';
+import { objectSizes } from '../git/git-cat-file.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -49,13 +51,14 @@ function workerCount(blobs: number): number {
  * The versions grouped by path (they come grouped, oldest first), numbered by their index. A group's
  * blob ids are made only when a lane takes it (memory: a history has millions of versions).
  */
-function groupByPath(versions: PathVersions): PathGroupList {
+function groupByPath(versions: PathVersions): PathGroupList & { last(g: number): number } {
   const starts: number[] = [];
   for (let v = 0; v < versions.length; v++) if (v === 0 || !versions.samePath(v, v - 1)) starts.push(v);
   starts.push(versions.length);
   return {
     length: starts.length - 1,
     size: (g) => starts[g + 1]! - starts[g]!,
+    last: (g) => starts[g + 1]! - 1,
     path: (g) => versions.path(starts[g]!),
     group: (g): PathGroup => {
       const ids = Array.from({ length: starts[g + 1]! - starts[g]! }, (_, k) => starts[g]! + k);
@@ -90,6 +93,7 @@ async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, 
   if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
   if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
   if (loaded.data.boundary !== state.boundary) return { file, key, warnings: [], reason: 'shallow boundary, grafts or replace refs changed' };
+  if (options.shard && options.shard.count > 1 && !restoredSplit(options.shard.count, loaded.data.split)) return { file, key, warnings: [], reason: 'no split of the paths' };
   // Tips still present are reachable; a tip that went (a branch moved on) is usually an ancestor of
   // a new tip, which is cheap to check; only if not are all the tips consulted.
   try {
@@ -120,6 +124,11 @@ class SkippedPaths {
     if (!this.byKey.has(key)) this.byKey.set(key, { path, reason });
   }
 
+  /** Keeps the paths of one shard only. */
+  keep(inShard: (path: string) => boolean): void {
+    for (const [key, s] of this.byKey) if (!inShard(s.path)) this.byKey.delete(key);
+  }
+
   /** Sorted by path, then reason (lanes finish paths in any order). */
   list(): { path: string; reason: string }[] {
     return [...this.byKey.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
@@ -130,12 +139,11 @@ class SkippedPaths {
  * Lists the commits to scan into `index`, with the blobs each introduces: every commit reachable
  * from `tips` without a cache; with one, only those not reachable from the cached tips, walked from
  * the tips that moved or appeared and stopped by the old tips (those that went when that is enough,
- * a branch moved on; else all of them). Returns how many commits were listed.
+ * a branch moved on; else all of them). Keeps the paths `wants`. Returns how many commits were listed.
  */
 async function listCommits(
   repo: GitRepo,
-  ctx: ScanContext,
-  inShard: (path: string) => boolean,
+  wants: (path: string) => boolean,
   tips: readonly string[],
   previous: HistoryCacheData | undefined,
   index: IntroIndex,
@@ -148,10 +156,9 @@ async function listCommits(
   const onCommit = (commit: LoggedCommit) => {
     listed++;
     const c = index.addListedCommit(commit.info, commit.time);
-    // Every shard lists every commit (the same commit order everywhere) and keeps its paths only;
-    // the shard goes first, so each shard counts only its own excluded paths.
-    for (const b of commit.blobs) if (inShard(b.path) && ctx.wantsPath(b.path)) index.addIntro(b.blob, c, b.path);
-    for (const s of commit.skipped) if (inShard(s.path) && ctx.wantsPath(s.path)) skipped.add(s.path, s.reason);
+    // Every shard lists every commit (the same commit order everywhere); see `wants`.
+    for (const b of commit.blobs) if (wants(b.path)) index.addIntro(b.blob, c, b.path);
+    for (const s of commit.skipped) if (wants(s.path)) skipped.add(s.path, s.reason);
     progress.update(listed);
   };
   if (!previous) {
@@ -167,6 +174,21 @@ async function listCommits(
     await logCommits(repo.cwd, [], onCommit, [...moved, ...(few ? gone : previous.tips).map((t) => `^${t}`)]);
   }
   return listed;
+}
+
+/**
+ * The split of a history's paths into `count` shards, planned from the whole listing (shard-plan.ts):
+ * each path weighed by its versions and the size of its newest version (one `cat-file --batch-check`).
+ */
+async function planFromListing(repo: GitRepo, versions: PathVersions, count: number, maxFileSize: number): Promise<ShardSplit> {
+  const groups = groupByPath(versions);
+  const newest = Array.from({ length: groups.length }, (_, g) => versions.blob(groups.last(g)));
+  const sizes = await objectSizes(repo.cwd, [...new Set(newest)]);
+  const paths = Array.from({ length: groups.length }, (_, g) => {
+    const size = sizes.get(newest[g]!) ?? 0;
+    return { path: groups.path(g), versions: groups.size(g), size: size > maxFileSize ? 0 : size };
+  });
+  return planSplit(count, paths);
 }
 
 /** What scanning the path versions gave. */
@@ -309,8 +331,16 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const skipped = new SkippedPaths();
   for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
   trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
-  const inShard = shardFilter(options.shard);
-  const newCommits = await listCommits(repo, ctx, inShard, tips, previous, index, skipped, progress);
+  // A shard keeps the paths of its split: the cached one (the paths its cache covers), else one
+  // planned from the whole listing once it is made (every shard plans the same: shard-plan.ts).
+  const sharded = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  let split = sharded && previous ? restoredSplit(sharded.count, previous.split) : undefined;
+  let inShard = shardFilter(sharded, split);
+  const excludedAll = new Set<string>();
+  const wants = split || !sharded
+    ? (path: string) => inShard(path) && ctx.wantsPath(path)
+    : (path: string) => ctx.wantsPath(path) || (excludedAll.add(path), false);
+  const newCommits = await listCommits(repo, wants, tips, previous, index, skipped, progress);
   for (const d of previous?.dirty ?? []) {
     for (const i of d.intros) {
       if (!inShard(i.path)) continue;
@@ -323,7 +353,17 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
 
   // The work: each (path, blob) pair once, grouped by path, oldest first within a path, so that
   // each version is scanned against the one before it (see path-version-scan.ts).
-  const versions = index.takeVersions();
+  let versions = index.takeVersions();
+  let excludedPaths: number | undefined;
+  if (sharded && !split) {
+    split = await planFromListing(repo, versions, sharded.count, ctx.maxFileSize);
+    inShard = shardFilter(sharded, split);
+    versions = versions.keepPaths(inShard);
+    skipped.keep(inShard);
+    excludedPaths = [...excludedAll].filter(inShard).length;
+    const heaviest = [...split.placed].slice(0, 3).map(([p, i]) => `${p} on ${i}`).join(', ');
+    trace(`split planned: ${split.placed.size} paths placed by weight (${heaviest || 'none'}${split.placed.size > 3 ? ', ...' : ''}), hash slots ${split.slots.join('/')}`);
+  }
   // The listing's garbage would otherwise stay in this thread's heap, idle while the lanes scan
   // (the CLI runs history scans with gc exposed: see cli/relaunch.ts).
   (globalThis as { gc?: () => void }).gc?.();
@@ -359,6 +399,7 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
         dirty: dirtyIntrosOf(index, versions, scan.dirty, orders),
         skipped: skippedList,
         slowHashes: slowHashMemoOf([...findings, ...suppressed]),
+        ...(split ? { split: storedSplit(split) } : {}),
       });
     } catch (err) {
       warnings.push(`history cache could not be written (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
@@ -371,12 +412,13 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     );
   }
   const capped = warnings.length > MAX_WARNINGS ? [...warnings.slice(0, MAX_WARNINGS), `... and ${warnings.length - MAX_WARNINGS} more warnings`] : warnings;
-  const scanned = { repository: await repositoryIdentity(repo), ...(options.shard ? { shard: options.shard } : {}), commits: reachable };
+  const shard = options.shard && split ? { ...options.shard, split: splitDigest(split) } : options.shard;
+  const scanned = { repository: await repositoryIdentity(repo), ...(shard ? { shard } : {}), commits: reachable };
   return {
     findings,
     suppressed,
     scanned,
     warnings: capped,
-    stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: ctx.excludedPaths() },
+    stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: excludedPaths ?? ctx.excludedPaths() },
   };
 }

@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import type { CommitInfo } from '../../finding/finding.js';
 import { isSlowHashMemo, type SlowHashMemo } from './fingerprint-memo.js';
 import type { Shard } from '../../pipeline/scan-types.js';
+import type { StoredSplit } from './shard-plan.js';
 
 /**
  * 2: tips are the commits walked (not ref targets) and `boundary` is recorded. 3: each intro keeps
- * its commit's order (reports' `commitOrder`); a shard has a file of its own.
+ * its commit's order (reports' `commitOrder`); a shard has a file of its own. 4: a shard's file keeps
+ * its split of the paths.
  */
-export const HISTORY_CACHE_VERSION = 3;
+export const HISTORY_CACHE_VERSION = 4;
 
 /** One place a blob was introduced. */
 export interface CachedIntro {
@@ -46,6 +48,8 @@ export interface HistoryCacheData {
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** Slow hashes of the findings' secrets, keyed by location, never by secret (fingerprint-memo.ts). */
   readonly slowHashes?: SlowHashMemo;
+  /** A shard's split of the paths (shard-plan.ts), planned by the cold scan and kept from then on. */
+  readonly split?: StoredSplit;
 }
 
 /**
