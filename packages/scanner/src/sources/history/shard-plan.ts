@@ -5,9 +5,10 @@
  * - each path's weight estimates what scanning it costs: per version a fixed cost (reading it from
  *   git, comparing it with the version before, worth VERSION_COST_BYTES) plus its size (that of the
  *   path's newest version, as git's object header says; a version over the size limit is not read);
- * - the PLACED_PER_SHARD·N heaviest paths are placed, heaviest first, each on the shard with the
- *   least weight so far (ties: the lower shard): one heavy path cannot be split, and the hash
- *   spreads a few heavy paths unevenly;
+ * - paths heavier than 1/(HEAVY_SHARE·N) of the whole (at most MAX_PLACED_PER_SHARD·N) are placed,
+ *   heaviest first, each on the shard with the least weight so far (ties: the lower shard): one heavy
+ *   path cannot be split. (Placing the 64·N heaviest instead measured worse on typescript-eslint:
+ *   the weights miss some formats' cost, and placing more paths concentrates the error.)
  * - the other paths (light ones, many: the hash spreads them evenly) go by hash into SLOTS slots,
  *   shared among the shards in proportion to the room each has left below an equal share.
  *
@@ -19,8 +20,10 @@ import { evenSplit, SLOTS, type ShardSplit } from './shard.js';
 
 /** A version's fixed cost in bytes' worth (measured on typescript-eslint: see docs/scale-out.md). */
 export const VERSION_COST_BYTES = 128 * 1024;
-/** How many paths per shard are placed by weight (the rest share the slots). */
-const PLACED_PER_SHARD = 64;
+/** A path is placed by weight when heavier than 1/(HEAVY_SHARE·N) of the whole. */
+const HEAVY_SHARE = 8;
+/** At most this many paths per shard are placed by weight (the rest share the slots). */
+const MAX_PLACED_PER_SHARD = 4;
 
 /** A path of the listing: how many versions it has and the size of its newest version. */
 export interface PathWeightInput {
@@ -39,8 +42,10 @@ export function planSplit(count: number, paths: readonly PathWeightInput[]): Sha
   const loads = new Array<number>(count).fill(0);
   let total = 0;
   for (const p of paths) total += pathWeight(p);
-  // The heaviest paths (only when the others are at least as many: a history of a few paths is hashed).
-  const heavy = paths.length < 2 * PLACED_PER_SHARD * count ? [] : [...paths].sort((a, b) => pathWeight(b) - pathWeight(a) || byPath(a.path, b.path)).slice(0, PLACED_PER_SHARD * count);
+  const heavy = paths
+    .filter((p) => pathWeight(p) * HEAVY_SHARE * count > total)
+    .sort((a, b) => pathWeight(b) - pathWeight(a) || byPath(a.path, b.path))
+    .slice(0, MAX_PLACED_PER_SHARD * count);
   const placed = new Map<string, number>();
   let light = total;
   for (const p of heavy) {
