@@ -67,7 +67,7 @@ describe('safe git invocation', () => {
     assert.deepEqual([...c.keys()].slice(-3), ['core.deltaBaseCacheLimit', 'core.packedGitLimit', 'core.packedGitWindowSize']);
     const at = args.indexOf('core.packedGitWindowSize=32m');
     assert.deepEqual(args.slice(at + 1, at + 4), ['-C', '/r', 'log']);
-    assert.deepEqual(configOf(safeGitArgs('/r', ['cat-file', '--batch'], { tuning: GIT_MEMORY_BLOBS })).get('core.packedGitWindowSize'), '32m');
+    assert.deepEqual(configOf(safeGitArgs('/r', ['cat-file', '--batch'], { tuning: GIT_MEMORY_BLOBS })).get('core.packedGitWindowSize'), '8m');
     for (const bad of ['core.hooksPath=/tmp/evil', 'diff.external=sh', 'core.pager=less']) {
       assert.throws(() => safeGitArgs('/r', ['log'], { tuning: [bad] }), /not a memory setting/);
     }

@@ -33,8 +33,8 @@ export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.j
 
 /** New commits that a walk stopped only by the tips that went may list (else all old tips stop it). */
 const FEW_NEW_COMMITS = 1000;
-/** Scanning threads at most, this one included (each with a git process of its own). */
-const MAX_LANES = 4;
+/** Scanning threads at most (each with a git process of its own). */
+const MAX_WORKERS = 4;
 /** Below this many blobs, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD_BLOBS = 3000;
 const MAX_WARNINGS = 50;
@@ -43,8 +43,8 @@ function workerCount(blobs: number): number {
   const env = process.env['KEYLESS_WORKERS'];
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   if (blobs < WORKER_THRESHOLD_BLOBS) return 0;
-  // One lane per core, this thread's among them (it also hands out paths and collects results).
-  return Math.max(1, Math.min(availableParallelism(), MAX_LANES) - 1);
+  // One lane per core: the main thread only hands out paths and collects results.
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
 }
 
 /**

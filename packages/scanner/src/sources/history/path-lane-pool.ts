@@ -35,10 +35,8 @@ function scheduleOrder(groups: PathGroupList): Int32Array {
 }
 
 /**
- * Scans every group on this thread and `workers` worker threads beside it, reporting each version's
+ * Scans every group on `workers` worker threads (0: on this thread), reporting each version's
  * result. Resolves when all are done; rejects on the first failure (the other lanes are stopped).
- * This thread is a lane too: it has the modules loaded and the detectors built already, where each
- * worker pays for both again (~0.3 s of CPU and tens of MB).
  */
 export async function scanPathGroups(
   cwd: string,
@@ -81,7 +79,7 @@ export async function scanPathGroups(
     });
   });
   try {
-    await Promise.all([...lanes, runPathLane(cwd, ctx, take, report)]);
+    await Promise.all(lanes);
   } finally {
     await Promise.all(threads.map((w) => w.terminate()));
   }
