@@ -134,12 +134,11 @@ export interface SafeGitOptions {
  * listing peaked at 221 MB RSS with git's defaults, 162 MB so (below the node process's peak).
  * Tighter maps (64 MiB in 8 MiB windows, used before) thrash on a big pack whose objects are read out
  * of order: on a 1M-commit fast-import history (826 MB pack) the listing of 20k commits took 38 s
- * (14 s of it in the kernel, mapping and unmapping windows) against 3.6 s. The blob readers
- * (`cat-file` of path versions, GIT_MEMORY_BLOBS) keep git's delta base cache: a small one makes
- * reading lockfile versions 2.5 times slower there.
- * The blob readers keep the tighter maps (64 MiB in 8 MiB windows): with 256 MiB, each `cat-file`
- * held up to 321 MB on typescript-eslint (its delta base cache on top), the scan's peak 327 MB against
- * 228 MB; a path's versions are read one after another, near each other in a pack.
+ * (14 s of it in the kernel, mapping and unmapping windows) against 3.6 s.
+ * The blob readers (`cat-file` of path versions, GIT_MEMORY_BLOBS) keep git's delta base cache (a small
+ * one makes reading lockfile versions 2.5 times slower there) and the tighter maps: with 256 MiB, one
+ * `cat-file` held up to 321 MB on typescript-eslint, above the node process. Whether 64/8 costs them
+ * time on a big out-of-order pack is not measured apart (the 1M-commit scan spent 50 s in the kernel).
  */
 export const GIT_MEMORY_LISTING: readonly string[] = ['core.deltaBaseCacheLimit=16m', 'core.packedGitLimit=256m', 'core.packedGitWindowSize=32m'];
 export const GIT_MEMORY_BLOBS: readonly string[] = ['core.packedGitLimit=64m', 'core.packedGitWindowSize=8m'];
