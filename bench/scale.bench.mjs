@@ -13,8 +13,8 @@
 // Times and peak RSS are measured by GNU time (/usr/bin/time) around the CLI process: CPU includes
 // its git processes and worker threads; peak RSS is that of the largest process (node or git).
 // Options: --commits 10000,100000  --shards 2,4  --only growth|shards  --keep (keep generated repos)
-//          --repeat R (shards: each scan R times, the run with the least CPU kept: a shared machine
-//          inflates CPU times by tens of percent from run to run)
+//          --repeat R (shards: R rounds of the single scan and every shard, interleaved, each run's
+//          least CPU kept: a shared machine inflates CPU times by tens of percent over minutes)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ const cliBin = fileURLToPath(new URL('../packages/scanner/bin/keyless.js', impor
 const { HISTORY_NODE_FLAGS } = await import(new URL('../packages/scanner/dist/src/cli/relaunch.js', import.meta.url).href);
 const { syntheticRepo } = await import('./synthetic-history.mjs');
 const TIME = '/usr/bin/time';
+const NODE_PEAK = fileURLToPath(new URL('./node-peak-rss.mjs', import.meta.url));
 if (!existsSync(TIME)) {
   console.error('scale bench: needs GNU time at /usr/bin/time (CPU and peak RSS of the scan and its git processes)');
   process.exit(1);
@@ -46,9 +47,12 @@ const repeat = Math.max(1, Number(opt('repeat') ?? 1));
 const git = (cwd, ...a) => execFileSync('git', ['-C', cwd, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const fmt = (n, d = 1) => n.toFixed(d);
 
-/** Runs the CLI under GNU time; returns wall, CPU (user + sys, s), peak RSS (MB), exit code, stderr. */
+/**
+ * Runs the CLI under GNU time; returns wall, CPU (user + sys, s), peak RSS (MB) of the largest process
+ * (node or git) and of the node process alone, exit code, stderr.
+ */
 function timed(cliArgs, env = {}) {
-  const r = spawnSync(TIME, ['-f', 'KEYLESS-TIME %e %U %S %M', process.execPath, ...HISTORY_NODE_FLAGS, cliBin, ...cliArgs], {
+  const r = spawnSync(TIME, ['-f', 'KEYLESS-TIME %e %U %S %M', process.execPath, '--import', NODE_PEAK, ...HISTORY_NODE_FLAGS, cliBin, ...cliArgs], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
     env: { ...process.env, ...env },
@@ -57,27 +61,21 @@ function timed(cliArgs, env = {}) {
   if (!line) throw new Error(`no timing: ${r.stderr.slice(-500)}`);
   const [wall, user, sys, rssKb] = line.split(' ').slice(1).map(Number);
   if (r.status !== 0 && r.status !== 1) throw new Error(`keyless ${cliArgs.join(' ')} exited ${r.status}: ${r.stderr.split('\n').slice(0, 3).join(' | ')}`);
-  return { wall, cpu: user + sys, rssMb: rssKb / 1024, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const nodeKb = Number(/KEYLESS-NODE-PEAK-KB (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, nodeRssMb: nodeKb / 1024, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 // ---- growth: synthetic histories --------------------------------------------------------------
-
-/** `timed` `repeat` times; the run with the least CPU. */
-function leastCpu(cliArgs, env) {
-  let best;
-  for (let i = 0; i < repeat; i++) {
-    const r = timed(cliArgs, env);
-    if (!best || r.cpu < best.cpu) best = r;
-  }
-  return best;
-}
 
 /** "N path versions" from the --debug trace. */
 const versionsOf = (stderr) => Number(/(\d+) path versions/.exec(stderr)?.[1] ?? NaN);
 
 if (only !== 'shards') {
   console.log('growth: cold `keyless scan --history --no-cache` of synthetic histories');
-  console.log('commits  versions  generate s  wall s  cpu s  peak RSS MB  wall µs/commit  wall µs/version  RSS KB/1k commits  findings');
+  // Peak RSS: the node process's own (keyless), and the largest process's (GNU time), which is a git
+  // process when it is larger: `git log --raw` maps the whole pack index (28 bytes an object), and
+  // those file-backed pages count in its RSS though the kernel can drop them.
+  console.log('commits  versions  generate s  wall s  cpu s  node RSS MB  largest RSS MB  wall µs/commit  wall µs/version  node RSS KB/1k commits  findings');
   for (const commits of sizes) {
     const g0 = performance.now();
     const repo = await syntheticRepo(commits);
@@ -89,8 +87,9 @@ if (only !== 'shards') {
       const versions = versionsOf(r.stderr);
       const findings = JSON.parse(r.stdout).findings.length;
       console.log(
-        `${String(commits).padStart(7)}  ${String(versions).padStart(8)}  ${fmt(gen).padStart(10)}  ${fmt(r.wall).padStart(6)}  ${fmt(r.cpu).padStart(5)}  ${fmt(r.rssMb, 0).padStart(11)}  ` +
-          `${fmt((r.wall * 1e6) / commits, 0).padStart(14)}  ${fmt((r.wall * 1e6) / versions, 0).padStart(15)}  ${fmt((r.rssMb * 1024 * 1000) / commits, 0).padStart(17)}  ${findings}`,
+        `${String(commits).padStart(7)}  ${String(versions).padStart(8)}  ${fmt(gen).padStart(10)}  ${fmt(r.wall).padStart(6)}  ${fmt(r.cpu).padStart(5)}  ${fmt(r.nodeRssMb, 0).padStart(11)}  ` +
+          `${`${fmt(r.rssMb, 0)}${r.rssMb > r.nodeRssMb + 1 ? ' (git)' : ''}`.padStart(14)}  ${fmt((r.wall * 1e6) / commits, 0).padStart(14)}  ${fmt((r.wall * 1e6) / versions, 0).padStart(15)}  ` +
+          `${fmt((r.nodeRssMb * 1024 * 1000) / commits, 0).padStart(22)}  ${findings}`,
       );
     } finally {
       if (!keep) rmSync(repo, { recursive: true, force: true });
@@ -128,18 +127,33 @@ if (only !== 'growth' && realRepo) {
   const cache = mkdtempSync(join(tmpdir(), 'keyless-scale-cache-'));
   const env = { KEYLESS_CACHE_DIR: cache };
   try {
-    const single = leastCpu(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', '--output', join(out, 'single.json'), repo], env);
-    if (repeat > 1) console.log(`each scan run ${repeat} times, the run with the least CPU kept`);
-    console.log(`N=1: wall ${fmt(single.wall)} s, cpu ${fmt(single.cpu)} s, peak RSS ${fmt(single.rssMb, 0)} MB`);
+    // Rounds interleave the single scan and the shards, so that a drift in the machine's speed weighs
+    // on both alike; each run's least CPU over the rounds is kept. On a shared host the drift is
+    // large (a fixed loop's CPU time varied from 18 to 30 s within minutes here), and timing a fixed
+    // loop between runs to normalize did not track it: use several rounds.
+    const least = (a, b) => (!a || b.cpu < a.cpu ? b : a);
+    let single;
+    const shardRuns = new Map(shardCounts.map((n) => [n, new Array(n)]));
+    for (let round = 1; round <= repeat; round++) {
+      const s = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', '--output', join(out, 'single.json'), repo], env);
+      const shards = [];
+      single = least(single, s);
+      for (const n of shardCounts) {
+        for (let i = 1; i <= n; i++) {
+          const file = join(out, `shard-${i}-of-${n}.json`);
+          const r = timed(['scan', '--history', '--no-cache', '--quiet', '--debug', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env);
+          shardRuns.get(n)[i - 1] = least(shardRuns.get(n)[i - 1], r);
+          shards.push(`${i}/${n} ${fmt(r.cpu)}`);
+        }
+      }
+      if (repeat > 1) console.log(`round ${round}: cpu single ${fmt(s.cpu)} s, shards ${shards.join(', ')} s`);
+    }
+    if (repeat > 1) console.log(`${repeat} rounds (single scan, then every shard), each run's least CPU kept`);
+    console.log(`N=1: wall ${fmt(single.wall)} s, cpu ${fmt(single.cpu)} s, peak RSS ${fmt(single.rssMb, 0)} MB (node ${fmt(single.nodeRssMb, 0)} MB)`);
     const expected = JSON.parse(readFileSync(join(out, 'single.json'), 'utf8'));
     for (const n of shardCounts) {
-      const runs = [];
-      const files = [];
-      for (let i = 1; i <= n; i++) {
-        const file = join(out, `shard-${i}-of-${n}.json`);
-        files.push(file);
-        runs.push(leastCpu(['scan', '--history', '--no-cache', '--quiet', '--debug', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env));
-      }
+      const runs = shardRuns.get(n);
+      const files = runs.map((_, i) => join(out, `shard-${i + 1}-of-${n}.json`));
       // The split every shard planned from the listing (the same in each), and each shard's versions.
       console.log(`N=${n}: ${/split planned: ([^\n]*)/.exec(runs[0].stderr)?.[1] ?? 'no split traced'}; path versions per shard ${runs.map((r) => versionsOf(r.stderr)).join(' / ')}`);
       const merged = spawnSync(process.execPath, [cliBin, 'merge', '--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });

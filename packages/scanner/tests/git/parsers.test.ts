@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { createProgress, formatProgress } from '../../src/cli/progress.js';
 import { BatchParser } from '../../src/sources/git/git-cat-file.js';
 import { parseRawDiff } from '../../src/sources/changes/git-changes.js';
-import { RawLogParser, type LoggedCommit } from '../../src/sources/git/git-log.js';
+import { parseRawMeta, RawLogParser, type LoggedCommit } from '../../src/sources/git/git-log.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -34,6 +34,31 @@ describe('RawLogParser', () => {
         `chunk size ${size}`,
       );
     }
+  });
+});
+
+describe('parseRawMeta', () => {
+  test('reads modes and ids of plain and combined entries; a zero id is no parent blob', () => {
+    assert.deepEqual(parseRawMeta(`:100644 100755 ${A} ${B} M`), { newMode: '100755', newBlob: B, parentBlobs: [A] });
+    assert.deepEqual(parseRawMeta(`:000000 100644 ${Z} ${A} A`), { newMode: '100644', newBlob: A, parentBlobs: [''] });
+    assert.deepEqual(parseRawMeta(`::100644 100644 120000 ${A} ${Z} ${C} MA`), { newMode: '120000', newBlob: C, parentBlobs: [A, ''] });
+    const sha256 = 'd'.repeat(64);
+    assert.deepEqual(parseRawMeta(`:100644 100644 ${sha256} ${sha256} M`), { newMode: '100644', newBlob: sha256, parentBlobs: [sha256] });
+  });
+
+  test('rejects anything else', () => {
+    for (const bad of [
+      `100644 100644 ${A} ${B} M`, // no colon
+      `:100644 100644 ${A} ${B}`, // no status
+      `:100644 1006440 ${A} ${B} M`, // a mode of seven digits
+      `:100644 100648 ${A} ${B} M`, // not octal
+      `:100644  100644 ${A} ${B} M`, // two spaces
+      `:100644 100644 ${A.slice(1)} ${B} M`, // an id of 39 digits
+      `:100644 100644 ${A.toUpperCase()} ${B} M`, // upper case
+      `:100644 100644 ${'e'.repeat(65)} ${B} M`, // an id of 65 digits
+      `::100644 100644 ${A} ${B} M`, // a combined entry missing a parent's mode
+      ':',
+    ]) assert.equal(parseRawMeta(bad), undefined, bad);
   });
 });
 

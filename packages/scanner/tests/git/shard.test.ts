@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { evenSplit, pathHash, shardFilter, shardOfPath, SLOTS } from '../../src/sources/history/shard.js';
-import { pathWeight, planSplit, restoredSplit, splitDigest, storedSplit, VERSION_COST_BYTES, type PathWeightInput } from '../../src/sources/history/shard-plan.js';
+import { pathWeight, planSplit, restoredSplit, splitDigest, storedSplit, VERSION_COST_NS, byteCost, type PathWeightInput } from '../../src/sources/history/shard-plan.js';
 
 const lightPaths = (n: number): PathWeightInput[] => Array.from({ length: n }, (_, i) => ({ path: `src/dir${i % 97}/file${i}.ts`, versions: 1 + (i % 5), size: 2000 }));
 
@@ -61,8 +61,45 @@ describe('shard of a path', () => {
     // Two heavy paths on two shards, the lower shard first on equal weights.
     const two = planSplit(4, [...paths, { path: 'package-lock.json', versions: 1000, size: 500_000 }]);
     assert.deepEqual([...two.placed].sort(), [['package-lock.json', 1], ['yarn.lock', 2]]);
-    // The weight: a version's fixed cost plus its size.
-    assert.equal(pathWeight({ path: 'x', versions: 3, size: 10 }), 3 * (VERSION_COST_BYTES + 10));
+    // The weight: a version's fixed cost plus its size at its format's cost per byte.
+    assert.equal(pathWeight({ path: 'x', versions: 3, size: 10 }), 3 * (VERSION_COST_NS + 10 * byteCost('x')));
+  });
+
+  test('a byte costs what its format costs to read: YAML and JSON versions are parsed whole, text and lockfiles compared by line', () => {
+    assert.equal(byteCost('src/a.ts'), byteCost('yarn.lock'));
+    assert.equal(byteCost('pnpm-lock.yaml'), byteCost('yarn.lock'), 'a lockfile is read by the lockfile reader, not as YAML');
+    assert.equal(byteCost('package-lock.json'), byteCost('yarn.lock'));
+    assert.ok(byteCost('package.json') > 40 * byteCost('src/a.ts'));
+    assert.ok(byteCost('.github/workflows/ci.yml') > byteCost('package.json'));
+    assert.equal(byteCost('a/b.yaml'), byteCost('.github/workflows/ci.yml'));
+    // A workflow file of 10 KB with 400 versions outweighs a 10 KB source file with 2,000.
+    const workflow = { path: '.github/workflows/ci.yml', versions: 400, size: 10_000 };
+    const source = { path: 'src/convert.ts', versions: 2000, size: 10_000 };
+    assert.ok(pathWeight(workflow) > pathWeight(source));
+    // ... and is placed by weight among light paths, which a model of versions and bytes alone missed.
+    const split = planSplit(4, [...lightPaths(2000), workflow]);
+    assert.deepEqual([...split.placed], [['.github/workflows/ci.yml', 1]]);
+  });
+
+  test('the hash slots are cut by weight: each shard within one path of an equal share, medium paths included', () => {
+    // 40 changelogs of 0.3-0.85% of the whole each (below the placement threshold), among light
+    // paths: a split of the slots by count leaves them where the hash puts them.
+    const medium = Array.from({ length: 40 }, (_, i) => ({ path: `packages/p${i}/CHANGELOG.md`, versions: 20 + i, size: 100_000 }));
+    const paths = [...lightPaths(5000), ...medium];
+    const heaviestPath = Math.max(...paths.map(pathWeight));
+    for (const n of [2, 3, 4, 8]) {
+      const split = planSplit(n, paths);
+      assert.equal(split.placed.size, 0, `N=${n}`);
+      const share = paths.reduce((s, p) => s + pathWeight(p), 0) / n;
+      for (const l of loads(paths, n, split)) assert.ok(Math.abs(l - share) <= heaviestPath, `N=${n}: ${loads(paths, n, split).join(' ')}`);
+    }
+    // With a placed path heavier than a share, its shard gets no slot and the others share the rest.
+    const huge = [...paths, { path: 'yarn.lock', versions: 5000, size: 3_000_000 }];
+    const split = planSplit(4, huge);
+    assert.deepEqual([...split.placed][0], ['yarn.lock', 1]);
+    assert.equal(split.slots[0], 0);
+    const rest = loads(huge, 4, split).slice(1);
+    for (const l of rest) assert.ok(Math.abs(l - rest[0]!) <= heaviestPath, rest.join(' '));
   });
 
   test('a function of the listing alone: the same from the paths in any order; stored and restored exactly', () => {

@@ -21,6 +21,8 @@ export class IntroIndex {
   private introCommits = new Int32Array(0);
   /** The blob ids' bytes, as 32-bit words (an id: 5 words for SHA-1, 8 for SHA-256). */
   private introBlobs = new Uint32Array(0);
+  /** `introBlobs` as bytes (a view, made again when it grows). */
+  private introBlobBytes = Buffer.alloc(0);
   private words = 0;
 
   /** Adds a listed commit (git lists each commit once: not looked up); returns its number. */
@@ -49,10 +51,11 @@ export class IntroIndex {
       this.introPaths = copied(this.introPaths, new Int32Array(size));
       this.introCommits = copied(this.introCommits, new Int32Array(size));
       this.introBlobs = copied(this.introBlobs, new Uint32Array(size * this.words));
+      this.introBlobBytes = Buffer.from(this.introBlobs.buffer, this.introBlobs.byteOffset, this.introBlobs.byteLength);
     }
     this.introPaths[i] = p;
     this.introCommits[i] = c;
-    Buffer.from(this.introBlobs.buffer, this.introBlobs.byteOffset, this.introBlobs.byteLength).write(blob, i * this.words * 4, 'hex');
+    this.introBlobBytes.write(blob, i * this.words * 4, 'hex');
   }
 
   /** How many introductions were recorded. */
@@ -140,6 +143,7 @@ export class IntroIndex {
     this.introPaths = new Int32Array(0);
     this.introCommits = new Int32Array(0);
     this.introBlobs = new Uint32Array(0);
+    this.introBlobBytes = Buffer.alloc(0);
     return new PathVersions([...this.paths], versionPaths, versionBlobs, w, introStarts, introCommits);
   }
 

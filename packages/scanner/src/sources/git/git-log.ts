@@ -13,7 +13,6 @@ const COMMIT_MARK = 0x01;
 const FORMAT = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%ct';
 const ZERO_SHA = /^0+$/;
 const SHA = /^[0-9a-f]{40,64}$/;
-const MODE = /^[0-7]{6}$/;
 
 /** A blob a commit introduces at a path, with the path's blob in each parent (none for a new file). */
 export interface IntroducedBlob {
@@ -42,22 +41,50 @@ interface RawEntry {
   readonly parentBlobs: string[];
 }
 
-/** `:100644 100644 <sha> <sha> M` or combined `::m m m <sha> <sha> <sha> MM`. */
+const isOctal = (c: number) => c >= 0x30 && c <= 0x37;
+const isLowerHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+
+/** The end of the object id (40 to 64 lowercase hex digits) starting at `at`, or -1. */
+function idEnd(meta: string, at: number): number {
+  let i = at;
+  while (i < meta.length && isLowerHex(meta.charCodeAt(i))) i++;
+  return i - at >= 40 && i - at <= 64 ? i : -1;
+}
+
+/** Is `meta.slice(start, end)` all zeros (git's id of "no object")? */
+function allZeros(meta: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (meta.charCodeAt(i) !== 0x30) return false;
+  return true;
+}
+
+/**
+ * `:100644 100644 <sha> <sha> M` or combined `::m m m <sha> <sha> <sha> MM`: N colons, N + 1 modes
+ * of six octal digits, N + 1 object ids, then the status, each separated by one space. Read by
+ * character codes (one is read per changed path of every commit listed).
+ */
 export function parseRawMeta(meta: string): RawEntry | undefined {
-  let colons = 0;
-  while (meta.charCodeAt(colons) === 0x3a) colons++;
-  if (colons === 0) return undefined;
-  const fields = meta.slice(colons).split(' ');
-  const n = colons; // number of parents compared against
-  if (fields.length < 2 * (n + 1) + 1) return undefined;
-  const modes = fields.slice(0, n + 1);
-  const shas = fields.slice(n + 1, 2 * (n + 1));
-  if (!modes.every((m) => MODE.test(m)) || !shas.every((x) => SHA.test(x))) return undefined;
-  return {
-    newMode: modes[n] ?? '',
-    newBlob: shas[n] ?? '',
-    parentBlobs: shas.slice(0, n).map((s) => (ZERO_SHA.test(s) ? '' : s)),
-  };
+  let n = 0;
+  while (meta.charCodeAt(n) === 0x3a) n++;
+  if (n === 0) return undefined;
+  let at = n;
+  let newMode = '';
+  for (let k = 0; k <= n; k++) {
+    for (let i = 0; i < 6; i++) if (!isOctal(meta.charCodeAt(at + i))) return undefined;
+    if (meta.charCodeAt(at + 6) !== 0x20) return undefined;
+    if (k === n) newMode = meta.slice(at, at + 6);
+    at += 7;
+  }
+  const parentBlobs: string[] = [];
+  let newBlob = '';
+  for (let k = 0; k <= n; k++) {
+    const end = idEnd(meta, at);
+    if (end === -1 || meta.charCodeAt(end) !== 0x20) return undefined;
+    const id = meta.slice(at, end);
+    if (k < n) parentBlobs.push(allZeros(meta, at, end) ? '' : id);
+    else newBlob = id;
+    at = end + 1;
+  }
+  return { newMode, newBlob, parentBlobs };
 }
 
 const logError = (what: string) => new GitOutputError('log', what);

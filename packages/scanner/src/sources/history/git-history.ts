@@ -51,13 +51,14 @@ function workerCount(blobs: number): number {
  * The versions grouped by path (they come grouped, oldest first), numbered by their index. A group's
  * blob ids are made only when a lane takes it (memory: a history has millions of versions).
  */
-function groupByPath(versions: PathVersions): PathGroupList & { last(g: number): number } {
+function groupByPath(versions: PathVersions): PathGroupList & { first(g: number): number; last(g: number): number } {
   const starts: number[] = [];
   for (let v = 0; v < versions.length; v++) if (v === 0 || !versions.samePath(v, v - 1)) starts.push(v);
   starts.push(versions.length);
   return {
     length: starts.length - 1,
     size: (g) => starts[g + 1]! - starts[g]!,
+    first: (g) => starts[g]!,
     last: (g) => starts[g + 1]! - 1,
     path: (g) => versions.path(starts[g]!),
     group: (g): PathGroup => {
@@ -178,15 +179,26 @@ async function listCommits(
 
 /**
  * The split of a history's paths into `count` shards, planned from the whole listing (shard-plan.ts):
- * each path weighed by its versions and the size of its newest version (one `cat-file --batch-check`).
+ * each path weighed by its versions and their typical size, from one `cat-file --batch-check` of its
+ * oldest, middle and newest versions (Simpson's rule: a file that grew, a changelog or a lockfile,
+ * is far from its final size on average).
  */
 async function planFromListing(repo: GitRepo, versions: PathVersions, count: number, maxFileSize: number): Promise<ShardSplit> {
   const groups = groupByPath(versions);
-  const newest = Array.from({ length: groups.length }, (_, g) => versions.blob(groups.last(g)));
-  const sizes = await objectSizes(repo.cwd, [...new Set(newest)]);
+  const samples = Array.from({ length: groups.length }, (_, g) => {
+    const first = groups.first(g);
+    const last = groups.last(g);
+    return [first, (first + last) >> 1, last].map((v) => versions.blob(v));
+  });
+  const sizes = await objectSizes(repo.cwd, [...new Set(samples.flat())]);
+  // A version over the size limit is not read: it weighs its fixed cost only.
+  const read = (blob: string) => {
+    const size = sizes.get(blob) ?? 0;
+    return size > maxFileSize ? 0 : size;
+  };
   const paths = Array.from({ length: groups.length }, (_, g) => {
-    const size = sizes.get(newest[g]!) ?? 0;
-    return { path: groups.path(g), versions: groups.size(g), size: size > maxFileSize ? 0 : size };
+    const [oldest, middle, newest] = samples[g]!.map(read) as [number, number, number];
+    return { path: groups.path(g), versions: groups.size(g), size: (oldest + 4 * middle + newest) / 6 };
   });
   return planSplit(count, paths);
 }
