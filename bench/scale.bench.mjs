@@ -15,6 +15,8 @@
 // Options: --commits 10000,100000  --shards 2,4  --only growth|shards  --keep (keep generated repos)
 //          --repeat R (shards: R rounds of the single scan and every shard, interleaved, each run's
 //          least CPU kept: a shared machine inflates CPU times by tens of percent over minutes)
+//          --bracket (shards: also R rounds of each shard run between two single scans, reported as
+//          its share of their mean CPU, median per shard: robust to a drift slower than one scan)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +45,7 @@ const shardCounts = (opt('shards') ?? '2,4').split(',').map(Number);
 const realRepo = opt('repo') ?? process.env.KEYLESS_BENCH_REPO;
 const keep = args.includes('--keep');
 const repeat = Math.max(1, Number(opt('repeat') ?? 1));
+const bracket = args.includes('--bracket');
 
 const git = (cwd, ...a) => execFileSync('git', ['-C', cwd, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const fmt = (n, d = 1) => n.toFixed(d);
@@ -149,6 +152,27 @@ if (only !== 'growth' && realRepo) {
       if (repeat > 1) console.log(`round ${round}: cpu single ${fmt(s.cpu)} s, shards ${shards.join(', ')} s`);
     }
     if (repeat > 1) console.log(`${repeat} rounds (single scan, then every shard), each run's least CPU kept`);
+    if (bracket) {
+      // Each shard run between two single scans, its CPU as a share of theirs on average: a drift in
+      // the machine's speed slower than a single scan then cancels out. Median share per shard.
+      for (const n of shardCounts) {
+        const shares = Array.from({ length: n }, () => []);
+        for (let round = 1; round <= repeat; round++) {
+          let before = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', repo], env).cpu;
+          const line = [];
+          for (let i = 1; i <= n; i++) {
+            const shard = timed(['scan', '--history', '--no-cache', '--quiet', '--shard', `${i}/${n}`, '--format', 'json', repo], env).cpu;
+            const after = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', repo], env).cpu;
+            shares[i - 1].push(shard / ((before + after) / 2));
+            line.push(`${i}/${n} ${fmt(shard)} between ${fmt(before)} and ${fmt(after)}`);
+            before = after;
+          }
+          console.log(`bracketed round ${round}: ${line.join('; ')} s`);
+        }
+        const medians = shares.map((xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+        console.log(`N=${n} bracketed: each shard's CPU as a share of the single scans around it, median of ${repeat}: ${medians.map((m) => `${fmt(100 * m)}%`).join(' / ')}; longest ${fmt(100 * Math.max(...medians))}%`);
+      }
+    }
     console.log(`N=1: wall ${fmt(single.wall)} s, cpu ${fmt(single.cpu)} s, peak RSS ${fmt(single.rssMb, 0)} MB (node ${fmt(single.nodeRssMb, 0)} MB)`);
     const expected = JSON.parse(readFileSync(join(out, 'single.json'), 'utf8'));
     for (const n of shardCounts) {
