@@ -7,8 +7,9 @@
  * The split is planned from the listing, which every shard makes whole (shard-plan.ts): the heaviest
  * paths (a lockfile with thousands of versions of hundreds of kilobytes; one path cannot be split)
  * are placed one by one on the least loaded shard, and every other path goes by a stable hash of its
- * bytes (FNV-1a, 32 bits, over UTF-8) into SLOTS slots, each shard taking as many as it has room left
- * for. Every shard computes the same split from the same listing, without talking to the others.
+ * bytes (FNV-1a, 32 bits, over UTF-8) into SLOTS slots, each shard taking a run of slots whose paths
+ * fill the room it has left. Every shard computes the same split from the same listing, without
+ * talking to the others.
  */
 import type { Shard } from '../../pipeline/scan-types.js';
 
