@@ -11,7 +11,8 @@
 //           disturbed by the other shards): CPU per shard, the longest shard's CPU and wall as % of
 //           the single scan's, and whether the merged shards equal the single scan's report.
 // Times and peak RSS are measured by GNU time (/usr/bin/time) around the CLI process: CPU includes
-// its git processes and worker threads; peak RSS is that of the largest process (node or git).
+// its git processes and worker threads; peak RSS is that of the largest process (node or git), and
+// the node process's own is reported beside it (bench/node-peak-rss.mjs).
 // Options: --commits 10000,100000  --shards 2,4  --only growth|shards  --keep (keep generated repos)
 //          --repeat R (shards: R rounds of the single scan and every shard, interleaved, each run's
 //          least CPU kept: a shared machine inflates CPU times by tens of percent over minutes)
@@ -135,16 +136,20 @@ if (only !== 'growth' && realRepo) {
     // large (a fixed loop's CPU time varied from 18 to 30 s within minutes here), and timing a fixed
     // loop between runs to normalize did not track it: use several rounds.
     const least = (a, b) => (!a || b.cpu < a.cpu ? b : a);
+    const scanArgs = ['scan', '--history', '--no-cache', '--quiet', '--format', 'json'];
+    /** The unsharded scan, its report to `output` when given. */
+    const singleScan = (output) => timed([...scanArgs, ...(output ? ['--output', output] : []), repo], env);
+    /** Shard i of n, traced (the split and its versions: see versionsOf), its report to `output` when given. */
+    const shardScan = (i, n, output) => timed([...scanArgs, '--debug', '--shard', `${i}/${n}`, ...(output ? ['--output', output] : []), repo], env);
     let single;
     const shardRuns = new Map(shardCounts.map((n) => [n, new Array(n)]));
     for (let round = 1; round <= repeat; round++) {
-      const s = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', '--output', join(out, 'single.json'), repo], env);
+      const s = singleScan(join(out, 'single.json'));
       const shards = [];
       single = least(single, s);
       for (const n of shardCounts) {
         for (let i = 1; i <= n; i++) {
-          const file = join(out, `shard-${i}-of-${n}.json`);
-          const r = timed(['scan', '--history', '--no-cache', '--quiet', '--debug', '--shard', `${i}/${n}`, '--format', 'json', '--output', file, repo], env);
+          const r = shardScan(i, n, join(out, `shard-${i}-of-${n}.json`));
           shardRuns.get(n)[i - 1] = least(shardRuns.get(n)[i - 1], r);
           shards.push(`${i}/${n} ${fmt(r.cpu)}`);
         }
@@ -158,11 +163,11 @@ if (only !== 'growth' && realRepo) {
       for (const n of shardCounts) {
         const shares = Array.from({ length: n }, () => []);
         for (let round = 1; round <= repeat; round++) {
-          let before = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', repo], env).cpu;
+          let before = singleScan().cpu;
           const line = [];
           for (let i = 1; i <= n; i++) {
-            const shard = timed(['scan', '--history', '--no-cache', '--quiet', '--shard', `${i}/${n}`, '--format', 'json', repo], env).cpu;
-            const after = timed(['scan', '--history', '--no-cache', '--quiet', '--format', 'json', repo], env).cpu;
+            const shard = shardScan(i, n).cpu;
+            const after = singleScan().cpu;
             shares[i - 1].push(shard / ((before + after) / 2));
             line.push(`${i}/${n} ${fmt(shard)} between ${fmt(before)} and ${fmt(after)}`);
             before = after;

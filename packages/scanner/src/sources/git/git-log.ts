@@ -11,7 +11,6 @@ import { GIT_MEMORY_LISTING } from './git-safe.js';
 const COMMIT_MARK = 0x01;
 /** `%x01` marks a commit header: sha, parents, author, email, ISO author date, committer time. */
 const FORMAT = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%ct';
-const ZERO_SHA = /^0+$/;
 const SHA = /^[0-9a-f]{40,64}$/;
 
 /** A blob a commit introduces at a path, with the path's blob in each parent (none for a new file). */
@@ -169,7 +168,7 @@ export class RawLogParser {
 
   private addEntry(e: RawEntry, path: string): void {
     const c = this.current;
-    if (!c || !e.newBlob || ZERO_SHA.test(e.newBlob)) return; // deleted at this commit
+    if (!c || !e.newBlob || allZeros(e.newBlob, 0, e.newBlob.length)) return; // deleted at this commit
     if (e.newMode === '160000') c.skipped.push({ path, reason: SKIP_SUBMODULE });
     else if (e.newMode === '120000') c.skipped.push({ path, reason: SKIP_SYMLINK_BLOB });
     else c.blobs.push({ blob: e.newBlob, path, parentBlobs: e.parentBlobs });

@@ -107,7 +107,7 @@ function cutSlots(slotWeights: Float64Array, wants: readonly number[]): number[]
   for (let i = 0; i < wants.length - 1; i++) {
     goal += wants[i]!;
     const start = slot;
-    while (slot < SLOTS && Math.abs(sum + slotWeights[slot]! - goal) <= Math.abs(sum - goal) && wants[i]! > 0) sum += slotWeights[slot++]!;
+    if (wants[i]! > 0) while (slot < SLOTS && Math.abs(sum + slotWeights[slot]! - goal) <= Math.abs(sum - goal)) sum += slotWeights[slot++]!;
     slots.push(slot - start);
   }
   slots.push(SLOTS - slot);
