@@ -18,6 +18,8 @@
 //          least CPU kept: a shared machine inflates CPU times by tens of percent over minutes)
 //          --bracket (shards: also R rounds of each shard run between two single scans, reported as
 //          its share of their mean CPU, median per shard: robust to a drift slower than one scan)
+//          --plan (shards: `keyless plan-shards N` first, in each round, its CPU reported on its own;
+//          the shards then start from its listings, `--plan DIR`, and do not list the history)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +49,7 @@ const realRepo = opt('repo') ?? process.env.KEYLESS_BENCH_REPO;
 const keep = args.includes('--keep');
 const repeat = Math.max(1, Number(opt('repeat') ?? 1));
 const bracket = args.includes('--bracket');
+const usePlan = args.includes('--plan');
 
 const git = (cwd, ...a) => execFileSync('git', ['-C', cwd, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 const fmt = (n, d = 1) => n.toFixed(d);
@@ -140,14 +143,24 @@ if (only !== 'growth' && realRepo) {
     /** The unsharded scan, its report to `output` when given. */
     const singleScan = (output) => timed([...scanArgs, ...(output ? ['--output', output] : []), repo], env);
     /** Shard i of n, traced (the split and its versions: see versionsOf), its report to `output` when given. */
-    const shardScan = (i, n, output) => timed([...scanArgs, '--debug', '--shard', `${i}/${n}`, ...(output ? ['--output', output] : []), repo], env);
+    const planDir = (n) => join(out, `plan-${n}`);
+    const shardScan = (i, n, output) =>
+      timed([...scanArgs, '--debug', '--shard', `${i}/${n}`, ...(usePlan ? ['--plan', planDir(n)] : []), ...(output ? ['--output', output] : []), repo], env);
+    /** `keyless plan-shards n` (with --plan): the listings the shards start from. */
+    const planRun = (n) => timed(['plan-shards', String(n), repo, '--out', planDir(n), '--debug'], env);
     let single;
     const shardRuns = new Map(shardCounts.map((n) => [n, new Array(n)]));
+    const planRuns = new Map();
     for (let round = 1; round <= repeat; round++) {
       const s = singleScan(join(out, 'single.json'));
       const shards = [];
       single = least(single, s);
       for (const n of shardCounts) {
+        if (usePlan) {
+          const p = planRun(n);
+          planRuns.set(n, least(planRuns.get(n), p));
+          shards.push(`plan ${n} ${fmt(p.cpu)}`);
+        }
         for (let i = 1; i <= n; i++) {
           const r = shardScan(i, n, join(out, `shard-${i}-of-${n}.json`));
           shardRuns.get(n)[i - 1] = least(shardRuns.get(n)[i - 1], r);
@@ -184,7 +197,12 @@ if (only !== 'growth' && realRepo) {
       const runs = shardRuns.get(n);
       const files = runs.map((_, i) => join(out, `shard-${i + 1}-of-${n}.json`));
       // The split every shard planned from the listing (the same in each), and each shard's versions.
-      console.log(`N=${n}: ${/split planned: ([^\n]*)/.exec(runs[0].stderr)?.[1] ?? 'no split traced'}; path versions per shard ${runs.map((r) => versionsOf(r.stderr)).join(' / ')}`);
+      const splitTrace = usePlan ? /split: ([^\n]*)/.exec(planRuns.get(n).stderr)?.[1] : /split planned: ([^\n]*)/.exec(runs[0].stderr)?.[1];
+      console.log(`N=${n}: ${splitTrace ?? 'no split traced'}; path versions per shard ${runs.map((r) => versionsOf(r.stderr)).join(' / ')}`);
+      if (usePlan) {
+        const p = planRuns.get(n);
+        console.log(`N=${n}: plan-shards (once, before the shards) cpu ${fmt(p.cpu)} s (${fmt((100 * p.cpu) / single.cpu)}% of single), wall ${fmt(p.wall)} s, peak RSS ${fmt(p.rssMb, 0)} MB`);
+      }
       const merged = spawnSync(process.execPath, [cliBin, 'merge', '--quiet', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const equal = JSON.stringify(JSON.parse(merged.stdout)) === JSON.stringify(expected);
       const longestCpu = Math.max(...runs.map((r) => r.cpu));

@@ -123,6 +123,93 @@ describe('keyless scan --history --shard I/N and keyless merge', () => {
     assert.equal(readdirSync(join(cache, 'history')).length, 4);
   });
 
+  test('plan-shards: shards started from its listings, merged, equal the unsharded scan, with the split of shards that list themselves', async () => {
+    const out = tempDir('shard-out');
+    const plan = join(tempDir('shard-plan'), 'plan');
+    const full = keyless(repo, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    assert.equal(full.code, 1, full.stderr);
+    const planned = keyless(repo, tempDir('cache'), 'plan-shards', '4', '.', '--out', plan);
+    assert.equal(planned.code, 0, planned.stderr);
+    assert.equal(planned.stdout, '');
+    assert.match(planned.stderr, new RegExp(`^keyless: planned 4 shards of 200 commits and \\d+ path versions in [\\d.]+ s; listings in ${plan}\n$`));
+    assert.deepEqual(readdirSync(plan).sort(), [1, 2, 3, 4].map((i) => `shard-${i}-of-4.listing`));
+    // Each listing holds every commit's header but only its own shard's raw entries.
+    const listings = [1, 2, 3, 4].map((i) => readFileSync(join(plan, `shard-${i}-of-4.listing`)));
+    for (const l of listings) assert.equal(l.toString('latin1').split('\x01').length - 1, 200);
+    const entries = listings.map((l) => (l.toString('latin1').match(/[\0\n]:\d/g) ?? []).length);
+    assert.ok(entries.every((n) => n > 0), entries.join(' '));
+
+    const files = await shards(repo, tempDir('cache'), 4, 'json', out, ['--no-cache', '--plan', plan]);
+    const reports = files.map((f) => parse(readFileSync(f, 'utf8')));
+    const listed = await shards(repo, tempDir('cache'), 4, 'json', tempDir('shard-out'), ['--no-cache']);
+    const split = (parse(readFileSync(listed[0]!, 'utf8'))['scan'] as { shard: { split: string } }).shard.split;
+    reports.forEach((r, i) => assert.deepEqual(r['scan'], { kind: 'history', repository: repo, shard: { index: i + 1, count: 4, split }, commits: 200, unscanned: 0 }));
+    const merged = keyless(out, tempDir('cache'), 'merge', ...files);
+    assert.equal(merged.code, 1, merged.stderr);
+    assert.deepEqual(parse(merged.stdout), parse(full.stdout));
+    // A planned shard listed from the plan with the listing of shards that list themselves: they mix.
+    const mixed = keyless(out, tempDir('cache'), 'merge', files[0]!, listed[1]!, files[2]!, listed[3]!);
+    assert.deepEqual(parse(mixed.stdout), parse(full.stdout));
+  });
+
+  test('a planned shard writes its cache, and a later run without --plan re-scans from it exactly', async () => {
+    const work = await generatedRepo({ commits: 60, paths: 20, seed: 13 }, tempDir('shard-repos'));
+    const cache = tempDir('cache');
+    const plan = tempDir('shard-plan');
+    assert.equal(keyless(work, cache, 'plan-shards', '3', '.', '--out', plan, '--quiet').code, 0);
+    await shards(work, cache, 3, 'json', tempDir('shard-out'), ['--plan', plan]);
+    assert.equal(readdirSync(join(cache, 'history')).length, 3);
+    await appendHistory(work, { commits: 20, paths: 20, seed: 13 }, 1_800_000_000);
+    const warm = await shards(work, cache, 3, 'json', tempDir('shard-out'));
+    const full = keyless(work, tempDir('cache'), 'scan', '--history', '--no-cache', '--format', 'json', '--quiet', '.');
+    assert.deepEqual(parse(keyless(work, cache, 'merge', ...warm).stdout), parse(full.stdout));
+  });
+
+  test('a shard refuses a listing of other refs, of another shard, cut short, altered or not a listing: one line, exit 2', async () => {
+    const work = await generatedRepo({ commits: 40, paths: 10, seed: 17 }, tempDir('shard-repos'));
+    const cache = tempDir('cache');
+    const plan = tempDir('shard-plan');
+    assert.equal(keyless(work, cache, 'plan-shards', '2', '.', '--out', plan, '--quiet').code, 0);
+    const first = join(plan, 'shard-1-of-2.listing');
+    const second = join(plan, 'shard-2-of-2.listing');
+    const good = readFileSync(first);
+    const refuse = (args: string[], message: string) => {
+      const r = keyless(work, cache, 'scan', '--history', '--no-cache', '--quiet', ...args, '.');
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `keyless: ${message}\n`);
+    };
+    const ok = keyless(work, cache, 'scan', '--history', '--no-cache', '--quiet', '--shard', '1/2', '--plan', plan, '.');
+    assert.ok(ok.code === 0 || ok.code === 1, ok.stderr);
+    refuse(['--shard', '1/3', '--plan', plan], `shard listing ${join(plan, 'shard-1-of-3.listing')} could not be read (ENOENT)`);
+    writeFileSync(first, readFileSync(second));
+    refuse(['--shard', '1/2', '--plan', plan], `${first} is the listing of shard 2/2, not of 1/2`);
+    writeFileSync(first, good.subarray(0, good.length - 7));
+    refuse(['--shard', '1/2', '--plan', plan], `${first} is cut short or has grown (its listing should be ${good.length - good.indexOf(0x0a) - 1} bytes); copy it again from the plan`);
+    const altered = Buffer.from(good);
+    // The first raw entry's leading colon (a NUL or newline before it; the dates' colons follow digits).
+    altered[good.toString('latin1').search(/[\0\n]:\d/) + 1] = 0x78;
+    writeFileSync(first, altered);
+    const r = keyless(work, cache, 'scan', '--history', '--no-cache', '--quiet', '--shard', '1/2', '--plan', plan, '.');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^keyless: ${first} is not a valid shard listing \\(unexpected output from git log \\(.*\\)\n$`));
+    writeFileSync(first, 'not a listing\n');
+    refuse(['--shard', '1/2', '--plan', plan], `${first} is not a shard listing of keyless plan-shards`);
+    writeFileSync(first, good);
+    await appendHistory(work, { commits: 2, paths: 10, seed: 18 }, 1_800_000_000);
+    refuse(['--shard', '1/2', '--plan', plan], `${first} was planned from other refs or another shallow boundary than this repository has now; run keyless plan-shards again`);
+
+    const usage = (args: string[], command: string, message: string) => {
+      const u = keyless(work, cache, ...args);
+      assert.equal(u.code, 2, args.join(' '));
+      assert.equal(u.stderr, `keyless: ${message}\nkeyless: run 'keyless ${command} --help' for usage\n`);
+    };
+    usage(['scan', '--history', '--plan', plan, '.'], 'scan', '--plan needs --shard I/N with N of at least 2 (the plan of keyless plan-shards N)');
+    usage(['plan-shards', '1', '.', '--out', plan], 'plan-shards', "N must be a number from 2 to 1024 (got '1')");
+    usage(['plan-shards', '.', '--out', plan], 'plan-shards', "N must be a number from 2 to 1024 (got '.')");
+    usage(['plan-shards', '2', '.'], 'plan-shards', 'plan-shards needs --out DIR (where the shard listings are written)');
+  });
+
   test('bad --shard values and --shard outside --history: one line, exit 2', () => {
     const cache = tempDir('cache');
     const cases: [string[], string][] = [

@@ -13,6 +13,8 @@ Usage:
                                            write the fingerprints of current findings
   keyless scan [PATH] --history --shard I/N
                                            scan shard I of N of the history (split by path)
+  keyless plan-shards N [PATH] --out DIR   list the history once and write each shard's part of it
+                                           (then: scan --history --shard I/N --plan DIR)
   keyless merge REPORT...                  merge JSON or SARIF reports of shards and repositories
   keyless scan-repos LIST                  clone or fetch, then scan the history of each repository
   keyless explain <ruleId>                 print the full guidance for a rule (--list: all rules)
@@ -65,6 +67,9 @@ Options:
   --shard I/N           with --history: scan only the paths of shard I of N (lockfiles in shard
                         N, other paths by a stable hash); every shard lists every commit, and
                         'keyless merge' joins the N reports into the whole scan's report
+  --plan DIR            with --shard: start from the shard's listing that 'keyless plan-shards'
+                        wrote into DIR (the history is not listed again, the split not planned
+                        again); refused if the refs changed since; the cache is written, not read
   --allow-unscanned     files that could not be read (permissions, paths too long, missing
                         git objects) only warn; without it they are listed and the exit code is 2
   -q, --quiet           no progress or summary on stderr
@@ -174,4 +179,28 @@ Options:
 
 A repository that cannot be cloned or scanned does not stop the others.
 Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, or a repository not scanned.
+`;
+
+export const PLAN_SHARDS_HELP = `Usage: keyless plan-shards N [PATH] --out DIR [options]
+
+Lists the history of PATH (default .) once, plans its split into N shards by path exactly as
+'keyless scan --history --shard I/N' does, and writes into DIR one file per shard,
+shard-I-of-N.listing: every commit, with the blobs of that shard's paths only. Each shard job then
+runs 'keyless scan --history --shard I/N --plan DIR' on its own clone at the same refs, and does not
+list the history or plan the split again. Upload DIR as an artifact of the workflow's first job.
+
+Options:
+  --out DIR             where the listings are written (made if missing)
+  --config FILE         the config (as for scan: it decides which paths are scanned and split)
+  --config-from SOURCE  worktree (default) | head
+  --include GLOB        also as for scan (repeatable)
+  --exclude GLOB        also as for scan (repeatable)
+  -q, --quiet           no summary on stderr
+  --debug               the split on stderr
+  -h, --help            this help
+
+A shard refuses a listing made from other refs or another shallow boundary than its clone has,
+one for another shard, and one cut short (exit 2). The listing is trusted input: it says which
+versions exist. Pass it only between the jobs of one workflow, as their reports are.
+Exit codes: 0 written, 2 usage or runtime error.
 `;

@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'install-hook': async () => (await import('./commands/install-hook.js')).installHookCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
   'scan-repos': async () => (await import('./commands/scan-repos.js')).scanReposCommand,
+  'plan-shards': async () => (await import('./commands/plan-shards.js')).planShardsCommand,
 };
 
 /** The help text (cli/help.ts, every command's), loaded only when shown. */
@@ -36,7 +37,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook, merge, scan-repos)`);
+    if (first.startsWith('-')) throw new UsageError(`unknown option '${first}' (expected a command first: scan, baseline, explain, install-hook, merge, scan-repos, plan-shards)`);
     throw new UsageError(`unknown command '${first}'`);
   }
   return (await load())(rest, io);

@@ -1,10 +1,11 @@
 /** `--shard I/N` (history scans only): which shard of a history scan split by path to run. */
 import type { Shard } from '../pipeline/scan-types.js';
+import { resolve } from 'node:path';
 import { stringOption, type OptionSpec, type ParsedCommand } from './args.js';
 import { UsageError } from './errors.js';
 import type { ScanMode } from './run-scan.js';
 
-export const SHARD_OPTIONS: OptionSpec = { shard: { type: 'string' } };
+export const SHARD_OPTIONS: OptionSpec = { shard: { type: 'string' }, plan: { type: 'string' } };
 
 /** The most shards a scan may be split into (a CI matrix has at most 256 jobs). */
 export const MAX_SHARDS = 1024;
@@ -27,4 +28,12 @@ export function shardOf(p: ParsedCommand, mode: ScanMode, command: string): Shar
   const shard = parseShard(value, command);
   if (mode.kind !== 'history') throw new UsageError('--shard needs --history (a history scan is split by path; other scans are not)', command);
   return shard;
+}
+
+/** The shard's listing file of `--plan DIR` (plan-shards.ts), or undefined; needs `--shard I/N`, N > 1. */
+export function shardListingOf(p: ParsedCommand, shard: Shard | undefined, cwd: string, command: string, listingFile: (dir: string, shard: Shard) => string): string | undefined {
+  const dir = stringOption(p, 'plan');
+  if (dir === undefined) return undefined;
+  if (!shard || shard.count < 2) throw new UsageError('--plan needs --shard I/N with N of at least 2 (the plan of keyless plan-shards N)', command);
+  return listingFile(resolve(cwd, dir), shard);
 }

@@ -62,6 +62,11 @@ export interface ScanOptions {
   };
   /** History scans: scan only the paths of this shard (every shard still lists every commit). */
   readonly shard?: Shard;
+  /**
+   * Sharded history scans: the shard's listing file from `keyless plan-shards` (the scan starts
+   * from it instead of listing the history and planning the split; sources/history/shard-listing.ts).
+   */
+  readonly shardListing?: string;
 }
 
 export interface ScanStats {

@@ -30,7 +30,8 @@ import { relaunchForFullHistory, runScan, scanModeOf, scanRoot, withConfidence, 
 import { scanTargetsOf, type ScanTargets } from '../scan-targets.js';
 import type { ScanOptions, ScanOutcome } from '../../pipeline/scan-types.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
-import { SHARD_OPTIONS, shardOf } from '../shard-option.js';
+import { SHARD_OPTIONS, shardListingOf, shardOf } from '../shard-option.js';
+import { shardListingFile } from '../../sources/history/shard.js';
 
 const SCAN_ONLY_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -94,6 +95,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
   const shard = shardOf(p, mode, 'scan');
+  const shardListing = shardListingOf(p, shard, io.cwd, 'scan', shardListingFile);
   const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');
@@ -139,6 +141,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
     ...(mode.kind === 'range' && source.kind === 'commit' && source.rangeEnds ? { rangeEnds: source.rangeEnds } : {}),
     ...((mode.kind === 'range' || mode.kind === 'staged') && source.repo ? { repo: source.repo } : {}),
     ...(shard ? { shard } : {}),
+    ...(shardListing !== undefined ? { shardListing } : {}),
   };
   const outcome = await scanTargets(targets, mode, options, io);
   if (fingerprints) await prepareFingerprints([...outcome.findings, ...(outcome.suppressed ?? [])]);

@@ -178,19 +178,23 @@ export class RawLogParser {
 /**
  * Streams the commits selected by `revArgs` and/or `stdinRevs` (`<tip>` / `^<excluded>` lines),
  * newest first, each with the blobs it introduces. Paths are relative to the directory git runs in
- * (`--relative`), and only that directory's files are listed.
+ * (`--relative`), and only that directory's files are listed. `tap` sees git's bytes as they come.
  */
 export async function logCommits(
   cwd: string,
   revArgs: readonly string[],
   onCommit: (c: LoggedCommit) => void,
   stdinRevs?: readonly string[],
+  tap?: (chunk: Buffer) => void,
 ): Promise<void> {
   const parser = new RawLogParser(onCommit);
   const args = ['log', '--raw', '-z', '-c', '--root', '--no-renames', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--relative', FORMAT];
   args.push(...revArgs);
   const useStdin = stdinRevs !== undefined && stdinRevs.length > 0;
   if (useStdin) args.push('--stdin');
-  await streamGit(cwd, [...args, '--'], (chunk) => parser.push(chunk), useStdin ? `${stdinRevs.join('\n')}\n` : undefined, { tuning: GIT_MEMORY_LISTING });
+  await streamGit(cwd, [...args, '--'], (chunk) => {
+    tap?.(chunk);
+    parser.push(chunk);
+  }, useStdin ? `${stdinRevs.join('\n')}\n` : undefined, { tuning: GIT_MEMORY_LISTING });
   parser.end();
 }

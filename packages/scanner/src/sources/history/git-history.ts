@@ -6,7 +6,9 @@
  * Findings are attributed to the oldest commit and path that introduced them. With the cache, only
  * commits not reachable from the last scan's tips are listed, plus the few blobs that had findings.
  */
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { cacheFile, HISTORY_CACHE_VERSION, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from './history-cache.js';
 import { cacheRoot, isInside } from './cache-dir.js';
 import { recallSlowHashes, slowHashMemoOf } from './fingerprint-memo.js';
@@ -28,6 +30,7 @@ import { rankCommits } from '../git/commit-ranks.js';
 import { shardFilter, type ShardSplit } from './shard.js';
 import { planSplit, restoredSplit, splitDigest, storedSplit } from './shard-plan.js';
 import { objectSizes } from '../git/git-cat-file.js';
+import { openShardListing, writeShardListings } from './shard-listing.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -81,7 +84,7 @@ interface CachePlan {
  * commit, and nothing it covered became unreachable (a rewritten or deleted ref whose commits are
  * gone from every current tip): otherwise a full scan. `reason` says why not, for --debug.
  */
-async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips): Promise<CachePlan & { reason: string }> {
+async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, state: HistoryTips, fromListing: boolean): Promise<CachePlan & { reason: string }> {
   // No key without a cache: it hashes the scanner's own code (a few hundred ms of file reads).
   if (options.cache === false) return { key: '', warnings: [], reason: '--no-cache' };
   const key = historyCacheKey(repo.gitDir, detectionSetup(options.config, ctx), options.shard);
@@ -90,6 +93,8 @@ async function planCache(options: ScanOptions, repo: GitRepo, ctx: ScanContext, 
     return { key, warnings: [`cache directory ${root} is inside the scanned repository; cache not used`], reason: 'inside the repository' };
   }
   const file = cacheFile(root, repo.gitDir, options.shard);
+  // A shard listing is a whole, planned listing: the scan starts from it (and writes the cache).
+  if (fromListing) return { file, key, warnings: [], reason: 'a shard listing is given' };
   const loaded = await loadHistoryCache(file, key);
   if (loaded.kind === 'corrupt') return { file, key, warnings: [loaded.warning], reason: 'invalid file' };
   if (loaded.kind !== 'hit') return { file, key, warnings: [], reason: loaded.kind };
@@ -136,6 +141,12 @@ class SkippedPaths {
   }
 }
 
+/** Where a listing comes from: git (`tap` sees its bytes), or a shard listing's reader (shard-listing.ts). */
+interface ListingSource {
+  readonly tap?: (chunk: Buffer) => void;
+  readonly read?: (onCommit: (c: LoggedCommit) => void) => Promise<void>;
+}
+
 /**
  * Lists the commits to scan into `index`, with the blobs each introduces: every commit reachable
  * from `tips` without a cache; with one, only those not reachable from the cached tips, walked from
@@ -150,6 +161,7 @@ async function listCommits(
   index: IntroIndex,
   skipped: SkippedPaths,
   progress: ScanProgress,
+  source: ListingSource = {},
 ): Promise<number> {
   let listed = 0;
   progress.phase('history: listing', 0, 'commits');
@@ -162,8 +174,12 @@ async function listCommits(
     for (const s of commit.skipped) if (wants(s.path)) skipped.add(s.path, s.reason);
     progress.update(listed);
   };
+  if (source.read) {
+    await source.read(onCommit);
+    return listed;
+  }
   if (!previous) {
-    await logCommits(repo.cwd, [], onCommit, tips);
+    await logCommits(repo.cwd, [], onCommit, tips, source.tap);
     return listed;
   }
   const known = new Set(previous.tips);
@@ -335,7 +351,9 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const state = await readHistoryTips(repo);
   const tips = state.commits;
   trace('refs read');
-  const cache = await planCache(options, repo, ctx, state);
+  const sharded = options.shard && options.shard.count > 1 ? options.shard : undefined;
+  const listing = sharded && options.shardListing !== undefined ? openShardListing(options.shardListing, sharded, state) : undefined;
+  const cache = await planCache(options, repo, ctx, state, listing !== undefined);
   const warnings: string[] = [...cache.warnings];
   const previous = cache.previous;
 
@@ -343,16 +361,16 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
   const skipped = new SkippedPaths();
   for (const s of previous?.skipped ?? []) skipped.add(s.path, s.reason);
   trace(`${tips.length} ref tips, cache ${previous ? 'hit' : `not used (${cache.reason})`}`);
-  // A shard keeps the paths of its split: the cached one (the paths its cache covers), else one
-  // planned from the whole listing once it is made (every shard plans the same: shard-plan.ts).
-  const sharded = options.shard && options.shard.count > 1 ? options.shard : undefined;
-  let split = sharded && previous ? restoredSplit(sharded.count, previous.split) : undefined;
+  // A shard keeps the paths of its split: its listing's (shard-listing.ts) or the cached one (the
+  // paths its cache covers), else one planned from the whole listing once it is made (every shard
+  // plans the same: shard-plan.ts).
+  let split = listing?.split ?? (sharded && previous ? restoredSplit(sharded.count, previous.split) : undefined);
   let inShard = shardFilter(sharded, split);
   const excludedAll = new Set<string>();
   const wants = split || !sharded
     ? (path: string) => inShard(path) && ctx.wantsPath(path)
     : (path: string) => ctx.wantsPath(path) || (excludedAll.add(path), false);
-  const newCommits = await listCommits(repo, wants, tips, previous, index, skipped, progress);
+  const newCommits = await listCommits(repo, wants, tips, previous, index, skipped, progress, listing ? { read: listing.read } : {});
   for (const d of previous?.dirty ?? []) {
     for (const i of d.intros) {
       if (!inShard(i.path)) continue;
@@ -433,4 +451,45 @@ export async function scanGitHistory(options: ScanOptions): Promise<ScanOutcome>
     warnings: capped,
     stats: { filesScanned: scan.blobsScanned, bytesScanned: scan.bytesScanned, skipped: skippedList, commitsScanned, shallow: repo.shallow, excludedPaths: excludedPaths ?? ctx.excludedPaths() },
   };
+}
+
+/** What `keyless plan-shards` wrote. */
+export interface ShardPlan {
+  readonly files: readonly string[];
+  readonly commits: number;
+  readonly versions: number;
+  readonly split: ShardSplit;
+}
+
+/**
+ * `keyless plan-shards`: lists the history at `options.root` once, plans its split into `count`
+ * shards as every shard would (the same config decides the same paths), and writes each shard's
+ * listing into the directory `dir` (shard-listing.ts). The whole listing is kept in a temporary file
+ * there meanwhile (never in memory), and removed.
+ */
+export async function planShards(options: ScanOptions, count: number, dir: string): Promise<ShardPlan> {
+  const repo = await openRepo(options.root);
+  const ctx = createScanContext(options.config, { posture: false });
+  const state = await readHistoryTips(repo);
+  const index = new IntroIndex();
+  const whole = join(dir, `.keyless-listing-${process.pid}.tmp`);
+  const fd = openSync(whole, 'w', 0o600);
+  try {
+    let commits: number;
+    try {
+      const tap = (chunk: Buffer) => {
+        let at = 0;
+        while (at < chunk.length) at += writeSync(fd, chunk, at);
+      };
+      commits = await listCommits(repo, (path) => ctx.wantsPath(path), state.commits, undefined, index, new SkippedPaths(), options.onProgress ?? NO_PROGRESS, { tap });
+    } finally {
+      closeSync(fd);
+    }
+    const versions = index.takeVersions();
+    const split = await planFromListing(repo, versions, count, ctx.maxFileSize);
+    const files = writeShardListings(whole, dir, split, state, commits);
+    return { files, commits, versions: versions.length, split };
+  } finally {
+    rmSync(whole, { force: true });
+  }
 }

@@ -11,6 +11,7 @@
  * fill the room it has left. Every shard computes the same split from the same listing, without
  * talking to the others.
  */
+import { join } from 'node:path';
 import type { Shard } from '../../pipeline/scan-types.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -68,4 +69,9 @@ export function shardFilter(shard: Shard | undefined, split: ShardSplit | undefi
 /** `2/4`. */
 export function shardLabel(shard: Shard): string {
   return `${shard.index}/${shard.count}`;
+}
+
+/** The listing file of `shard` in the directory `dir` of `keyless plan-shards` (shard-listing.ts). */
+export function shardListingFile(dir: string, shard: Shard): string {
+  return join(dir, `shard-${shard.index}-of-${shard.count}.listing`);
 }
