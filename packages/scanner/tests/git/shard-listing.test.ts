@@ -6,7 +6,7 @@
  * is refused.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -94,5 +94,17 @@ describe('shard listings', () => {
     await refused(files[1]!, 2, `${files[1]} lists 1 commits, its header 2`);
     writeFileSync(files[1]!, '{}\n');
     await refused(files[1]!, 2, `${files[1]} is not a shard listing of keyless plan-shards`);
+  });
+
+  test('a symbolic link planted at a file name is not written through', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyless-listing-'));
+    dirs.push(dir);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep\n');
+    symlinkSync(victim, `${shardListingFile(dir, { index: 1, count: 2 })}.part`);
+    const whole = join(dir, 'whole.tmp');
+    writeFileSync(whole, LISTING, 'latin1');
+    assert.throws(() => writeShardListings(whole, dir, SPLIT, TIPS, 2), (e: NodeJS.ErrnoException) => e.code === 'ELOOP');
+    assert.equal(readFileSync(victim, 'utf8'), 'keep\n');
   });
 });

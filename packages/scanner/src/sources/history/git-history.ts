@@ -30,7 +30,7 @@ import { rankCommits } from '../git/commit-ranks.js';
 import { shardFilter, type ShardSplit } from './shard.js';
 import { planSplit, restoredSplit, splitDigest, storedSplit } from './shard-plan.js';
 import { objectSizes } from '../git/git-cat-file.js';
-import { openShardListing, writeShardListings } from './shard-listing.js';
+import { openShardListing, WRITE_NEW, writeShardListings } from './shard-listing.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -473,7 +473,7 @@ export async function planShards(options: ScanOptions, count: number, dir: strin
   const state = await readHistoryTips(repo);
   const index = new IntroIndex();
   const whole = join(dir, `.keyless-listing-${process.pid}.tmp`);
-  const fd = openSync(whole, 'w', 0o600);
+  const fd = openSync(whole, WRITE_NEW, 0o600);
   try {
     let commits: number;
     try {

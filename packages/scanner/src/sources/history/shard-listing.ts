@@ -14,7 +14,7 @@
  * history other than its own. The file is trusted input otherwise (it says which versions exist):
  * pass it only between the jobs of one workflow, as their reports are.
  */
-import { closeSync, createReadStream, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import type { Shard } from '../../pipeline/scan-types.js';
 import { RawLogParser, type LoggedCommit } from '../git/git-log.js';
 import { GitOutputError, NulSplitter } from '../git/git-process.js';
@@ -60,6 +60,8 @@ class FileWriter {
 }
 
 const NUL = Buffer.from([0]);
+/** Files are created or truncated, never through a symbolic link planted at their name. */
+export const WRITE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
 const COMMIT_MARK = 0x01;
 const HEADER_FIELDS = 6;
 
@@ -142,7 +144,7 @@ function appendFileTo(fd: number, from: string): void {
 export function writeShardListings(listingFile: string, dir: string, split: ShardSplit, tips: HistoryTips, commits: number): string[] {
   const files = Array.from({ length: split.count }, (_, i) => shardListingFile(dir, { index: i + 1, count: split.count }));
   const parts = files.map((f) => `${f}.part`);
-  const fds = parts.map((f) => openSync(f, 'w', 0o600));
+  const fds = parts.map((f) => openSync(f, WRITE_NEW, 0o600));
   try {
     const outputs = fds.map((fd) => new FileWriter(fd));
     const router = new ListingRouter(split, outputs);
@@ -167,7 +169,7 @@ export function writeShardListings(listingFile: string, dir: string, split: Shar
       commits,
       bytes: statSync(parts[i]!).size,
     };
-    const fd = openSync(`${file}.tmp`, 'w', 0o644);
+    const fd = openSync(`${file}.tmp`, WRITE_NEW, 0o644);
     try {
       writeSync(fd, `${MAGIC}${JSON.stringify(header)}\n`);
       appendFileTo(fd, parts[i]!);
