@@ -64,9 +64,9 @@ Options:
   --fail-on SEVERITY    exit with findings only for critical | high | medium | low (default: any) | none
   --exit-code N         the exit code for findings (default 1)
   --no-cache            with --history: ignore and don't write the incremental cache
-  --shard I/N           with --history: scan only the paths of shard I of N (lockfiles in shard
-                        N, other paths by a stable hash); every shard lists every commit, and
-                        'keyless merge' joins the N reports into the whole scan's report
+  --shard I/N           with --history: scan only the paths of shard I of N (the heaviest paths
+                        placed by weight, the others by a stable hash); every shard lists every
+                        commit, and 'keyless merge' joins the N reports into the whole scan's report
   --plan DIR            with --shard: start from the shard's listing that 'keyless plan-shards'
                         wrote into DIR (the history is not listed again, the split not planned
                         again); refused if the refs changed since; the cache is written, not read

@@ -1,6 +1,7 @@
 /** `--shard I/N` (history scans only): which shard of a history scan split by path to run. */
 import type { Shard } from '../pipeline/scan-types.js';
 import { resolve } from 'node:path';
+import { shardListingFile } from '../sources/history/shard.js';
 import { stringOption, type OptionSpec, type ParsedCommand } from './args.js';
 import { UsageError } from './errors.js';
 import type { ScanMode } from './run-scan.js';
@@ -31,9 +32,9 @@ export function shardOf(p: ParsedCommand, mode: ScanMode, command: string): Shar
 }
 
 /** The shard's listing file of `--plan DIR` (plan-shards.ts), or undefined; needs `--shard I/N`, N > 1. */
-export function shardListingOf(p: ParsedCommand, shard: Shard | undefined, cwd: string, command: string, listingFile: (dir: string, shard: Shard) => string): string | undefined {
+export function shardListingOf(p: ParsedCommand, shard: Shard | undefined, cwd: string, command: string): string | undefined {
   const dir = stringOption(p, 'plan');
   if (dir === undefined) return undefined;
   if (!shard || shard.count < 2) throw new UsageError('--plan needs --shard I/N with N of at least 2 (the plan of keyless plan-shards N)', command);
-  return listingFile(resolve(cwd, dir), shard);
+  return shardListingFile(resolve(cwd, dir), shard);
 }

@@ -31,7 +31,6 @@ import { scanTargetsOf, type ScanTargets } from '../scan-targets.js';
 import type { ScanOptions, ScanOutcome } from '../../pipeline/scan-types.js';
 import { summaryLines, unscannedCount, unscannedLine } from '../summary.js';
 import { SHARD_OPTIONS, shardListingOf, shardOf } from '../shard-option.js';
-import { shardListingFile } from '../../sources/history/shard.js';
 
 const SCAN_ONLY_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -95,7 +94,7 @@ export async function scanCommand(args: readonly string[], io: CliIO): Promise<n
   if (flag(p, 'prune') && baselineFile === undefined) throw new UsageError('--prune needs --baseline FILE', 'scan');
   const mode = scanModeOf(p, 'scan');
   const shard = shardOf(p, mode, 'scan');
-  const shardListing = shardListingOf(p, shard, io.cwd, 'scan', shardListingFile);
+  const shardListing = shardListingOf(p, shard, io.cwd, 'scan');
   const configFrom = configFromOption(p, mode, 'scan');
   const quiet = flag(p, 'quiet');
   const debug = flag(p, 'debug');

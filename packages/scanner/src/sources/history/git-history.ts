@@ -6,7 +6,7 @@
  * Findings are attributed to the oldest commit and path that introduced them. With the cache, only
  * commits not reachable from the last scan's tips are listed, plus the few blobs that had findings.
  */
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { cacheFile, HISTORY_CACHE_VERSION, loadHistoryCache, saveHistoryCache, historyCacheKey, type CachedIntro, type HistoryCacheData } from './history-cache.js';
@@ -30,7 +30,7 @@ import { rankCommits } from '../git/commit-ranks.js';
 import { shardFilter, type ShardSplit } from './shard.js';
 import { planSplit, restoredSplit, splitDigest, storedSplit } from './shard-plan.js';
 import { objectSizes } from '../git/git-cat-file.js';
-import { openShardListing, WRITE_NEW, writeShardListings } from './shard-listing.js';
+import { openShardListing, writeAll, WRITE_NEW, writeShardListings } from './shard-listing.js';
 
 export { SKIP_BINARY, SKIP_MISSING, SKIP_TOO_LARGE } from '../git/skip-reasons.js';
 
@@ -477,10 +477,7 @@ export async function planShards(options: ScanOptions, count: number, dir: strin
   try {
     let commits: number;
     try {
-      const tap = (chunk: Buffer) => {
-        let at = 0;
-        while (at < chunk.length) at += writeSync(fd, chunk, at);
-      };
+      const tap = (chunk: Buffer) => writeAll(fd, chunk);
       commits = await listCommits(repo, (path) => ctx.wantsPath(path), state.commits, undefined, index, new SkippedPaths(), options.onProgress ?? NO_PROGRESS, { tap });
     } finally {
       closeSync(fd);

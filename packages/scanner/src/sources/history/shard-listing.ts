@@ -37,6 +37,23 @@ interface ListingHeader {
   readonly bytes: number;
 }
 
+/** Writes all of `bytes` to `fd` (a write may take part of them). */
+export function writeAll(fd: number, bytes: Buffer): void {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at);
+}
+
+/** Calls `onChunk` with the bytes of `file`, 1 MiB at a time (the buffer is reused: copy to keep). */
+function forEachChunk(file: string, onChunk: (chunk: Buffer) => void): void {
+  const input = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) onChunk(chunk.subarray(0, n));
+  } finally {
+    closeSync(input);
+  }
+}
+
 /** Buffers writes to a file descriptor (one write call per 1 MiB). */
 class FileWriter {
   private readonly parts: Buffer[] = [];
@@ -51,9 +68,7 @@ class FileWriter {
 
   flush(): void {
     if (this.size === 0) return;
-    const all = Buffer.concat(this.parts, this.size);
-    let at = 0;
-    while (at < all.length) at += writeSync(this.fd, all, at);
+    writeAll(this.fd, Buffer.concat(this.parts, this.size));
     this.parts.length = 0;
     this.size = 0;
   }
@@ -90,8 +105,9 @@ class ListingRouter {
   }
 
   private all(token: Buffer): void {
+    const copy = Buffer.from(token);
     for (const o of this.outputs) {
-      o.write(Buffer.from(token));
+      o.write(copy);
       o.write(NUL);
     }
   }
@@ -121,20 +137,6 @@ class ListingRouter {
   }
 }
 
-/** Copies `from` to the end of the open file `fd`, 1 MiB at a time. */
-function appendFileTo(fd: number, from: string): void {
-  const input = openSync(from, 'r');
-  try {
-    const chunk = Buffer.alloc(1 << 20);
-    for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) {
-      let at = 0;
-      while (at < n) at += writeSync(fd, chunk, at, n - at);
-    }
-  } finally {
-    closeSync(input);
-  }
-}
-
 /**
  * Writes each shard's listing into `dir` from the whole listing of `commits` commits saved in
  * `listingFile`, with the header of `tips` and `split`. Each file is written under a temporary name
@@ -148,13 +150,7 @@ export function writeShardListings(listingFile: string, dir: string, split: Shar
   try {
     const outputs = fds.map((fd) => new FileWriter(fd));
     const router = new ListingRouter(split, outputs);
-    const input = openSync(listingFile, 'r');
-    try {
-      const chunk = Buffer.alloc(1 << 20);
-      for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) router.push(chunk.subarray(0, n));
-    } finally {
-      closeSync(input);
-    }
+    forEachChunk(listingFile, (chunk) => router.push(chunk));
     router.end();
     for (const o of outputs) o.flush();
   } finally {
@@ -171,8 +167,8 @@ export function writeShardListings(listingFile: string, dir: string, split: Shar
     };
     const fd = openSync(`${file}.tmp`, WRITE_NEW, 0o644);
     try {
-      writeSync(fd, `${MAGIC}${JSON.stringify(header)}\n`);
-      appendFileTo(fd, parts[i]!);
+      writeAll(fd, Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8'));
+      forEachChunk(parts[i]!, (chunk) => writeAll(fd, chunk));
     } finally {
       closeSync(fd);
     }
